@@ -1,0 +1,45 @@
+# govsvc-desktop: `make run` opens the application, `make test` runs the whole suite.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SYSSTAMP := build/.system-deps
+QM := translations/govsvc_fa.qm
+
+.PHONY: run test bench lint setup translations package package-test pg-up pg-down clean
+
+setup: $(STAMP) $(SYSSTAMP) $(QM)
+
+$(SYSSTAMP): scripts/system-deps.sh
+	bash scripts/system-deps.sh
+	mkdir -p build && touch $@
+
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock -r requirements-dev.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+$(QM): translations/govsvc_fa.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent translations/govsvc_fa.ts -qm $(QM)
+
+translations: $(QM)
+
+run: setup
+	$(BIN)/govsvc-desktop gui
+
+test: setup
+	$(BIN)/ruff check govsvc_desktop tests
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests --ignore=tests/bench
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/bench --benchmark-enable --benchmark-columns=min,mean,median,max,rounds
+
+lint: setup
+	$(BIN)/ruff check govsvc_desktop tests
+	$(BIN)/ruff format --check govsvc_desktop tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf build dist $(VENV) $(QM)

@@ -1,0 +1,65 @@
+"""`govsvc-desktop db VERB`: upgrade, check and back up the database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..bootstrap import build
+from ..domain.errors import StorageError
+from ..store import migrate
+from ..store.engine import make_engine
+from .context import Context
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    noun = sub.add_parser("db", help="database maintenance").add_subparsers(dest="verb", metavar="VERB")
+    noun.add_parser("upgrade", help="bring the schema up to date (a copy is kept first)").set_defaults(func=cmd_upgrade)
+    noun.add_parser("check", help="schema version and integrity").set_defaults(func=cmd_check)
+    p = noun.add_parser("backup", help="a consistent copy of a SQLite database")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_backup)
+
+
+def _db(ctx: Context) -> str:
+    from ..config import default_db
+
+    return ctx.db or default_db()
+
+
+def cmd_upgrade(args: argparse.Namespace, ctx: Context) -> int:
+    engine = make_engine(_db(ctx))
+    try:
+        backup = migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    print("طرح پایگاه داده به‌روز است." + (f" نسخه پیشین در {backup} نگه داشته شد." if backup else ""))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    engine = make_engine(_db(ctx))
+    try:
+        current, head = migrate.check(engine)
+        problems = migrate.integrity_problems(engine)
+    finally:
+        engine.dispose()
+    print(f"طرح پایگاه داده: {current or 'خالی'}؛ طرح برنامه: {head}")
+    for line in problems:
+        print(f"مشکل: {line}")
+    if current != head:
+        print("پایگاه داده به‌روزرسانی لازم دارد: govsvc-desktop db upgrade")
+        return 1
+    return 1 if problems else 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    app = build(_db(ctx))
+    try:
+        target = migrate.backup_sqlite(app.engine, Path(args.output))
+    except OSError as exc:
+        raise StorageError(f"پشتیبان نوشته نشد: {exc.strerror}") from exc
+    finally:
+        app.close()
+    print(f"پشتیبان در {target} نوشته شد.")
+    return 0

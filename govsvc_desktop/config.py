@@ -1,0 +1,90 @@
+"""Where things live and the user's settings, in one typed place.
+
+Paths come from platformdirs; ``GOVSVC_HOME`` moves everything (tests, portable installs) and
+``GOVSVC_DB`` or ``--db`` chooses the database (a file path or a PostgreSQL URL).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+from .domain.choices import Role
+from .domain.errors import GovsvcError
+from .domain.lifecycle import Actor
+
+APP_NAME = "govsvc-desktop"
+
+
+def data_dir() -> Path:
+    home = os.environ.get("GOVSVC_HOME")
+    path = Path(home) if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db() -> str:
+    return os.environ.get("GOVSVC_DB") or str(data_dir() / "govsvc.sqlite3")
+
+
+def settings_path() -> Path:
+    return data_dir() / "settings.json"
+
+
+def autosave_dir() -> Path:
+    path = data_dir() / "autosave"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@dataclass
+class Settings:
+    """What the user sets once: who they are, how numbers and language show."""
+
+    user_name: str = "کاربر محلی"
+    roles: list[str] = field(default_factory=lambda: [r.value for r in Role])
+    language: str = "fa"
+    persian_digits: bool = True
+    autosave_seconds: int = 5
+    agency_name: str = ""
+    province: str = ""
+
+    def actor(self) -> Actor:
+        return Actor(name=self.user_name, roles=frozenset(Role(r) for r in self.roles))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Writes a file so a crash leaves either the old or the new content, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def load_settings() -> Settings:
+    path = settings_path()
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GovsvcError(f"پرونده تنظیمات «{path}» خوانده نمی‌شود: {exc}") from exc
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in raw.items() if k in known})
+
+
+def save_settings(settings: Settings) -> None:
+    atomic_write(settings_path(), json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode())

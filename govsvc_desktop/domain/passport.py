@@ -1,0 +1,269 @@
+"""The service passport (شناسنامه خدمت) and its repeated parts.
+
+Fields follow seed 000 def. 22, seed 003 Art. 2 and the Appendix B form of seed 004. Dates are
+ISO strings (``YYYY-MM-DD``) so the record is plain data; Jalali is for display. Lists keep the
+order the user gave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuid_mod
+from dataclasses import dataclass, field
+
+from .calendar import add_jalali_years
+from .choices import (
+    Audience,
+    ChannelKind,
+    ElectronicMethod,
+    ElectronicScope,
+    InquiryKind,
+    LawKind,
+    Nature,
+    RecordKind,
+    ServiceScope,
+    Status,
+    TimeUnit,
+    Validity,
+)
+
+VALIDITY_YEARS = 1
+EXPIRY_WARNING_DAYS = 30
+
+
+@dataclass
+class LegalBasis:
+    """مبانی قانونی و مقررات: one law, bylaw or resolution the service rests on."""
+
+    title: str = ""
+    kind: LawKind = LawKind.LAW
+    number: str = ""
+    date: str | None = None
+    article: str = ""
+
+
+@dataclass
+class Licence:
+    """A licence on the national licence portal (درگاه ملی مجوزها), mapped to this service."""
+
+    code: str = ""
+    title: str = ""
+
+
+@dataclass
+class PartnerAgency:
+    """دستگاه همکار: an agency whose work the service needs."""
+
+    name: str = ""
+    role: str = ""
+
+
+@dataclass
+class LinkedTask:
+    """A task (وظیفه) of the agency that the service serves, by its task ID."""
+
+    task_id: str = ""
+    title: str = ""
+
+
+@dataclass
+class OrgUnit:
+    """An organisational unit involved, with its unit/post IDs and an employee ID."""
+
+    name: str = ""
+    unit_id: str = ""
+    post_id: str = ""
+    employee_id: str = ""
+
+
+@dataclass
+class Channel:
+    """A current delivery channel with the number of centres or offices giving it."""
+
+    kind: ChannelKind = ChannelKind.IN_PERSON
+    centre_count: int | None = None
+    description: str = ""
+
+
+@dataclass
+class Inquiry:
+    """استعلام: what is asked of which agency, instant or process, electronic or not."""
+
+    target_agency: str = ""
+    subject: str = ""
+    kind: InquiryKind = InquiryKind.INSTANT
+    electronic: bool = False
+
+
+@dataclass
+class RequiredDocument:
+    """مدارک مورد نیاز."""
+
+    title: str = ""
+    original_required: bool = False
+    notes: str = ""
+
+
+@dataclass
+class Form:
+    """کاربرگ: information asked of the applicant, with the number of data items on it."""
+
+    title: str = ""
+    electronic: bool = False
+    data_items: int | None = None
+
+
+@dataclass
+class ProcessStep:
+    """مراحل انجام کار: one step, with the unit that does it and how long it takes."""
+
+    order: int = 1
+    title: str = ""
+    responsible_unit: str = ""
+    duration: float | None = None
+    duration_unit: TimeUnit = TimeUnit.WORKING_DAY
+
+
+@dataclass
+class Fee:
+    """A fee the applicant pays: legal tariff, amount in rials and the account it goes to."""
+
+    title: str = ""
+    legal_basis: str = ""
+    amount_rials: int | None = None
+    bank: str = ""
+    account_number: str = ""
+    sheba: str = ""
+
+
+@dataclass
+class StageElectronic:
+    """Which of the three stages (start, production, delivery) run electronically (def. 23)."""
+
+    start: bool = False
+    production: bool = False
+    delivery: bool = False
+
+    @property
+    def all(self) -> bool:
+        return self.start and self.production and self.delivery
+
+
+def new_uuid() -> str:
+    return str(uuid_mod.uuid4())
+
+
+@dataclass
+class ServicePassport:
+    """One service or task of an agency, as the passport form describes it."""
+
+    # identity and classification
+    uuid: str = field(default_factory=new_uuid)
+    kind: RecordKind = RecordKind.SERVICE
+    service_id: str = ""
+    title: str = ""
+    agency_name: str = ""
+    agency_national_id: str = ""
+    parent_agency: str = ""
+    province: str = ""
+    county: str = ""
+    nature: Nature | None = None
+    description: str = ""
+    recipients: str = ""
+    stakeholders: str = ""
+    sub_services: str = ""
+    audiences: list[Audience] = field(default_factory=list)
+    scope: ServiceScope = ServiceScope.AGENCY
+    partner_agencies: list[PartnerAgency] = field(default_factory=list)
+    architecture_domain: str = ""
+    architecture_layer: str = ""
+    architecture_category: str = ""
+    linked_tasks: list[LinkedTask] = field(default_factory=list)
+    legal_bases: list[LegalBasis] = field(default_factory=list)
+    licences: list[Licence] = field(default_factory=list)
+    org_units: list[OrgUnit] = field(default_factory=list)
+    # delivery
+    channels: list[Channel] = field(default_factory=list)
+    electronic_method: ElectronicMethod | None = None
+    electronic_scope: ElectronicScope | None = None
+    stages_electronic: StageElectronic = field(default_factory=StageElectronic)
+    smart_level: int = 0
+    electronic_target_date: str | None = None
+    exemption_approved: bool = False
+    exemption_reference: str = ""
+    delegated_to_counters: bool = False
+    counter_actions: str = ""
+    counter_fee_rials: int | None = None
+    in_person_reasons: str = ""
+    identity_verification: str = ""
+    needs_inter_agency: bool = False
+    inquiries: list[Inquiry] = field(default_factory=list)
+    applicant_conditions: str = ""
+    documents: list[RequiredDocument] = field(default_factory=list)
+    forms: list[Form] = field(default_factory=list)
+    providing_unit: str = ""
+    where_to_apply: str = ""
+    where_to_receive: str = ""
+    steps: list[ProcessStep] = field(default_factory=list)
+    # figures
+    recipients_count: int | None = None
+    deliveries_per_year: int | None = None
+    service_time: float | None = None
+    service_time_unit: TimeUnit = TimeUnit.WORKING_DAY
+    direct_cost_rials: int | None = None
+    cost_price_rials: int | None = None
+    fees: list[Fee] = field(default_factory=list)
+    # judgement
+    benefits: str = ""
+    obstacles: str = ""
+    # life cycle
+    status: Status = Status.DRAFT
+    prepared_by: str = ""
+    preparer_national_id: str = ""
+    reviewed_by: str = ""
+    reviewed_on: str | None = None
+    approved_by: str = ""
+    approved_on: str | None = None
+    sent_on: str | None = None
+    centre_decision_on: str | None = None
+    centre_comment: str = ""
+    edition: int = 1
+    revision: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def is_electronic(self) -> bool:
+        """Electronic in the sense of def. 23: online or offline delivery, not web information."""
+        return self.electronic_method in (ElectronicMethod.ONLINE, ElectronicMethod.OFFLINE)
+
+    @property
+    def valid_until(self) -> dt.date | None:
+        """Approval holds for one Jalali year (seed 000 Art. 4 note 3)."""
+        if not self.approved_on or self.status not in APPROVED_STATUSES:
+            return None
+        return add_jalali_years(dt.date.fromisoformat(self.approved_on), VALIDITY_YEARS)
+
+    def validity(self, today: dt.date) -> Validity:
+        until = self.valid_until
+        if until is None:
+            return Validity.NOT_APPROVED
+        if until < today:
+            return Validity.EXPIRED
+        if (until - today).days <= EXPIRY_WARNING_DAYS:
+            return Validity.EXPIRING
+        return Validity.VALID
+
+    @property
+    def display_id(self) -> str:
+        return self.service_id or "بدون شناسه"
+
+    @property
+    def service_time_minutes(self) -> float | None:
+        if self.service_time is None:
+            return None
+        return self.service_time * self.service_time_unit.minutes
+
+
+APPROVED_STATUSES = frozenset({Status.APPROVED, Status.SENT, Status.ACCEPTED})
+

@@ -1,0 +1,215 @@
+"""Realistic, deterministic demo data: the same seed always gives the same records.
+
+Used by `govsvc-desktop demo`, the first start of the GUI, test fixtures and benchmarks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid as uuid_mod
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from ..domain.choices import (
+    Audience,
+    ChannelKind,
+    ElectronicMethod,
+    ElectronicScope,
+    InquiryKind,
+    LawKind,
+    Nature,
+    RecordKind,
+    ServiceScope,
+    Status,
+    TimeUnit,
+)
+from ..domain.identifiers import legal_id_with_check, national_id_with_check, sheba_with_check
+from ..domain.passport import (
+    Channel,
+    Fee,
+    Form,
+    Inquiry,
+    LegalBasis,
+    Licence,
+    LinkedTask,
+    OrgUnit,
+    PartnerAgency,
+    ProcessStep,
+    RequiredDocument,
+    ServicePassport,
+    StageElectronic,
+)
+from ..store.uow import UnitOfWork
+from . import demo_data as V
+
+if TYPE_CHECKING:
+    from ..bootstrap import App
+
+_STATUS_WEIGHTS = (
+    (Status.DRAFT, 30), (Status.REVIEWED, 10), (Status.APPROVED, 25), (Status.SENT, 10),
+    (Status.ACCEPTED, 20), (Status.RETURNED, 5),
+)
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePassport:
+    """One passport, fully populated in most parts, drawn from ``rng``."""
+    agency, parent = rng.choice(V.AGENCIES)
+    province, counties = rng.choice(V.PROVINCES)
+    county = rng.choice(counties)
+    kind = RecordKind.TASK if rng.random() < 0.1 else RecordKind.SERVICE
+    obj = rng.choice(V.OBJECTS)
+    action = rng.choice(V.ACTIONS)
+    title = f"{action} {obj}" if kind is RecordKind.SERVICE else f"نظارت بر {obj}"
+    if rng.random() < 0.5:
+        title += f" ({county})"
+    method = rng.choice(list(ElectronicMethod))
+    status = rng.choices([s for s, _ in _STATUS_WEIGHTS], [w for _, w in _STATUS_WEIGHTS])[0]
+    approved = status in (Status.APPROVED, Status.SENT, Status.ACCEPTED)
+    approved_on = today - dt.timedelta(days=rng.randint(0, 420)) if approved else None
+    units = rng.sample(V.UNITS, 3)
+    steps = [
+        ProcessStep(order=i + 1, title=t, responsible_unit=units[i % 3],
+                    duration=float(rng.randint(1, 5)), duration_unit=TimeUnit.WORKING_DAY)
+        for i, t in enumerate(rng.sample(
+            ["دریافت درخواست", "بررسی مدارک", "بازدید میدانی", "استعلام از دستگاه‌های همکار",
+             "طرح در کارگروه استانی", "صدور و تحویل"], rng.randint(3, 6)))
+    ]
+    n_inq = rng.randint(0, 3)
+    has_id = rng.random() < 0.85
+    p = ServicePassport(
+        uuid=str(uuid_mod.UUID(int=rng.getrandbits(128), version=4)),
+        kind=kind,
+        service_id=("1" + _digits(rng, 10)) if has_id else "",
+        title=title,
+        agency_name=f"{agency} استان {province}",
+        agency_national_id=legal_id_with_check("1400" + _digits(rng, 6)),
+        parent_agency=parent,
+        province=province,
+        county=county,
+        nature=rng.choice(list(Nature)),
+        description=f"{title} برای متقاضیان حقیقی و حقوقی در استان {province} مطابق ضوابط {agency}.",
+        recipients=rng.choice(["اشخاص حقیقی", "اشخاص حقوقی", "اشخاص حقیقی و حقوقی", "بهره‌برداران"]),
+        stakeholders="متقاضیان، دستگاه‌های همکار، دفاتر پیشخوان",
+        sub_services=rng.choice(["", "صدور اولیه، تمدید، المثنی", "حقیقی، حقوقی"]),
+        audiences=sorted(rng.sample(list(Audience), rng.randint(1, 2)), key=list(Audience).index),
+        scope=ServiceScope.INTER_AGENCY if n_inq else ServiceScope.AGENCY,
+        partner_agencies=[PartnerAgency(t, "استعلام") for t in rng.sample(V.INQUIRY_TARGETS, n_inq)],
+        architecture_domain=rng.choice(["اقتصاد", "کشاورزی", "رفاه اجتماعی", "زیرساخت"]),
+        architecture_layer=rng.choice(["مجوزها", "پشتیبانی", "ثبت"]),
+        architecture_category="خدمات عمومی",
+        linked_tasks=[LinkedTask("T" + _digits(rng, 6), f"نظارت بر {obj}")],
+        legal_bases=[LegalBasis(t, LawKind(k), n, d, a)
+                     for t, k, n, d, a in rng.sample(V.LAWS, rng.randint(1, 3))],
+        licences=[Licence(f"L-{index:07d}", f"پروانه {obj}")] if rng.random() < 0.3 else [],
+        org_units=[OrgUnit(u, "U" + _digits(rng, 5), "P" + _digits(rng, 5), _digits(rng, 8))
+                   for u in units[:2]],
+        channels=[Channel(ChannelKind.IN_PERSON, rng.randint(1, 30), "ادارات شهرستان")]
+        + ([Channel(ChannelKind.COUNTER, rng.randint(5, 400), "دفاتر پیشخوان دولت")]
+           if rng.random() < 0.6 else []),
+        electronic_method=method,
+        electronic_scope=rng.choice(list(ElectronicScope)),
+        stages_electronic=StageElectronic(
+            method is not ElectronicMethod.NON_ELECTRONIC, method is ElectronicMethod.ONLINE,
+            method is ElectronicMethod.ONLINE),
+        smart_level=rng.randint(0, 3) if method is ElectronicMethod.ONLINE else 0,
+        electronic_target_date=(today + dt.timedelta(days=rng.randint(-200, 500))).isoformat()
+        if method in (ElectronicMethod.NON_ELECTRONIC, ElectronicMethod.INFO_WEB) else None,
+        delegated_to_counters=rng.random() < 0.4,
+        counter_actions="ارائه فرم‌های مورد نیاز، بررسی صحت فرم‌ها، برابر اصل نمودن مدارک، پیگیری استعلام‌ها",
+        counter_fee_rials=rng.choice([None, 150_000, 350_000, 1_200_000]),
+        in_person_reasons=rng.choice(["", "احراز هویت و بازدید میدانی", "تحویل اصل مدارک"]),
+        identity_verification="احراز هویت از طریق کد ملی و پیامک (شاهکار)",
+        needs_inter_agency=n_inq > 0,
+        inquiries=[Inquiry(t, f"استعلام {obj}", rng.choice(list(InquiryKind)), rng.random() < 0.5)
+                   for t in rng.sample(V.INQUIRY_TARGETS, n_inq)],
+        applicant_conditions="مدارک تحصیلی، سن، نظام وظیفه، عدم اشتغال و ...",
+        documents=[RequiredDocument(d, rng.random() < 0.3) for d in rng.sample(V.DOCUMENTS, rng.randint(2, 5))],
+        forms=[Form(f"کاربرگ درخواست {obj}", rng.random() < 0.5, rng.randint(5, 40))],
+        providing_unit=units[0],
+        where_to_apply=rng.choice(["دفاتر پیشخوان طرف قرارداد", "اداره شهرستان", "درگاه دستگاه"]),
+        where_to_receive=rng.choice(["دفتر پیشخوانی که قبلاً مراجعه کرده", "درگاه دستگاه", "اداره شهرستان"]),
+        steps=steps,
+        recipients_count=rng.randint(50, 200_000),
+        deliveries_per_year=rng.randint(10, 50_000),
+        service_time=float(rng.randint(1, 30)),
+        service_time_unit=TimeUnit.WORKING_DAY,
+        direct_cost_rials=rng.randint(0, 500) * 10_000,
+        cost_price_rials=rng.randint(50, 5_000) * 10_000,
+        fees=[Fee("تعرفه صدور", "مصوبه هیئت وزیران", rng.randint(1, 300) * 10_000,
+                  rng.choice(V.BANKS), _digits(rng, 12), sheba_with_check("0" + _digits(rng, 21)))],
+        benefits="کاهش مراجعه حضوری، کاهش زمان و هزینه متقاضی، شفافیت",
+        obstacles=rng.choice(["", "نبود یکپارچگی داده‌ها", "کمبود زیرساخت در شهرستان‌ها"]),
+        status=status,
+        prepared_by=rng.choice(V.PEOPLE),
+        preparer_national_id=national_id_with_check(_digits(rng, 9)),
+        reviewed_by=rng.choice(V.PEOPLE) if status is not Status.DRAFT else "",
+        reviewed_on=(approved_on - dt.timedelta(days=3)).isoformat() if approved_on else None,
+        approved_by=rng.choice(V.HEADS) if approved else "",
+        approved_on=approved_on.isoformat() if approved_on else None,
+        sent_on=(approved_on + dt.timedelta(days=2)).isoformat()
+        if approved_on and status in (Status.SENT, Status.ACCEPTED) else None,
+        centre_decision_on=(approved_on + dt.timedelta(days=9)).isoformat()
+        if approved_on and status is Status.ACCEPTED else None,
+        centre_comment="مدارک قانونی ناقص است" if status is Status.RETURNED else "",
+    )
+    if status is Status.RETURNED:
+        p.sent_on = (today - dt.timedelta(days=20)).isoformat()
+        p.centre_decision_on = (today - dt.timedelta(days=10)).isoformat()
+    stamp = dt.datetime.combine(approved_on or today - dt.timedelta(days=rng.randint(0, 90)),
+                                dt.time(9, rng.randint(0, 59)), dt.UTC).isoformat(timespec="microseconds")
+    p.created_at = p.updated_at = stamp
+    p.revision = 1
+    return p
+
+
+def generate(count: int, seed: int = 1, today: dt.date | None = None) -> Iterator[ServicePassport]:
+    rng = random.Random(seed)
+    day = today or dt.date.today()
+    for i in range(count):
+        yield make_passport(rng, i, day)
+
+
+def populate(
+    uow_factory: Callable[[], UnitOfWork], count: int, seed: int = 1,
+    progress: Callable[[int, int], bool] | None = None, today: dt.date | None = None,
+) -> int:
+    """Inserts ``count`` demo passports in one transaction; returns how many were written.
+
+    A cancel (``progress`` answering False) rolls back everything.
+    """
+    batch: list[ServicePassport] = []
+    written = 0
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    with uow_factory() as uow:
+        for p in generate(count, seed, today):
+            batch.append(p)
+            if len(batch) == 1000:
+                written += _flush(uow, batch, now)
+                if progress is not None and not progress(written, count):
+                    return 0
+        written += _flush(uow, batch, now)
+        uow.commit()
+    return written
+
+
+def _flush(uow: UnitOfWork, batch: list[ServicePassport], now: str) -> int:
+    uow.passports.insert_many(batch)
+    uow.audit.record_many([
+        {"at": now, "actor": "داده نمونه", "username": "demo", "record_type": "passport",
+         "record_uuid": p.uuid, "revision": 1, "action": "create", "field_path": "",
+         "old_value": "", "new_value": ""} for p in batch])
+    n = len(batch)
+    batch.clear()
+    return n
+
+
+def populate_all(
+    app: App, count: int, seed: int = 1, progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Every kind of demo record the application knows, for a database; passports first."""
+    return populate(app.uow, count, seed, progress, app.passports.today())

@@ -1,0 +1,140 @@
+"""The passports JSON file: export what the database holds, import it back all-or-nothing.
+
+Format (documented in docs/json-format.md, schema in schemas/passports.schema.json)::
+
+    {"format": "govsvc.passports", "format_version": 1, "passports": [ {...}, ... ]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
+from ..domain.diff import changes
+from ..domain.errors import GovsvcError, Problem, ValidationError
+from ..domain.passport import ServicePassport
+from ..domain.persian import to_persian_digits
+from ..domain.queries import PassportFilter
+from ..domain.validation import blocking, validate
+from .passports import PassportService, iso_now
+
+PASSPORTS_FORMAT = "govsvc.passports"
+Progress = Callable[[int, int], bool]  # (done, total) → keep going?
+
+
+def export_document(service: PassportService, f: PassportFilter = PassportFilter()) -> dict[str, Any]:
+    return {
+        "format": PASSPORTS_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "passports": [to_dict(p) for p in service.iter_passports(f)],
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def record_name(index: int, data: Any) -> str:
+    title = data.get("title", "") if isinstance(data, dict) else ""
+    return f"رکورد {to_persian_digits(str(index + 1))}" + (f" («{title}»)" if title else "")
+
+
+def parse_document(text: str | bytes) -> list[ServicePassport]:
+    """Decodes and validates every record; raises one ValidationError naming all bad records."""
+    try:
+        document = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise GovsvcError(f"پرونده JSON معتبر نیست: {exc}") from exc
+    if not isinstance(document, dict) or document.get("format") != PASSPORTS_FORMAT:
+        raise GovsvcError(f"این پرونده، پرونده شناسنامه‌های خدمت نیست (format باید «{PASSPORTS_FORMAT}» باشد)")
+    version = document.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
+        raise GovsvcError(
+            f"نسخه قالب پرونده ({version}) را این نسخه برنامه نمی‌شناسد؛ برنامه را به‌روز کنید")
+    items = document.get("passports")
+    if not isinstance(items, list):
+        raise GovsvcError("فهرست passports در پرونده نیست")
+    problems: list[Problem] = []
+    result: list[ServicePassport] = []
+    seen: set[str] = set()
+    for i, data in enumerate(items):
+        name = record_name(i, data)
+        try:
+            p = from_dict(ServicePassport, data, record=name)
+        except ValidationError as exc:
+            problems += exc.problems
+            continue
+        problems += blocking(validate(p, record=name))
+        if p.uuid in seen:
+            problems.append(Problem("uuid", f"شناسه یکتای «{p.uuid}» دو بار آمده است", name))
+        seen.add(p.uuid)
+        result.append(p)
+    if problems:
+        raise ValidationError(problems, "هیچ رکوردی وارد نشد؛ این موارد باید اصلاح شوند")
+    return result
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def import_passports(
+    service: PassportService, records: Iterable[ServicePassport], dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Writes records in one transaction: new ones as they are, existing ones updated.
+
+    A record changed here after the version in the file is refused, never overwritten.
+    """
+    items = list(records)
+    report = ImportReport()
+    now = iso_now(service.clock)
+    actor = service.actor
+    with service.uow_factory() as uow:
+        new: list[ServicePassport] = []
+        audit_rows: list[dict[str, Any]] = []
+        for i, p in enumerate(items):
+            current = uow.passports.get_for_update(p.uuid)
+            if current is None:
+                p.revision = max(p.revision, 1)
+                p.created_at = p.created_at or now
+                p.updated_at = p.updated_at or now
+                new.append(p)
+                audit_rows.append({"at": now, "actor": actor.name, "username": actor.username,
+                                   "record_type": "passport", "record_uuid": p.uuid,
+                                   "revision": p.revision, "action": "import", "field_path": "",
+                                   "old_value": "", "new_value": ""})
+                report.created += 1
+            else:
+                diff = changes(to_dict(current), to_dict(p))
+                if not diff:
+                    report.unchanged += 1
+                elif current.revision > p.revision or (current.updated_at > p.updated_at and current.revision >= p.revision):
+                    report.problems.append(Problem(
+                        "revision", "این رکورد در این رایانه پس از نسخه پرونده تغییر کرده است؛ "
+                        "برای جلوگیری از بازنویسی، وارد نشد", f"«{p.title}»"))
+                else:
+                    p.revision = current.revision + 1
+                    p.updated_at = now
+                    uow.passports.update(p, current.revision)
+                    uow.audit.record(at=now, actor=actor.name, username=actor.username,
+                                     record_type="passport", record_uuid=p.uuid,
+                                     revision=p.revision, action="import", changes=diff)
+                    report.updated += 1
+            if progress is not None and not progress(i + 1, len(items)):
+                raise GovsvcError("ورود داده‌ها لغو شد؛ چیزی تغییر نکرد")
+        if report.problems:
+            raise ValidationError(report.problems, "هیچ رکوردی وارد نشد")
+        for start in range(0, len(new), 500):
+            uow.passports.insert_many(new[start:start + 500])
+        uow.audit.record_many(audit_rows)
+        if not dry_run:
+            uow.commit()
+    return report

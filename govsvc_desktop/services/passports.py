@@ -1,0 +1,280 @@
+"""Passport use cases shared by the GUI and the CLI: save, list, life cycle, renewal, history.
+
+Each call runs in one transaction of its own and writes its audit rows in that transaction.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..domain import lifecycle
+from ..domain.choices import Status
+from ..domain.codec import to_dict
+from ..domain.diff import changes
+from ..domain.errors import ConflictError, GovsvcError, NotFoundError, Problem, ValidationError
+from ..domain.labels import label_for_path
+from ..domain.lifecycle import Actor
+from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from ..domain.persian import compact_key, to_persian_digits
+from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
+from ..domain.validation import blocking, validate
+from ..store.uow import UnitOfWork
+
+_LIFECYCLE_FIELDS = (
+    "status", "reviewed_by", "reviewed_on", "approved_by", "approved_on", "sent_on",
+    "centre_decision_on", "centre_comment", "edition", "created_at",
+)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def iso_now(clock: Callable[[], dt.datetime]) -> str:
+    return clock().isoformat(timespec="microseconds")
+
+
+@dataclass
+class SaveResult:
+    passport: ServicePassport
+    problems: list[Problem] = field(default_factory=list)
+    created: bool = False
+    changed_fields: list[str] = field(default_factory=list)
+
+
+class PassportService:
+    """Every operation on passports; ``actor`` is who the audit will name."""
+
+    def __init__(
+        self, uow_factory: Callable[[], UnitOfWork], actor: Actor,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.actor = actor
+        self.clock = clock
+
+    def today(self) -> dt.date:
+        return self.clock().astimezone().date()
+
+    # reading
+    def get(self, uuid: str) -> ServicePassport:
+        with self.uow_factory() as uow:
+            p = uow.passports.get(uuid)
+        if p is None:
+            raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
+        return p
+
+    def resolve(self, ref: str) -> ServicePassport:
+        """A passport by UUID or by its service ID (as typed, any digits)."""
+        from ..domain.persian import to_ascii_digits
+
+        with self.uow_factory() as uow:
+            p = uow.passports.get(ref)
+            if p is None:
+                matches = uow.passports.find_by_service_id(to_ascii_digits(ref.strip()))
+                if len(matches) > 1:
+                    raise GovsvcError(f"چند رکورد با کد شناسه «{ref}» هست؛ شناسه یکتا (UUID) را بدهید")
+                p = uow.passports.get(matches[0]) if matches else None
+        if p is None:
+            raise NotFoundError(f"شناسنامه‌ای با شناسه «{ref}» یافت نشد")
+        return p
+
+    def count(self, f: PassportFilter = PassportFilter()) -> int:
+        with self.uow_factory() as uow:
+            return uow.passports.count(f)
+
+    def page(
+        self, f: PassportFilter = PassportFilter(), sort: str = "title", descending: bool = False,
+        offset: int = 0, limit: int | None = 200,
+    ) -> list[PassportSummary]:
+        with self.uow_factory() as uow:
+            return uow.passports.summaries(f, sort, descending, offset, limit, self.today())
+
+    def iter_passports(self, f: PassportFilter = PassportFilter()) -> Iterator[ServicePassport]:
+        with self.uow_factory() as uow:
+            yield from uow.passports.iter_passports(f)
+
+    def uuids(self, f: PassportFilter = PassportFilter()) -> list[str]:
+        with self.uow_factory() as uow:
+            return uow.passports.uuids(f)
+
+    def choices(self, column: str) -> list[str]:
+        """Values in use for a list filter (provinces, agencies)."""
+        with self.uow_factory() as uow:
+            return uow.passports.distinct(column)
+
+    def expiring(self, days: int = 30) -> list[PassportSummary]:
+        """Approved passports whose year runs out within ``days`` (and not yet)."""
+        today = self.today()
+        limit = (today + dt.timedelta(days=days + 1)).isoformat()
+        rows = self.page(PassportFilter(valid_until_before=limit), sort="valid_until", limit=None)
+        return [r for r in rows if r.valid_until and r.valid_until >= today.isoformat()]
+
+    def expired(self) -> list[PassportSummary]:
+        today = self.today().isoformat()
+        return self.page(PassportFilter(valid_until_before=today), sort="valid_until", limit=None)
+
+    def history(self, uuid: str) -> list[AuditEntry]:
+        with self.uow_factory() as uow:
+            return uow.audit.history(uuid)
+
+    def editions(self, uuid: str) -> list[ServicePassport]:
+        """Earlier editions of a renewed passport, oldest first, readable as they were."""
+        with self.uow_factory() as uow:
+            return uow.passports.editions(uuid)
+
+    # validation
+    def problems(self, p: ServicePassport) -> list[Problem]:
+        """The passport's own rules plus the rules across records (licence mapping)."""
+        found = validate(p)
+        with self.uow_factory() as uow:
+            found += self._licence_problems(uow, p)
+        return found
+
+    def _licence_problems(self, uow: UnitOfWork, p: ServicePassport, record: str = "") -> list[Problem]:
+        owners = uow.passports.licence_owners([lic.code for lic in p.licences], excluding=p.uuid)
+        result = []
+        for i, lic in enumerate(p.licences):
+            others = owners.get(compact_key(lic.code))
+            if others:
+                other = uow.passports.get(others[0])
+                name = other.title if other else others[0]
+                result.append(Problem(
+                    f"licences[{i}].code",
+                    f"«{label_for_path(f'licences[{i}].code')}» مجوز «{lic.code}» پیش‌تر به خدمت «{name}» "
+                    "نگاشته شده است؛ هر مجوز باید دقیقاً به یک خدمت نگاشته شود",
+                    record, blocking=False))
+        return result
+
+    # writing
+    def new_passport(self, agency_name: str = "", province: str = "") -> ServicePassport:
+        return ServicePassport(agency_name=agency_name, province=province, prepared_by=self.actor.name)
+
+    def save(self, p: ServicePassport) -> SaveResult:
+        """Saves the passport as edited; ``p.revision`` is the revision the user started from.
+
+        Refused (nothing written) when a rule that no draft may break is broken, when someone
+        else saved the record in the meantime, or when an approved passport is edited
+        instead of renewed.
+        """
+        problems = validate(p)
+        hard = blocking(problems)
+        if hard:
+            raise ValidationError(hard, "ذخیره نشد؛ این موارد باید اصلاح شوند")
+        now = iso_now(self.clock)
+        with self.uow_factory() as uow:
+            current = uow.passports.get_for_update(p.uuid)
+            record = copy.deepcopy(p)
+            if current is None:
+                record.created_at = record.created_at or now
+                record.updated_at = now
+                record.revision = 1
+                uow.passports.insert(record)
+                uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
+                                 record_type="passport", record_uuid=record.uuid, revision=1,
+                                 action="create")
+                diff: list[tuple[str, object, object]] = []
+                created = True
+            else:
+                self._check_revision(uow, current, p)
+                for name in _LIFECYCLE_FIELDS:
+                    setattr(record, name, getattr(current, name))
+                diff = changes(to_dict(current), to_dict(record))
+                if not diff:
+                    return SaveResult(current, problems + self._licence_problems(uow, current))
+                if current.status not in lifecycle.EDITABLE_STATUSES:
+                    raise GovsvcError(
+                        f"شناسنامه با وضعیت «{current.status.label_fa}» قابل ویرایش نیست؛ "
+                        "برای به‌روزرسانی، آن را تمدید کنید تا ویرایش تازه‌ای ساخته شود"
+                    )
+                if current.status is Status.REVIEWED:
+                    record.status = Status.DRAFT
+                    diff.append(("status", current.status.value, Status.DRAFT.value))
+                record.revision = current.revision + 1
+                record.updated_at = now
+                if not uow.passports.update(record, current.revision):
+                    raise self._conflict(uow, current, p)
+                uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
+                                 record_type="passport", record_uuid=record.uuid,
+                                 revision=record.revision, action="update", changes=diff)
+                created = False
+            cross = self._licence_problems(uow, record)
+            uow.commit()
+        return SaveResult(record, problems + cross, created, [d[0] for d in diff])
+
+    def _check_revision(self, uow: UnitOfWork, current: ServicePassport, p: ServicePassport) -> None:
+        if current.revision != p.revision:
+            raise self._conflict(uow, current, p)
+
+    def _conflict(self, uow: UnitOfWork, current: ServicePassport, p: ServicePassport) -> ConflictError:
+        entries = uow.audit.history(p.uuid, since_revision=p.revision)
+        people = sorted({e.actor for e in entries}) or ["کاربر دیگری"]
+        paths = list(dict.fromkeys(label_for_path(e.field_path) for e in entries if e.field_path))
+        listed = "، ".join(paths[:12]) or "وضعیت یا محتوای رکورد"
+        err = ConflictError(
+            f"«{current.title}» را {'، '.join(people)} پس از باز شدن آن در اینجا تغییر داده است "
+            f"(نسخه {to_persian_digits(str(p.revision))} ← {to_persian_digits(str(current.revision))}). "
+            f"چیزی ذخیره نشد. بخش‌های تغییرکرده: {listed}"
+        )
+        err.current = current  # type: ignore[attr-defined]
+        err.changed_paths = [e.field_path for e in entries if e.field_path]  # type: ignore[attr-defined]
+        return err
+
+    def transition(self, uuid: str, action: str, comment: str = "") -> ServicePassport:
+        """Moves a passport along its life cycle (review, approve, send, centre decision)."""
+        now = iso_now(self.clock)
+        with self.uow_factory() as uow:
+            current = uow.passports.get_for_update(uuid)
+            if current is None:
+                raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
+            result = lifecycle.transition(current, action, self.actor, self.today(), comment)
+            if action == lifecycle.Action.APPROVE:
+                hard = [pr for pr in self._licence_problems(uow, result)]
+                if hard:
+                    raise ValidationError(hard, "پیش از تأیید، این موارد باید اصلاح شوند")
+            result.revision = current.revision + 1
+            result.updated_at = now
+            if not uow.passports.update(result, current.revision):
+                raise self._conflict(uow, current, current)
+            uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
+                             record_type="passport", record_uuid=uuid, revision=result.revision,
+                             action=action, changes=changes(to_dict(current), to_dict(result)))
+            uow.commit()
+        return result
+
+    def renew(self, uuid: str) -> ServicePassport:
+        """Starts the next edition of an approved passport; the current one is archived."""
+        now = iso_now(self.clock)
+        with self.uow_factory() as uow:
+            current = uow.passports.get_for_update(uuid)
+            if current is None:
+                raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
+            result = lifecycle.renew(current)
+            uow.passports.archive_edition(current, now)
+            result.revision = current.revision + 1
+            result.updated_at = now
+            if not uow.passports.update(result, current.revision):
+                raise self._conflict(uow, current, current)
+            uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
+                             record_type="passport", record_uuid=uuid, revision=result.revision,
+                             action="renew", changes=changes(to_dict(current), to_dict(result)))
+            uow.commit()
+        return result
+
+    def delete(self, uuid: str) -> None:
+        """Deletes a draft that was never approved; approved records are kept for the record."""
+        now = iso_now(self.clock)
+        with self.uow_factory() as uow:
+            current = uow.passports.get_for_update(uuid)
+            if current is None:
+                raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
+            if current.status in APPROVED_STATUSES or current.edition > 1:
+                raise GovsvcError("شناسنامه تأییدشده یا تمدیدشده حذف نمی‌شود")
+            uow.passports.delete(uuid)
+            uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
+                             record_type="passport", record_uuid=uuid, revision=current.revision,
+                             action="delete")
+            uow.commit()

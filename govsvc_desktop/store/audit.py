@@ -1,0 +1,62 @@
+"""The audit trail: who changed which field of which record, written with the change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from ..domain.diff import show
+from ..domain.queries import AuditEntry
+from .tables import app_meta, audit_log
+
+
+class AuditRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def record(
+        self, *, at: str, actor: str, username: str, record_type: str, record_uuid: str,
+        revision: int, action: str, changes: Sequence[tuple[str, Any, Any]] = (),
+    ) -> None:
+        base = {"at": at, "actor": actor, "username": username, "record_type": record_type,
+                "record_uuid": record_uuid, "revision": revision, "action": action}
+        if not changes:
+            self.conn.execute(insert(audit_log).values(**base))
+            return
+        self.conn.execute(insert(audit_log), [
+            {**base, "field_path": path, "old_value": show(old), "new_value": show(new)}
+            for path, old, new in changes
+        ])
+
+    def record_many(self, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            self.conn.execute(insert(audit_log), list(rows))
+
+    def history(self, record_uuid: str, since_revision: int = 0) -> list[AuditEntry]:
+        rows = self.conn.execute(
+            select(audit_log).where(audit_log.c.record_uuid == record_uuid,
+                                    audit_log.c.revision > since_revision)
+            .order_by(audit_log.c.id))
+        return [AuditEntry(at=r.at, actor=r.actor, action=r.action, field_path=r.field_path,
+                           old_value=r.old_value, new_value=r.new_value, revision=r.revision)
+                for r in rows]
+
+
+class MetaRepository:
+    """Small key/value facts about the database (agency defaults, counters)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, key: str, default: str = "") -> str:
+        value = self.conn.execute(select(app_meta.c.value).where(app_meta.c.key == key)).scalar()
+        return default if value is None else str(value)
+
+    def set(self, key: str, value: str) -> None:
+        exists = self.conn.execute(select(app_meta.c.key).where(app_meta.c.key == key)).scalar()
+        if exists is None:
+            self.conn.execute(insert(app_meta).values(key=key, value=value))
+        else:
+            self.conn.execute(app_meta.update().where(app_meta.c.key == key).values(value=value))

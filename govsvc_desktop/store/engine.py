@@ -1,0 +1,69 @@
+"""Engines for both databases: SQLite files (WAL, foreign keys) and PostgreSQL URLs."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from ..domain.errors import StorageError
+
+
+def database_url(db: str | Path) -> str:
+    """A file path becomes a SQLite URL; a URL is used as given."""
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    if url.startswith("sqlite:///"):
+        return Path(url[len("sqlite:///"):])
+    return None
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA cache_size=-32000")
+    cur.close()
+
+
+def make_engine(db: str | Path) -> Engine:
+    """An engine for a path or URL; SQLite gets its pragmas on every connection."""
+    url = database_url(db)
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, future=True)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def describe_error(exc: Exception, where: str) -> StorageError:
+    """A database failure as a Persian message: locked, corrupt, full or unreachable."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "database is locked" in text:
+        return StorageError(f"پایگاه داده «{where}» در دست برنامه دیگری است؛ کمی بعد دوباره تلاش کنید.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError(
+            f"پرونده «{where}» پایگاه داده سالمی نیست (خراب یا از نوع دیگر است). "
+            "از نسخه پشتیبان استفاده کنید یا مسیر دیگری بدهید."
+        )
+    if "disk" in text and "full" in text:
+        return StorageError("فضای دیسک پر است؛ چیزی ذخیره نشد.")
+    if "unable to open" in text:
+        return StorageError(f"پرونده پایگاه داده «{where}» باز نمی‌شود؛ مسیر و دسترسی را بررسی کنید.")
+    if isinstance(exc, OperationalError) and ("connect" in text or "connection" in text):
+        return StorageError(f"به کارگزار پایگاه داده «{where}» دسترسی نیست: ارتباط شبکه را بررسی کنید.")
+    if isinstance(exc, DatabaseError):
+        return StorageError(f"خطای پایگاه داده «{where}»: {getattr(exc, 'orig', exc)}")
+    return StorageError(f"خطای پایگاه داده «{where}»: {exc}")

@@ -1,0 +1,122 @@
+"""Schema upgrades with Alembic, run when the application opens a database.
+
+A SQLite file is copied aside before any upgrade. A database written by a newer version of the
+application is refused rather than touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..domain.errors import StorageError
+from .engine import describe_error, sqlite_path
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise describe_error(exc, _where(engine)) from exc
+
+
+def _where(engine: Engine) -> str:
+    path = sqlite_path(str(engine.url))
+    return str(path) if path else engine.url.render_as_string(hide_password=True)
+
+
+def check(engine: Engine) -> tuple[str | None, str]:
+    """(database revision, application revision); raises for a newer or unknown schema."""
+    current = current_revision(engine)
+    script = ScriptDirectory.from_config(_config())
+    if current is not None and script.get_revision(current) is None:
+        raise StorageError(
+            f"این پایگاه داده با نسخه جدیدتری از برنامه ساخته شده است (طرح «{current}»). "
+            "برنامه را به‌روز کنید؛ برای جلوگیری از آسیب به داده‌ها چیزی تغییر داده نشد."
+        )
+    return current, head_revision()
+
+
+def backup_sqlite(engine: Engine, target: Path) -> Path:
+    """A consistent copy of a SQLite database (the online backup API, safe while in use)."""
+    import sqlite3
+
+    source = sqlite_path(str(engine.url))
+    if source is None:
+        raise StorageError("پشتیبان‌گیری از این نوع پایگاه داده با این فرمان ممکن نیست؛ از pg_dump استفاده کنید.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(tmp)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    tmp.replace(target)
+    return target
+
+
+def upgrade(engine: Engine) -> Path | None:
+    """Brings the schema to the head revision; returns the backup made, if any."""
+    current, head = check(engine)
+    if current == head:
+        return None
+    backup: Path | None = None
+    path = sqlite_path(str(engine.url))
+    if current is not None and path is not None and path.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_sqlite(engine, path.with_name(f"{path.name}.before-{head}-{stamp}.bak"))
+    cfg = _config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except SQLAlchemyError as exc:  # the upgrade ran in one transaction: nothing half-done
+        raise describe_error(exc, _where(engine)) from exc
+    return backup
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """SQLite's own integrity and foreign-key checks, and the search index's (empty when sound)."""
+    if sqlite_path(str(engine.url)) is None:
+        return []
+    from sqlalchemy import text
+
+    problems: list[str] = []
+    try:
+        with engine.connect() as conn:
+            result = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+            if result != ["ok"]:
+                problems += result
+            problems += [f"کلید خارجی نامعتبر در {r[0]}" for r in conn.execute(text("PRAGMA foreign_key_check"))]
+            has_fts = conn.execute(text(
+                "SELECT 1 FROM sqlite_master WHERE name='passports_fts'")).scalar()
+            if has_fts:
+                conn.execute(text("INSERT INTO passports_fts(passports_fts) VALUES('integrity-check')"))
+    except SQLAlchemyError as exc:
+        problems.append(describe_error(exc, str(engine.url)).message_fa)
+    return problems

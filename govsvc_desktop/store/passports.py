@@ -1,0 +1,248 @@
+"""Reading and writing passports: the JSON document plus the columns lists need."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy.sql import ColumnElement
+
+from ..domain.choices import ElectronicMethod, Nature, RecordKind, Status, Validity
+from ..domain.codec import from_dict, to_dict
+from ..domain.passport import ServicePassport
+from ..domain.persian import compact_key, index_text, search_key
+from ..domain.queries import SORT_KEYS, PassportFilter, PassportSummary
+from . import search_sql
+from .tables import passport_editions, passport_licences, passports
+
+_SEARCHED_FIELDS = (
+    "title", "service_id", "agency_name", "parent_agency", "province", "county", "description",
+    "recipients", "sub_services", "providing_unit", "stakeholders",
+)
+
+
+def search_text(p: ServicePassport) -> str:
+    texts = [getattr(p, name) for name in _SEARCHED_FIELDS]
+    texts += [lic.code + " " + lic.title for lic in p.licences]
+    texts += [law.title for law in p.legal_bases]
+    return index_text(*texts)
+
+
+def row_values(p: ServicePassport) -> dict[str, Any]:
+    """The columns stored for a passport, derived from it in one place."""
+    until = p.valid_until
+    return {
+        "uuid": p.uuid,
+        "kind": p.kind.value,
+        "service_id": p.service_id,
+        "title": p.title,
+        "agency_name": p.agency_name,
+        "province": p.province,
+        "nature": p.nature.value if p.nature else None,
+        "status": p.status.value,
+        "electronic_method": p.electronic_method.value if p.electronic_method else None,
+        "is_electronic": p.is_electronic,
+        "edition": p.edition,
+        "revision": p.revision,
+        "approved_on": p.approved_on,
+        "valid_until": until.isoformat() if until else None,
+        "created_at": p.created_at,
+        "updated_at": p.updated_at,
+        "title_key": search_key(p.title),
+        "search_text": search_text(p),
+        "data": json.dumps(to_dict(p), ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+def _validity(valid_until: str | None, today: dt.date) -> Validity:
+    if not valid_until:
+        return Validity.NOT_APPROVED
+    until = dt.date.fromisoformat(valid_until)
+    if until < today:
+        return Validity.EXPIRED
+    if (until - today).days <= 30:
+        return Validity.EXPIRING
+    return Validity.VALID
+
+
+_SUMMARY_COLUMNS = (
+    passports.c.uuid, passports.c.kind, passports.c.service_id, passports.c.title,
+    passports.c.agency_name, passports.c.province, passports.c.nature, passports.c.status,
+    passports.c.electronic_method, passports.c.edition, passports.c.revision,
+    passports.c.valid_until, passports.c.updated_at,
+)
+
+
+class PassportRepository:
+    """Passports in one connection (one transaction, owned by the unit of work)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.dialect = conn.dialect.name
+
+    # reading
+    def get(self, uuid: str) -> ServicePassport | None:
+        data = self.conn.execute(select(passports.c.data).where(passports.c.uuid == uuid)).scalar()
+        return None if data is None else from_dict(ServicePassport, json.loads(data))
+
+    def get_for_update(self, uuid: str) -> ServicePassport | None:
+        stmt = select(passports.c.data).where(passports.c.uuid == uuid)
+        if self.dialect == "postgresql":
+            stmt = stmt.with_for_update()
+        data = self.conn.execute(stmt).scalar()
+        return None if data is None else from_dict(ServicePassport, json.loads(data))
+
+    def find_by_service_id(self, service_id: str) -> list[str]:
+        rows = self.conn.execute(
+            select(passports.c.uuid).where(passports.c.service_id == service_id)
+        )
+        return [r[0] for r in rows]
+
+    def exists(self, uuid: str) -> bool:
+        return self.conn.execute(
+            select(func.count()).where(passports.c.uuid == uuid)
+        ).scalar_one() > 0
+
+    def _where(self, f: PassportFilter) -> tuple[list[ColumnElement[bool]], dict[str, str]]:
+        conds: list[Any] = []
+        params: dict[str, str] = {}
+        if f.search:
+            clause = search_sql.match_clause(self.dialect, "passports", f.search)
+            if clause is not None:
+                conds.append(clause[0])
+                params.update(clause[1])
+        if f.statuses:
+            conds.append(passports.c.status.in_([s.value for s in f.statuses]))
+        if f.province:
+            conds.append(passports.c.province == f.province)
+        if f.agency:
+            conds.append(passports.c.agency_name == f.agency)
+        if f.nature is not None:
+            conds.append(passports.c.nature == f.nature.value)
+        if f.kind is not None:
+            conds.append(passports.c.kind == f.kind.value)
+        if f.electronic is not None:
+            conds.append(passports.c.is_electronic == f.electronic)
+        if f.has_service_id is not None:
+            conds.append(passports.c.service_id != "" if f.has_service_id else passports.c.service_id == "")
+        if f.uuids:
+            conds.append(passports.c.uuid.in_(f.uuids))
+        if f.valid_until_before:
+            conds.append(and_(passports.c.valid_until.is_not(None),
+                              passports.c.valid_until < f.valid_until_before))
+        if f.updated_since:
+            conds.append(passports.c.updated_at > f.updated_since)
+        return conds, params
+
+    def count(self, f: PassportFilter) -> int:
+        conds, params = self._where(f)
+        stmt = select(func.count()).select_from(passports).where(*conds)
+        return int(self.conn.execute(stmt, params).scalar_one())
+
+    def summaries(
+        self, f: PassportFilter, sort: str = "title", descending: bool = False,
+        offset: int = 0, limit: int | None = 200, today: dt.date | None = None,
+    ) -> list[PassportSummary]:
+        if sort not in SORT_KEYS:
+            raise ValueError(sort)
+        conds, params = self._where(f)
+        column = passports.c.title_key if sort == "title" else passports.c[sort]
+        order = column.desc() if descending else column.asc()
+        stmt = (select(*_SUMMARY_COLUMNS).where(*conds)
+                .order_by(order, passports.c.uuid).offset(offset).limit(limit))
+        today = today or dt.date.today()
+        return [
+            PassportSummary(
+                uuid=r.uuid, kind=RecordKind(r.kind), service_id=r.service_id, title=r.title,
+                agency_name=r.agency_name, province=r.province,
+                nature=Nature(r.nature) if r.nature else None, status=Status(r.status),
+                electronic_method=ElectronicMethod(r.electronic_method) if r.electronic_method else None,
+                edition=r.edition, revision=r.revision, valid_until=r.valid_until,
+                updated_at=r.updated_at, validity=_validity(r.valid_until, today),
+            )
+            for r in self.conn.execute(stmt, params)
+        ]
+
+    def uuids(self, f: PassportFilter) -> list[str]:
+        conds, params = self._where(f)
+        stmt = select(passports.c.uuid).where(*conds).order_by(passports.c.title_key, passports.c.uuid)
+        return [r[0] for r in self.conn.execute(stmt, params)]
+
+    def iter_passports(self, f: PassportFilter, batch: int = 500) -> Iterator[ServicePassport]:
+        conds, params = self._where(f)
+        stmt = select(passports.c.data).where(*conds).order_by(passports.c.title_key, passports.c.uuid)
+        result = self.conn.execute(stmt.execution_options(yield_per=batch), params)
+        for (data,) in result:
+            yield from_dict(ServicePassport, json.loads(data))
+
+    def distinct(self, column: str) -> list[str]:
+        col = passports.c[column]
+        rows = self.conn.execute(select(col).where(col != "").distinct().order_by(col))
+        return [r[0] for r in rows]
+
+    def licence_owners(self, codes: Iterable[str], excluding: str) -> dict[str, list[str]]:
+        keys = sorted({compact_key(c) for c in codes if c.strip()})
+        if not keys:
+            return {}
+        rows = self.conn.execute(
+            select(passport_licences.c.licence_key, passport_licences.c.passport_uuid)
+            .where(passport_licences.c.licence_key.in_(keys),
+                   passport_licences.c.passport_uuid != excluding)
+        )
+        owners: dict[str, list[str]] = {}
+        for key, uuid in rows:
+            owners.setdefault(key, []).append(uuid)
+        return owners
+
+    # writing
+    def insert(self, p: ServicePassport) -> None:
+        self.conn.execute(insert(passports).values(**row_values(p)))
+        self._write_licences(p)
+
+    def insert_many(self, items: Sequence[ServicePassport]) -> None:
+        """Bulk insert (demo data, imports into an empty database)."""
+        if not items:
+            return
+        self.conn.execute(insert(passports), [row_values(p) for p in items])
+        rows = [{"passport_uuid": p.uuid, "licence_key": key}
+                for p in items for key in {compact_key(lic.code) for lic in p.licences if lic.code.strip()}]
+        if rows:
+            self.conn.execute(insert(passport_licences), rows)
+
+    def update(self, p: ServicePassport, expected_revision: int) -> bool:
+        """Writes ``p`` if the stored revision is still ``expected_revision``; False otherwise."""
+        values = row_values(p)
+        values.pop("uuid")
+        result = self.conn.execute(
+            update(passports)
+            .where(passports.c.uuid == p.uuid, passports.c.revision == expected_revision)
+            .values(**values)
+        )
+        if result.rowcount != 1:
+            return False
+        self.conn.execute(delete(passport_licences).where(passport_licences.c.passport_uuid == p.uuid))
+        self._write_licences(p)
+        return True
+
+    def _write_licences(self, p: ServicePassport) -> None:
+        keys = {compact_key(lic.code) for lic in p.licences if lic.code.strip()}
+        if keys:
+            self.conn.execute(insert(passport_licences),
+                              [{"passport_uuid": p.uuid, "licence_key": k} for k in sorted(keys)])
+
+    def delete(self, uuid: str) -> None:
+        self.conn.execute(delete(passports).where(passports.c.uuid == uuid))
+
+    def archive_edition(self, p: ServicePassport, at: str) -> None:
+        self.conn.execute(insert(passport_editions).values(
+            uuid=p.uuid, edition=p.edition, archived_at=at,
+            data=json.dumps(to_dict(p), ensure_ascii=False)))
+
+    def editions(self, uuid: str) -> list[ServicePassport]:
+        rows = self.conn.execute(
+            select(passport_editions.c.data).where(passport_editions.c.uuid == uuid)
+            .order_by(passport_editions.c.edition))
+        return [from_dict(ServicePassport, json.loads(r[0])) for r in rows]

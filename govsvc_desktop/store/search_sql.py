@@ -1,0 +1,83 @@
+"""Engine-specific full-text search: FTS5 on SQLite, tsvector on PostgreSQL.
+
+The only module with SQL that one engine understands and the other does not. Both index the
+same ``search_text`` column (Persian-normalised by ``domain.persian.index_text``) and answer the
+same prefix-AND query, so search gives the same results on both.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import TextClause, text
+
+from ..domain.persian import search_terms
+
+
+def create_statements(dialect: str, table: str) -> list[str]:
+    if dialect == "sqlite":
+        fts = f"{table}_fts"
+        return [
+            f"CREATE VIRTUAL TABLE {fts} USING fts5(search_text, content='{table}', "
+            f"content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')",
+            f"CREATE TRIGGER {table}_fts_ai AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts}(rowid, search_text) VALUES (new.rowid, new.search_text); END",
+            f"CREATE TRIGGER {table}_fts_ad AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, search_text) "
+            f"VALUES ('delete', old.rowid, old.search_text); END",
+            f"CREATE TRIGGER {table}_fts_au AFTER UPDATE OF search_text ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, search_text) "
+            f"VALUES ('delete', old.rowid, old.search_text); "
+            f"INSERT INTO {fts}(rowid, search_text) VALUES (new.rowid, new.search_text); END",
+        ]
+    if dialect == "postgresql":
+        return [
+            f"CREATE INDEX ix_{table}_search ON {table} "
+            f"USING gin (to_tsvector('simple', search_text))"
+        ]
+    return []
+
+
+def drop_statements(dialect: str, table: str) -> list[str]:
+    if dialect == "sqlite":
+        return [f"DROP TABLE IF EXISTS {table}_fts"] + [
+            f"DROP TRIGGER IF EXISTS {table}_fts_{s}" for s in ("ai", "ad", "au")
+        ]
+    if dialect == "postgresql":
+        return [f"DROP INDEX IF EXISTS ix_{table}_search"]
+    return []
+
+
+def _fts5_query(terms: list[str]) -> str:
+    quoted = " AND ".join(f'"{t}"*' for t in terms)
+    if len(terms) > 1:
+        quoted = f'({quoted}) OR "{"".join(terms)}"*'
+    return quoted
+
+
+def _tsquery(terms: list[str]) -> str:
+    def lexeme(t: str) -> str:
+        return "'" + t.replace("'", "''").replace("\\", "") + "':*"
+
+    query = " & ".join(lexeme(t) for t in terms)
+    if len(terms) > 1:
+        query = f"({query}) | {lexeme(''.join(terms))}"
+    return query
+
+
+def match_clause(dialect: str, table: str, query: str) -> tuple[TextClause, dict[str, str]] | None:
+    """A WHERE fragment selecting rows of ``table`` matching ``query``; None for an empty query."""
+    terms = [t.replace('"', "") for t in search_terms(query)]
+    terms = [t for t in terms if t]
+    if not terms:
+        return None
+    if dialect == "sqlite":
+        return (
+            text(f"{table}.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)"),
+            {"q": _fts5_query(terms)},
+        )
+    if dialect == "postgresql":
+        return (
+            text(f"to_tsvector('simple', {table}.search_text) @@ to_tsquery('simple', :q)"),
+            {"q": _tsquery(terms)},
+        )
+    like = " AND ".join(f"{table}.search_text LIKE :t{i}" for i in range(len(terms)))
+    return text(like), {f"t{i}": f"%{t}%" for i, t in enumerate(terms)}

@@ -1,0 +1,100 @@
+"""Database tables. A passport is kept whole as its JSON document, with the columns lists
+filter and sort on projected beside it; repeated parts that other records are checked
+against (licence codes) get their own index table.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+passports = Table(
+    "passports",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("service_id", String(32), nullable=False, default=""),
+    Column("title", Text, nullable=False),
+    Column("agency_name", Text, nullable=False, default=""),
+    Column("province", String(64), nullable=False, default=""),
+    Column("nature", String(16)),
+    Column("status", String(16), nullable=False),
+    Column("electronic_method", String(16)),
+    Column("is_electronic", Boolean, nullable=False, default=False),
+    Column("edition", Integer, nullable=False, default=1),
+    Column("revision", Integer, nullable=False, default=1),
+    Column("approved_on", String(10)),
+    Column("valid_until", String(10)),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("updated_by", Text, nullable=False, default=""),
+    Column("title_key", Text, nullable=False, default=""),
+    Column("search_text", Text, nullable=False, default=""),
+    Column("data", Text, nullable=False),
+    Index("ix_passports_service_id", "service_id"),
+    Index("ix_passports_status", "status"),
+    Index("ix_passports_province", "province"),
+    Index("ix_passports_title_key", "title_key"),
+    Index("ix_passports_valid_until", "valid_until"),
+    Index("ix_passports_updated_at", "updated_at"),
+)
+
+passport_editions = Table(
+    "passport_editions",
+    metadata,
+    Column("uuid", String(36), ForeignKey("passports.uuid", ondelete="CASCADE"), primary_key=True),
+    Column("edition", Integer, primary_key=True),
+    Column("archived_at", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+passport_licences = Table(
+    "passport_licences",
+    metadata,
+    Column("passport_uuid", String(36), ForeignKey("passports.uuid", ondelete="CASCADE"),
+           primary_key=True),
+    Column("licence_key", String(128), primary_key=True),
+    Index("ix_passport_licences_licence_key", "licence_key"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("username", String(64), nullable=False, default=""),
+    Column("record_type", String(32), nullable=False),
+    Column("record_uuid", String(36), nullable=False),
+    Column("revision", Integer, nullable=False, default=0),
+    Column("action", String(32), nullable=False),
+    Column("field_path", Text, nullable=False, default=""),
+    Column("old_value", Text, nullable=False, default=""),
+    Column("new_value", Text, nullable=False, default=""),
+    Index("ix_audit_log_record_uuid", "record_uuid"),
+)
+
+app_meta = Table(
+    "app_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -1,0 +1,59 @@
+"""Unit of work: one transaction, and the repositories that share it.
+
+``with uow:`` opens a transaction; ``commit()`` makes it durable; leaving the block without
+committing (an error, a cancel) rolls everything back, so nothing is ever half-written.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..domain.errors import GovsvcError
+from .audit import AuditRepository, MetaRepository
+from .engine import describe_error
+from .passports import PassportRepository
+
+
+class UnitOfWork:
+    passports: PassportRepository
+    audit: AuditRepository
+    meta: MetaRepository
+    conn: Connection
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        try:
+            self.conn = self.engine.connect()
+            self._tx = self.conn.begin()
+        except SQLAlchemyError as exc:
+            raise describe_error(exc, str(self.engine.url)) from exc
+        self.passports = PassportRepository(self.conn)
+        self.audit = AuditRepository(self.conn)
+        self.meta = MetaRepository(self.conn)
+        self._committed = False
+        return self
+
+    def commit(self) -> None:
+        try:
+            self._tx.commit()
+        except SQLAlchemyError as exc:
+            raise describe_error(exc, str(self.engine.url)) from exc
+        self._committed = True
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if not self._committed and self._tx.is_active:
+                self._tx.rollback()
+        finally:
+            self.conn.close()
+        if isinstance(exc, SQLAlchemyError) and not isinstance(exc, GovsvcError):
+            raise describe_error(exc, str(self.engine.url)) from exc
