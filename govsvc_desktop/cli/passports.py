@@ -83,6 +83,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
     p.set_defaults(func=cmd_set)
 
+    p = noun.add_parser("schema", help="print the JSON Schema of the passports file")
+    p.set_defaults(func=cmd_schema)
+
     p = noun.add_parser("delete", help="delete a draft that was never approved")
     p.add_argument("id")
     p.set_defaults(func=cmd_delete)
@@ -239,4 +242,9 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     p = service.resolve(args.id)
     service.delete(p.uuid)
     print(f"«{p.title}» حذف شد.")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace, ctx: Context) -> int:
+    print_json(passport_json.document_schema())
     return 0

@@ -8,7 +8,6 @@ may still lack. The editor, the JSON, Excel and bundle importers all report this
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .choices import ElectronicMethod, RecordKind, Status
@@ -124,12 +123,14 @@ def _dates(c: _Collector, p: ServicePassport) -> None:
 
 
 def _parts(c: _Collector, p: ServicePassport) -> None:
-    codes = Counter(compact_key(lic.code) for lic in p.licences if lic.code.strip())
+    seen: set[str] = set()
     for i, lic in enumerate(p.licences):
-        if not lic.code.strip():
+        key = compact_key(lic.code)
+        if not key:
             c.add(f"licences[{i}].code", "کد مجوز خالی است")
-        elif codes[compact_key(lic.code)] > 1:
-            c.add(f"licences[{i}].code", f"مجوز «{lic.code}» بیش از یک بار آمده است")
+        elif key in seen:
+            c.add(f"licences[{i}].code", f"مجوز «{lic.code}» پیش‌تر در همین شناسنامه آمده است")
+        seen.add(key)
     orders = [s.order for s in p.steps]
     if len(set(orders)) != len(orders):
         c.add("steps", "شماره ردیف مراحل تکراری است")

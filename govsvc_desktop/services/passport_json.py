@@ -138,3 +138,27 @@ def import_passports(
         if not dry_run:
             uow.commit()
     return report
+
+
+def document_schema() -> dict[str, Any]:
+    """JSON Schema of the passports file; kept in the repository as schemas/passports.schema.json."""
+    from ..domain.codec import json_schema
+    from ..domain.labels import PASSPORT_FIELDS
+
+    record = json_schema(ServicePassport, "ServicePassport", PASSPORT_FIELDS.get)
+    defs = record.pop("$defs")
+    record.pop("$schema")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://govsvc-desktop.example/schemas/passports.schema.json",
+        "title": "govsvc-desktop service passports file",
+        "type": "object",
+        "required": ["format", "format_version", "passports"],
+        "additionalProperties": False,
+        "properties": {
+            "format": {"const": PASSPORTS_FORMAT},
+            "format_version": {"type": "integer", "minimum": 1, "maximum": FORMAT_VERSION},
+            "passports": {"type": "array", "items": {"$ref": "#/$defs/ServicePassport"}},
+        },
+        "$defs": {"ServicePassport": record, **defs},
+    }

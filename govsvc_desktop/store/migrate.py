@@ -51,7 +51,11 @@ def check(engine: Engine) -> tuple[str | None, str]:
     """(database revision, application revision); raises for a newer or unknown schema."""
     current = current_revision(engine)
     script = ScriptDirectory.from_config(_config())
-    if current is not None and script.get_revision(current) is None:
+    try:
+        known = current is None or script.get_revision(current) is not None
+    except Exception:  # alembic raises its own resolution errors for unknown revisions
+        known = False
+    if not known:
         raise StorageError(
             f"این پایگاه داده با نسخه جدیدتری از برنامه ساخته شده است (طرح «{current}»). "
             "برنامه را به‌روز کنید؛ برای جلوگیری از آسیب به داده‌ها چیزی تغییر داده نشد."

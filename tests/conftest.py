@@ -1,0 +1,33 @@
+"""Shared fixtures: a real SQLite database in a temporary folder, built the way the app builds it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from govsvc_desktop import config
+from govsvc_desktop.bootstrap import App, build
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, autosave and logs of every test live in its own folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("GOVSVC_HOME", str(home))
+    monkeypatch.delenv("GOVSVC_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[App]:
+    application = build(str(tmp_path / "govsvc.sqlite3"), settings=config.Settings(user_name="آزمون‌گر"))
+    yield application
+    application.close()
+
+
+@pytest.fixture
+def fixed_clock() -> dt.datetime:
+    return dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
