@@ -30,15 +30,25 @@ def _hints(cls: type) -> dict[str, Any]:
     return hints
 
 
+_field_names: dict[type, tuple[str, ...]] = {}
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def to_dict(obj: Any) -> Any:
     """A dataclass (recursively) as JSON-ready data, fields in declaration order."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, _PLAIN) and not isinstance(obj, Choice):
+        return obj
     if isinstance(obj, Choice):
         return obj.value
     if isinstance(obj, list):
         return [to_dict(v) for v in obj]
-    return obj
+    names = _field_names.get(type(obj))
+    if names is None:
+        if not (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
+            return obj
+        names = tuple(f.name for f in dataclasses.fields(obj))
+        _field_names[type(obj)] = names
+    return {name: to_dict(getattr(obj, name)) for name in names}
 
 
 def _optional_inner(tp: Any) -> tuple[bool, Any]:

@@ -167,11 +167,7 @@ def index_text(*texts: str) -> str:
     «می خواهم», «می‌خواهم» and «میخواهم» must find each other: keys drop ZWNJ, and where a
     space split a short affix from its word both the split and the joined form are indexed.
     """
-    words: list[str] = []
-    for text in texts:
-        if text:
-            words.extend(search_key(text).split(" "))
-    words = [w for w in words if w]
+    words = [w for w in search_key("\n".join(t for t in texts if t)).split(" ") if w]
     extra = [
         a + b
         for a, b in zip(words, words[1:], strict=False)

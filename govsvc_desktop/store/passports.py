@@ -57,6 +57,11 @@ def row_values(p: ServicePassport) -> dict[str, Any]:
     }
 
 
+def licence_rows(items: Iterable[ServicePassport]) -> list[dict[str, str]]:
+    return [{"passport_uuid": p.uuid, "licence_key": key} for p in items
+            for key in sorted({compact_key(lic.code) for lic in p.licences if lic.code.strip()})]
+
+
 def _validity(valid_until: str | None, today: dt.date) -> Validity:
     if not valid_until:
         return Validity.NOT_APPROVED
@@ -106,11 +111,13 @@ class PassportRepository:
             select(func.count()).where(passports.c.uuid == uuid)
         ).scalar_one() > 0
 
-    def _where(self, f: PassportFilter) -> tuple[list[ColumnElement[bool]], dict[str, str]]:
+    def _where(
+        self, f: PassportFilter, broad: bool = False,
+    ) -> tuple[list[ColumnElement[bool]], dict[str, str]]:
         conds: list[Any] = []
         params: dict[str, str] = {}
         if f.search:
-            clause = search_sql.match_clause(self.dialect, "passports", f.search)
+            clause = search_sql.match_clause(self.dialect, "passports", f.search, broad)
             if clause is not None:
                 conds.append(clause[0])
                 params.update(clause[1])
@@ -138,6 +145,10 @@ class PassportRepository:
         return conds, params
 
     def count(self, f: PassportFilter) -> int:
+        if f.search and f == PassportFilter(search=f.search):
+            fast = search_sql.count_matches(self.conn, "passports", f.search)
+            if fast is not None:
+                return fast
         conds, params = self._where(f)
         stmt = select(func.count()).select_from(passports).where(*conds)
         return int(self.conn.execute(stmt, params).scalar_one())
@@ -148,11 +159,16 @@ class PassportRepository:
     ) -> list[PassportSummary]:
         if sort not in SORT_KEYS:
             raise ValueError(sort)
-        conds, params = self._where(f)
+        broad = bool(f.search) and search_sql.is_broad(
+            search_sql.count_matches(self.conn, "passports", f.search))
+        conds, params = self._where(f, broad)
         column = passports.c.title_key if sort == "title" else passports.c[sort]
-        order = column.desc() if descending else column.asc()
+        if descending:
+            order = [column.desc(), passports.c.uuid.desc()]
+        else:
+            order = [column.asc(), passports.c.uuid.asc()]
         stmt = (select(*_SUMMARY_COLUMNS).where(*conds)
-                .order_by(order, passports.c.uuid).offset(offset).limit(limit))
+                .order_by(*order).offset(offset).limit(limit))
         today = today or dt.date.today()
         return [
             PassportSummary(
@@ -204,13 +220,14 @@ class PassportRepository:
 
     def insert_many(self, items: Sequence[ServicePassport]) -> None:
         """Bulk insert (demo data, imports into an empty database)."""
-        if not items:
-            return
-        self.conn.execute(insert(passports), [row_values(p) for p in items])
-        rows = [{"passport_uuid": p.uuid, "licence_key": key}
-                for p in items for key in {compact_key(lic.code) for lic in p.licences if lic.code.strip()}]
+        self.insert_rows([row_values(p) for p in items], licence_rows(items))
+
+    def insert_rows(self, rows: Sequence[dict[str, Any]], licences: Sequence[dict[str, str]]) -> None:
+        """Bulk insert of rows already made by ``row_values`` (possibly in other processes)."""
         if rows:
-            self.conn.execute(insert(passport_licences), rows)
+            self.conn.execute(insert(passports), list(rows))
+        if licences:
+            self.conn.execute(insert(passport_licences), list(licences))
 
     def update(self, p: ServicePassport, expected_revision: int) -> bool:
         """Writes ``p`` if the stored revision is still ``expected_revision``; False otherwise."""

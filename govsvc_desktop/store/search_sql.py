@@ -7,7 +7,7 @@ same prefix-AND query, so search gives the same results on both.
 
 from __future__ import annotations
 
-from sqlalchemy import TextClause, text
+from sqlalchemy import Connection, TextClause, text
 
 from ..domain.persian import search_terms
 
@@ -63,15 +63,23 @@ def _tsquery(terms: list[str]) -> str:
     return query
 
 
-def match_clause(dialect: str, table: str, query: str) -> tuple[TextClause, dict[str, str]] | None:
-    """A WHERE fragment selecting rows of ``table`` matching ``query``; None for an empty query."""
+def match_clause(
+    dialect: str, table: str, query: str, broad: bool = False,
+) -> tuple[TextClause, dict[str, str]] | None:
+    """A WHERE fragment selecting rows of ``table`` matching ``query``; None for an empty query.
+
+    ``broad`` (many matches, on SQLite) turns off the row-id lookup with a unary ``+`` so the
+    planner walks the sort column's index and stops at the page's end instead of sorting
+    every match.
+    """
     terms = [t.replace('"', "") for t in search_terms(query)]
     terms = [t for t in terms if t]
     if not terms:
         return None
     if dialect == "sqlite":
         return (
-            text(f"{table}.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)"),
+            text(f"{'+' if broad else ''}{table}.rowid IN "
+                 f"(SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)"),
             {"q": _fts5_query(terms)},
         )
     if dialect == "postgresql":
@@ -81,3 +89,22 @@ def match_clause(dialect: str, table: str, query: str) -> tuple[TextClause, dict
         )
     like = " AND ".join(f"{table}.search_text LIKE :t{i}" for i in range(len(terms)))
     return text(like), {f"t{i}": f"%{t}%" for i, t in enumerate(terms)}
+
+
+BROAD_MATCHES = 1500
+
+
+def count_matches(conn: Connection, table: str, query: str) -> int | None:
+    """How many rows match, from the search index alone (None where the engine has none)."""
+    if conn.dialect.name != "sqlite":
+        return None
+    clause = match_clause("sqlite", table, query)
+    if clause is None:
+        return None
+    sql = f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH :q"
+    return int(conn.execute(text(sql), clause[1]).scalar_one())
+
+
+
+def is_broad(matches: int | None) -> bool:
+    return matches is not None and matches > BROAD_MATCHES

@@ -49,12 +49,8 @@ passports = Table(
     Column("title_key", Text, nullable=False, default=""),
     Column("search_text", Text, nullable=False, default=""),
     Column("data", Text, nullable=False),
-    Index("ix_passports_service_id", "service_id"),
-    Index("ix_passports_status", "status"),
-    Index("ix_passports_province", "province"),
-    Index("ix_passports_title_key", "title_key"),
-    Index("ix_passports_valid_until", "valid_until"),
-    Index("ix_passports_updated_at", "updated_at"),
+    *(Index(f"ix_passports_{c}", c, "uuid") for c in (
+        "service_id", "status", "province", "agency_name", "title_key", "valid_until", "updated_at")),
 )
 
 passport_editions = Table(

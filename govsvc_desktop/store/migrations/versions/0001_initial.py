@@ -9,6 +9,9 @@ from alembic import op
 
 from govsvc_desktop.store import search_sql
 
+SORT_INDEXED = ("service_id", "status", "province", "agency_name", "title_key", "valid_until",
+                "updated_at")
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -39,8 +42,8 @@ def upgrade() -> None:
         sa.Column("search_text", sa.Text, nullable=False, server_default=""),
         sa.Column("data", sa.Text, nullable=False),
     )
-    for col in ("service_id", "status", "province", "title_key", "valid_until", "updated_at"):
-        op.create_index(f"ix_passports_{col}", "passports", [col])
+    for col in SORT_INDEXED:
+        op.create_index(f"ix_passports_{col}", "passports", [col, "uuid"])
     op.create_table(
         "passport_editions",
         sa.Column("uuid", sa.String(36), sa.ForeignKey("passports.uuid", ondelete="CASCADE"),
