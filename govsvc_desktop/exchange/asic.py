@@ -32,10 +32,14 @@ from xml.sax.saxutils import escape, quoteattr
 import defusedxml.ElementTree as SafeET
 from cryptography import x509
 
-from govsvc_desktop.domain.errors import GovsvcError
-from govsvc_desktop.exchange.certificates import SigningIdentity, check_usable_for_signing
+from govsvc_desktop.domain.errors import GovsvcError, StorageError
+from govsvc_desktop.exchange.certificates import (
+    SigningIdentity,
+    check_usable_for_signing,
+    fsync_directory,
+)
 from govsvc_desktop.exchange.signing import (
-    Check,
+    CheckList,
     VerificationReport,
     sign_detached,
     verify_detached,
@@ -103,33 +107,15 @@ class ManifestEntry:
 
 
 @dataclass
-class AsicReport:
+class AsicReport(CheckList):
     """Every check made on a container, in Persian; the bundle may be imported only if ``ok``."""
 
-    checks: list[Check] = field(default_factory=list)
     entries: list[ManifestEntry] = field(default_factory=list)
     signature: VerificationReport | None = None
     missing: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
     unlisted: list[str] = field(default_factory=list)
     unexpected_meta: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.checks) and all(c.passed for c in self.checks)
-
-    def failed(self) -> list[Check]:
-        return [c for c in self.checks if not c.passed]
-
-    def get(self, name: str) -> Check | None:
-        return next((c for c in self.checks if c.name == name), None)
-
-    def add(self, name: str, passed: bool, message_fa: str) -> bool:
-        self.checks.append(Check(name, passed, message_fa))
-        return passed
-
-    def summary_fa(self) -> str:
-        return "\n".join(("✔ " if c.passed else "✘ ") + c.message_fa for c in self.checks)
 
 
 def _listing(names: Sequence[str], limit: int = 10) -> str:
@@ -181,12 +167,37 @@ def _normalise_entries(
     return pairs
 
 
-def _zip_info(name: str, stamp: tuple[int, int, int, int, int, int], stored: bool) -> zipfile.ZipInfo:
+def _zip_info(
+    name: str, stamp: tuple[int, int, int, int, int, int], stored: bool
+) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=stamp)
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     info.create_system = 3
     info.external_attr = (stat.S_IFREG | 0o644) << 16
     return info
+
+
+def _write_failed(exc: OSError, target: Path) -> StorageError:
+    return StorageError(f"نوشتن بسته ممکن نشد ({exc.strerror or exc}): {target}")
+
+
+def _check_build_limits(pairs: list[tuple[str, EntrySource]], limits: AsicLimits) -> None:
+    if len(pairs) + 3 > limits.max_entries:
+        raise AsicError(f"شمار پرونده‌ها ({len(pairs)}) از حد مجاز یک بسته بیشتر است")
+    total = 0
+    for name, source in pairs:
+        try:
+            total += len(source) if isinstance(source, bytes) else os.stat(source).st_size
+        except OSError:
+            raise AsicError(f"پرونده برای گذاشتن در بسته خوانده نشد: {name}") from None
+    if total > limits.max_total_bytes:
+        raise AsicError("حجم پرونده‌ها از حد مجاز یک بسته بیشتر است؛ آن‌ها را در چند بسته بفرستید")
+
+
+def _looks_like_bomb(info: zipfile.ZipInfo, limits: AsicLimits) -> bool:
+    return info.file_size > limits.ratio_floor_bytes and (
+        info.file_size > info.compress_size * limits.max_ratio
+    )
 
 
 def _write_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: EntrySource) -> bytes:
@@ -198,7 +209,11 @@ def _write_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: EntrySource
             out.write(source)
         digest.update(source)
         return digest.digest()
-    with open(source, "rb") as src:
+    try:
+        src = open(source, "rb")
+    except OSError:
+        raise AsicError(f"پرونده برای گذاشتن در بسته خوانده نشد: {os.fspath(source)}") from None
+    with src:
         info.file_size = os.fstat(src.fileno()).st_size
         with zf.open(info, "w") as out:
             while chunk := src.read(_CHUNK):
@@ -232,17 +247,26 @@ def build_asic(
     signer: SigningIdentity,
     out_path: str | os.PathLike[str],
     *,
+    limits: AsicLimits | None = None,
     progress: Progress | None = None,
 ) -> str:
     """Write a signed ASiC-E bundle; returns the SHA-256 (hex) of the finished file.
 
     Payloads go under ``data/`` in the given order; a ``progress(done, total)`` callback may
-    raise to cancel, in which case nothing is left under ``out_path``.
+    raise to cancel, in which case nothing is left under ``out_path``. A bundle the receiving
+    side would refuse under ``limits`` is refused here, before the stick travels.
     """
     pairs = _normalise_entries(entries)
+    limits = limits or AsicLimits()
+    _check_build_limits(pairs, limits)
     check_usable_for_signing(signer.certificate)
     target = Path(out_path)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        )
+    except OSError as exc:
+        raise _write_failed(exc, target) from exc
     tmp = Path(tmp_name)
     stamp = time.localtime()[:6]
     try:
@@ -253,38 +277,35 @@ def build_asic(
                 for done, (name, source) in enumerate(pairs, start=1):
                     full = DATA_PREFIX + name
                     stored = Path(name).suffix.lower() in _PRECOMPRESSED
-                    digest = _write_entry(zf, _zip_info(full, stamp, stored), source)
+                    info = _zip_info(full, stamp, stored)
+                    digest = _write_entry(zf, info, source)
+                    if _looks_like_bomb(info, limits):
+                        raise AsicError(
+                            f"پرونده بیش از اندازه تکراری است و گیرنده آن را نمی‌پذیرد: {name}"
+                        )
                     mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
                     refs.append(ManifestEntry(full, mime, "sha256", digest))
                     if progress:
                         progress(done, len(pairs))
                 manifest = manifest_xml(refs)
                 zf.writestr(_zip_info(MANIFEST_NAME, stamp, stored=False), manifest)
-                zf.writestr(_zip_info(SIGNATURE_NAME, stamp, stored=True), sign_detached(manifest, signer))
+                zf.writestr(
+                    _zip_info(SIGNATURE_NAME, stamp, stored=True), sign_detached(manifest, signer)
+                )
             fh.flush()
             os.fsync(fh.fileno())
             fh.seek(0)
             file_hash = hashlib.file_digest(fh, "sha256").hexdigest()
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _write_failed(exc, target) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    fsync_directory(target.parent)
     return file_hash
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -312,8 +333,9 @@ class AsicArchive:
     def __enter__(self) -> AsicArchive:
         return self
 
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -353,7 +375,9 @@ class AsicArchive:
             h.update(chunk)
         return h.digest()
 
-    def iter_payload(self, expected: Iterable[ManifestEntry] | None = None) -> Iterator[tuple[str, bytes]]:
+    def iter_payload(
+        self, expected: Iterable[ManifestEntry] | None = None
+    ) -> Iterator[tuple[str, bytes]]:
         """``(name under data/, bytes)`` one entry at a time, in archive order.
 
         With ``expected`` (a verified report's entries) each entry's digest is checked again
@@ -367,7 +391,9 @@ class AsicArchive:
             if wanted is not None and ref is None:
                 raise AsicError(f"پرونده در فهرست امضاشده نیست: {info.filename}")
             data = self.read(info.filename)
-            if ref and not hmac.compare_digest(hashlib.new(ref.algorithm, data).digest(), ref.digest):
+            if ref and not hmac.compare_digest(
+                hashlib.new(ref.algorithm, data).digest(), ref.digest
+            ):
                 raise AsicError(f"پرونده پس از بررسی تغییر کرده است: {info.filename}")
             yield info.filename.removeprefix(DATA_PREFIX), data
 
@@ -378,16 +404,18 @@ def _inspect(zf: zipfile.ZipFile, limits: AsicLimits) -> None:
     if len(infos) > limits.max_entries:
         raise HostileArchiveError(f"شمار پرونده‌های بسته ({len(infos)}) از حد مجاز بیشتر است")
     total = 0
-    keys: dict[str, bool] = {}
+    keys: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
-        problem = _name_problem(name) or ("نویسهٔ تهی در نام" if "\x00" in info.orig_filename else None)
+        problem = _name_problem(name) or (
+            "نویسهٔ تهی در نام" if "\x00" in info.orig_filename else None
+        )
         if problem:
             raise HostileArchiveError(f"نام خطرناک در بسته ({problem}): {name!r}")
         key = _collision_key(name)
         if key in keys:
             raise HostileArchiveError(f"نام تکراری در بسته: {name}")
-        keys[key] = info.is_dir()
+        keys[key] = info
         kind = stat.S_IFMT(info.external_attr >> 16)
         if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
             raise HostileArchiveError(f"پیوند نمادین یا پروندهٔ ویژه در بسته: {name}")
@@ -399,16 +427,16 @@ def _inspect(zf: zipfile.ZipFile, limits: AsicLimits) -> None:
             raise HostileArchiveError(f"اندازه‌های اعلام‌شده با هم نمی‌خوانند: {name}")
         if info.file_size and not info.compress_size:
             raise HostileArchiveError(f"اندازهٔ فشرده‌نشده ناسازگار است: {name}")
-        if (info.file_size > limits.ratio_floor_bytes
-                and info.file_size > info.compress_size * limits.max_ratio):
+        if _looks_like_bomb(info, limits):
             raise HostileArchiveError(f"نسبت فشرده‌سازی پرونده مشکوک است (بمب ZIP): {name}")
         total += info.file_size
         if total > limits.max_total_bytes:
             raise HostileArchiveError("حجم بازشدهٔ بسته از حد مجاز بیشتر است")
-    for key in keys:
+    for key, info in keys.items():
         parts = key.split("/")
-        if any(keys.get("/".join(parts[:i])) is False for i in range(1, len(parts))):
-            raise HostileArchiveError(f"یک پرونده هم‌نام پوشهٔ دیگری است: {key}")
+        parents = (keys.get("/".join(parts[:i])) for i in range(1, len(parts)))
+        if any(p is not None and not p.is_dir() for p in parents):
+            raise HostileArchiveError(f"نام یک پرونده، پوشهٔ پروندهٔ دیگری است: {info.filename}")
     _check_overlaps(zf, infos)
 
 
@@ -485,6 +513,18 @@ def parse_manifest(data: bytes) -> list[ManifestEntry]:
     return entries
 
 
+def _read_part(archive: AsicArchive, name: str, cap: int) -> tuple[bytes | None, str]:
+    """A container part, or None and why not; damage is reported, hostility still raises."""
+    if name not in archive.names:
+        return None, f"پروندهٔ {name} در بسته نیست"
+    try:
+        return archive.read(name, cap), ""
+    except HostileArchiveError:
+        raise
+    except AsicError as exc:
+        return None, exc.message_fa
+
+
 def _check_mimetype(archive: AsicArchive, report: AsicReport) -> None:
     first = archive.all_infos[0] if archive.all_infos else None
     problem = None
@@ -496,12 +536,18 @@ def _check_mimetype(archive: AsicArchive, report: AsicReport) -> None:
         with open(archive.path, "rb") as fh:
             header = fh.read(30 + len(MIMETYPE_NAME))
         fields = struct.unpack("<4s5H3L2H", header[:30])
-        if (fields[0] != b"PK\x03\x04" or fields[3] != 0 or fields[9:] != (len(MIMETYPE_NAME), 0)
-                or header[30:] != MIMETYPE_NAME.encode("ascii")):
+        if (
+            fields[0] != b"PK\x03\x04"
+            or fields[3] != 0
+            or fields[9:] != (len(MIMETYPE_NAME), 0)
+            or header[30:] != MIMETYPE_NAME.encode("ascii")
+        ):
             problem = "سرآیند محلی mimetype فشرده است یا فیلد اضافه دارد"
-        elif archive.read(MIMETYPE_NAME, max_bytes=256) != MIMETYPE.encode("ascii"):
+        elif _read_part(archive, MIMETYPE_NAME, 256)[0] != MIMETYPE.encode("ascii"):
             problem = f"محتوای mimetype دقیقاً «{MIMETYPE}» نیست"
-    report.add(MIMETYPE_CHECK, problem is None, problem or "پروندهٔ mimetype درست و در آغاز بسته است")
+    report.add(
+        MIMETYPE_CHECK, problem is None, problem or "پروندهٔ mimetype درست و در آغاز بسته است"
+    )
 
 
 def verify_asic(
@@ -517,50 +563,75 @@ def verify_asic(
         meta_cap = archive.limits.max_metadata_bytes
         _check_mimetype(archive, report)
         names = archive.names
-        manifest = archive.read(MANIFEST_NAME, meta_cap) if MANIFEST_NAME in names else None
-        signature = archive.read(SIGNATURE_NAME, meta_cap) if SIGNATURE_NAME in names else None
+        manifest, manifest_problem = _read_part(archive, MANIFEST_NAME, meta_cap)
+        signature, signature_problem = _read_part(archive, SIGNATURE_NAME, meta_cap)
 
         if manifest is None:
-            report.add(MANIFEST_CHECK, False, f"فهرست بسته ({MANIFEST_NAME}) در بسته نیست")
+            report.add(MANIFEST_CHECK, False, manifest_problem)
         else:
             try:
                 report.entries = parse_manifest(manifest)
-                report.add(MANIFEST_CHECK, True, f"فهرست بسته {len(report.entries)} پرونده را نام می‌برد")
+                report.add(
+                    MANIFEST_CHECK, True, f"فهرست بسته {len(report.entries)} پرونده را نام می‌برد"
+                )
             except AsicError as exc:
                 report.add(MANIFEST_CHECK, False, exc.message_fa)
 
         known_meta = {MANIFEST_NAME, SIGNATURE_NAME}
-        report.unexpected_meta = [n for n in names if n.startswith("META-INF/") and n not in known_meta]
-        report.add(META_INF, not report.unexpected_meta,
-                   f"پرونده‌های ناشناخته در META-INF: {_listing(report.unexpected_meta)}"
-                   if report.unexpected_meta else "در META-INF پروندهٔ ناشناخته‌ای نیست")
+        report.unexpected_meta = [
+            n for n in names if n.startswith("META-INF/") and n not in known_meta
+        ]
+        report.add(
+            META_INF,
+            not report.unexpected_meta,
+            f"پرونده‌های ناشناخته در META-INF: {_listing(report.unexpected_meta)}"
+            if report.unexpected_meta
+            else "در META-INF پروندهٔ ناشناخته‌ای نیست",
+        )
 
         listed = {e.name for e in report.entries}
-        report.unlisted = [n for n in names if n not in listed and n != MIMETYPE_NAME
-                           and not n.startswith("META-INF/")]
-        report.add(UNLISTED_ENTRIES, not report.unlisted,
-                   f"پرونده‌هایی در بسته هستند که امضا نشده‌اند: {_listing(report.unlisted)}"
-                   if report.unlisted else "همهٔ پرونده‌های بسته در فهرست امضاشده آمده‌اند")
+        report.unlisted = [
+            n
+            for n in names
+            if n not in listed and n != MIMETYPE_NAME and not n.startswith("META-INF/")
+        ]
+        report.add(
+            UNLISTED_ENTRIES,
+            not report.unlisted,
+            f"پرونده‌هایی در بسته هستند که امضا نشده‌اند: {_listing(report.unlisted)}"
+            if report.unlisted
+            else "همهٔ پرونده‌های بسته در فهرست امضاشده آمده‌اند",
+        )
 
         if report.entries:
             _check_entries(archive, report, progress)
 
         if signature is None or manifest is None:
-            report.add(SIGNATURE, False, f"پروندهٔ امضا ({SIGNATURE_NAME}) یا فهرست در بسته نیست")
+            report.add(SIGNATURE, False, signature_problem or manifest_problem)
         else:
             result = verify_detached(signature, manifest, trusted_roots)
             report.signature = result
-            report.add(SIGNATURE, result.ok, "امضای فهرست بسته معتبر است" if result.ok else
-                       "امضای فهرست بسته معتبر نیست: " + "؛ ".join(c.message_fa for c in result.failed()))
+            report.add(
+                SIGNATURE,
+                result.ok,
+                "امضای فهرست بسته معتبر است"
+                if result.ok
+                else "امضای فهرست بسته معتبر نیست: "
+                + "؛ ".join(c.message_fa for c in result.failed()),
+            )
     return report
 
 
 def _check_entries(archive: AsicArchive, report: AsicReport, progress: Progress | None) -> None:
     present = set(archive.names)
     report.missing = [e.name for e in report.entries if e.name not in present]
-    report.add(ENTRIES_PRESENT, not report.missing,
-               f"پرونده‌های نام‌برده در فهرست در بسته نیستند: {_listing(report.missing)}"
-               if report.missing else "همهٔ پرونده‌های فهرست در بسته هستند")
+    report.add(
+        ENTRIES_PRESENT,
+        not report.missing,
+        f"پرونده‌های نام‌برده در فهرست در بسته نیستند: {_listing(report.missing)}"
+        if report.missing
+        else "همهٔ پرونده‌های فهرست در بسته هستند",
+    )
     total = len(report.entries)
     for done, entry in enumerate(report.entries, start=1):
         if entry.name in present:
@@ -575,7 +646,10 @@ def _check_entries(archive: AsicArchive, report: AsicReport, progress: Progress 
                 report.mismatched.append(entry.name)
         if progress:
             progress(done, total)
-    report.add(DIGESTS, not report.mismatched,
-               f"پرونده‌هایی که پس از امضا تغییر کرده یا آسیب دیده‌اند: {_listing(report.mismatched)}"
-               if report.mismatched else "چکیدهٔ همهٔ پرونده‌ها با فهرست می‌خواند")
-
+    report.add(
+        DIGESTS,
+        not report.mismatched,
+        f"پرونده‌هایی که پس از امضا تغییر کرده یا آسیب دیده‌اند: {_listing(report.mismatched)}"
+        if report.mismatched
+        else "چکیدهٔ همهٔ پرونده‌ها با فهرست می‌خواند",
+    )

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar, Literal
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
@@ -25,6 +26,7 @@ from cryptography.x509.oid import NameOID
 from govsvc_desktop.domain.errors import GovsvcError
 
 SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+KeyKind = Literal["rsa", "ec"]
 
 MIN_PASSPHRASE_LENGTH = 8
 PKCS12_KDF_ROUNDS = 200_000
@@ -74,6 +76,8 @@ class StoredIdentity:
 class TestCredentials:
     """A throw-away CA plus one identity issued by it, and the PKCS#12 file holding it."""
 
+    __test__: ClassVar[bool] = False
+
     ca_certificate: x509.Certificate
     ca_key: SigningKey
     identity: SigningIdentity
@@ -96,6 +100,12 @@ def expires_soon(cert: x509.Certificate, days: int = 30, *, now: dt.datetime | N
     return cert.not_valid_after_utc <= now + dt.timedelta(days=days)
 
 
+def key_matches_certificate(key: SigningKey, cert: x509.Certificate) -> bool:
+    """Whether the certificate certifies this very key (a swapped file would not)."""
+    spki = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return key.public_key().public_bytes(*spki) == cert.public_key().public_bytes(*spki)
+
+
 def check_usable_for_signing(cert: x509.Certificate, now: dt.datetime | None = None) -> None:
     """Refuse a certificate that cannot make a signature a verifier would accept."""
     now = now or _utcnow()
@@ -112,12 +122,14 @@ def check_usable_for_signing(cert: x509.Certificate, now: dt.datetime | None = N
 
 
 def _password_bytes(password: str | bytes | None) -> bytes | None:
-    if password is None or password in ("", b""):
+    if password is None:
         return None
     return password.encode("utf-8") if isinstance(password, str) else password
 
 
-def _order_chain(leaf: x509.Certificate, others: Sequence[x509.Certificate]) -> tuple[x509.Certificate, ...]:
+def _order_chain(
+    leaf: x509.Certificate, others: Sequence[x509.Certificate]
+) -> tuple[x509.Certificate, ...]:
     """Put the issuers in path order from the leaf up; leftovers go last, unchanged."""
     remaining = [c for c in others if c != leaf]
     ordered: list[x509.Certificate] = []
@@ -132,7 +144,9 @@ def _order_chain(leaf: x509.Certificate, others: Sequence[x509.Certificate]) -> 
     return tuple(ordered + remaining)
 
 
-def load_pkcs12(source: bytes | str | os.PathLike[str], password: str | bytes | None) -> SigningIdentity:
+def load_pkcs12(
+    source: bytes | str | os.PathLike[str], password: str | bytes | None
+) -> SigningIdentity:
     """Open a PKCS#12 (file path or bytes); a wrong password or a damaged file is a user error."""
     if isinstance(source, bytes):
         data = source
@@ -149,7 +163,7 @@ def load_pkcs12(source: bytes | str | os.PathLike[str], password: str | bytes | 
         raise SigningIdentityError("فایل PKCS#12 کلید خصوصی یا گواهی امضا را ندارد")
     if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
         raise SigningIdentityError("نوع کلید این فایل پشتیبانی نمی‌شود (فقط RSA و ECDSA)")
-    if key.public_key().public_numbers() != cert.public_key().public_numbers():
+    if not key_matches_certificate(key, cert):
         raise SigningIdentityError("کلید خصوصی با گواهی درون فایل جور نیست")
     return SigningIdentity(key, cert, _order_chain(cert, extra))
 
@@ -163,13 +177,16 @@ def _pkcs12_failure_message(data: bytes) -> str:
     return "گذرواژهٔ فایل کلید نادرست است"
 
 
-def pkcs12_bytes(identity: SigningIdentity, passphrase: str, *, friendly_name: str | None = None,
-                 kdf_rounds: int = PKCS12_KDF_ROUNDS) -> bytes:
+def pkcs12_bytes(
+    identity: SigningIdentity,
+    passphrase: str,
+    *,
+    friendly_name: str | None = None,
+    kdf_rounds: int = PKCS12_KDF_ROUNDS,
+) -> bytes:
     """Serialise with PBES2 / AES-256-CBC, PBKDF2 and an HMAC-SHA256 integrity check."""
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise SigningIdentityError(
-            f"گذرواژه باید دست‌کم {MIN_PASSPHRASE_LENGTH} نویسه باشد"
-        )
+        raise SigningIdentityError(f"گذرواژه باید دست‌کم {MIN_PASSPHRASE_LENGTH} نویسه باشد")
     encryption = (
         serialization.PrivateFormat.PKCS12.encryption_builder()
         .kdf_rounds(kdf_rounds)
@@ -188,18 +205,19 @@ def _atomic_write(path: Path, data: bytes, mode: int) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_directory(path.parent)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
+    """Make a finished rename durable; a no-op where directories cannot be opened (Windows)."""
     try:
         fd = os.open(directory, os.O_RDONLY)
     except OSError:
@@ -219,7 +237,9 @@ def write_pkcs12(identity: SigningIdentity, path: str | os.PathLike[str], passph
     return target
 
 
-def save_identity(identity: SigningIdentity, directory: str | os.PathLike[str], passphrase: str) -> StoredIdentity:
+def save_identity(
+    identity: SigningIdentity, directory: str | os.PathLike[str], passphrase: str
+) -> StoredIdentity:
     """Keep an identity in the user's key directory under its fingerprint."""
     folder = Path(directory)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -260,7 +280,9 @@ def list_identities(directory: str | os.PathLike[str]) -> list[StoredIdentity]:
     return sorted(found, key=lambda s: (s.not_after, s.sha256_fingerprint))
 
 
-def load_identity(directory: str | os.PathLike[str], fingerprint: str, passphrase: str) -> SigningIdentity:
+def load_identity(
+    directory: str | os.PathLike[str], fingerprint: str, passphrase: str
+) -> SigningIdentity:
     """Open a stored identity by its fingerprint with the passphrase it was saved under."""
     path = Path(directory) / f"{fingerprint.lower()}{_P12_SUFFIX}"
     if not path.is_file():
@@ -288,7 +310,7 @@ def _common_name(cert: x509.Certificate) -> str:
 # --- test PKI ---------------------------------------------------------------------------
 
 
-def generate_key(kind: str = "rsa") -> SigningKey:
+def generate_key(kind: KeyKind = "rsa") -> SigningKey:
     """RSA-2048 (the default, what Iranian CAs issue) or ECDSA P-256."""
     if kind == "rsa":
         return rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -298,8 +320,11 @@ def generate_key(kind: str = "rsa") -> SigningKey:
 
 
 def _name(common_name: str, organisation: str, unit: str | None = None) -> x509.Name:
-    attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "IR"),
-             x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation)]
+    """Subject in UTF8String; cryptography caps a CN at 64 UTF-8 bytes (about 32 Persian letters)."""
+    attrs = [
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "IR"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+    ]
     if unit:
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
     attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, common_name))
@@ -312,7 +337,7 @@ def make_test_ca(
     *,
     not_before: dt.datetime | None = None,
     not_after: dt.datetime | None = None,
-    key_kind: str = "rsa",
+    key_kind: KeyKind = "rsa",
 ) -> tuple[x509.Certificate, SigningKey]:
     """A self-signed CA certificate allowed to sign certificates (and CRLs), nothing else."""
     now = _utcnow()
@@ -337,9 +362,15 @@ def make_test_ca(
 
 def _key_usage(*, cert_sign: bool = False, signing: bool = False) -> x509.KeyUsage:
     return x509.KeyUsage(
-        digital_signature=signing, content_commitment=signing, key_encipherment=False,
-        data_encipherment=False, key_agreement=False, key_cert_sign=cert_sign, crl_sign=cert_sign,
-        encipher_only=False, decipher_only=False,
+        digital_signature=signing,
+        content_commitment=signing,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=cert_sign,
+        crl_sign=cert_sign,
+        encipher_only=False,
+        decipher_only=False,
     )
 
 
@@ -352,7 +383,7 @@ def issue_test_certificate(
     unit: str | None = None,
     not_before: dt.datetime | None = None,
     not_after: dt.datetime | None = None,
-    key_kind: str = "rsa",
+    key_kind: KeyKind = "rsa",
 ) -> SigningIdentity:
     """A signing certificate (digitalSignature + nonRepudiation) under the given CA."""
     now = _utcnow()
@@ -386,12 +417,18 @@ def _make_test_credentials(
     ca_name: str,
     not_before: dt.datetime | None,
     not_after: dt.datetime | None,
-    key_kind: str,
+    key_kind: KeyKind,
 ) -> TestCredentials:
     ca_cert, ca_key = ca or make_test_ca(ca_name, organisation, key_kind=key_kind)
     identity = issue_test_certificate(
-        ca_cert, ca_key, person_name, organisation, unit=unit,
-        not_before=not_before, not_after=not_after, key_kind=key_kind,
+        ca_cert,
+        ca_key,
+        person_name,
+        organisation,
+        unit=unit,
+        not_before=not_before,
+        not_after=not_after,
+        key_kind=key_kind,
     )
     target = write_pkcs12(identity, path, password)
     return TestCredentials(ca_cert, ca_key, identity, target, password)
@@ -408,11 +445,20 @@ def make_test_signer(
     ca_name: str = "مرکز صدور گواهی آزمایشی دستگاه",
     not_before: dt.datetime | None = None,
     not_after: dt.datetime | None = None,
-    key_kind: str = "rsa",
+    key_kind: KeyKind = "rsa",
 ) -> TestCredentials:
     """An agency staff member's test identity written to ``path`` as PKCS#12."""
     return _make_test_credentials(
-        path, password, person_name, organisation, unit, ca, ca_name, not_before, not_after, key_kind
+        path,
+        password,
+        person_name,
+        organisation,
+        unit,
+        ca,
+        ca_name,
+        not_before,
+        not_after,
+        key_kind,
     )
 
 
@@ -424,12 +470,21 @@ def make_test_centre_signer(
     organisation: str = "سازمان اداری و استخدامی کشور",
     unit: str | None = "مرکز ملی خدمات",
     ca: tuple[x509.Certificate, SigningKey] | None = None,
-    ca_name: str = "مرکز صدور گواهی آزمایشی سامانهٔ مرکزی",
+    ca_name: str = "گواهی آزمایشی سامانهٔ مرکزی",
     not_before: dt.datetime | None = None,
     not_after: dt.datetime | None = None,
-    key_kind: str = "rsa",
+    key_kind: KeyKind = "rsa",
 ) -> TestCredentials:
     """The central system's test identity, under its own CA unless one is given."""
     return _make_test_credentials(
-        path, password, person_name, organisation, unit, ca, ca_name, not_before, not_after, key_kind
+        path,
+        password,
+        person_name,
+        organisation,
+        unit,
+        ca,
+        ca_name,
+        not_before,
+        not_after,
+        key_kind,
     )

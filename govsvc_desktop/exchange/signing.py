@@ -33,6 +33,7 @@ from govsvc_desktop.exchange.certificates import (
     SigningIdentityError,
     certificate_fingerprint,
     check_usable_for_signing,
+    key_matches_certificate,
 )
 
 log = logging.getLogger(__name__)
@@ -67,12 +68,10 @@ class Check:
 
 
 @dataclass
-class VerificationReport:
-    """Every check made on a signature; the signature is good only if all of them passed."""
+class CheckList:
+    """Checks in the order they were made; the whole passes only if every check passed."""
 
     checks: list[Check] = field(default_factory=list)
-    signer: x509.Certificate | None = None
-    signing_time: dt.datetime | None = None
 
     @property
     def ok(self) -> bool:
@@ -90,6 +89,14 @@ class VerificationReport:
 
     def summary_fa(self) -> str:
         return "\n".join(("✔ " if c.passed else "✘ ") + c.message_fa for c in self.checks)
+
+
+@dataclass
+class VerificationReport(CheckList):
+    """Every check made on one signature, with the signer and signing time when readable."""
+
+    signer: x509.Certificate | None = None
+    signing_time: dt.datetime | None = None
 
 
 class _Failed(Exception):
@@ -111,7 +118,9 @@ def _to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(Encoding.DER))
 
 
-def signed_attributes(content: bytes, cert: x509.Certificate, signing_time: dt.datetime) -> cms.CMSAttributes:
+def signed_attributes(
+    content: bytes, cert: x509.Certificate, signing_time: dt.datetime
+) -> cms.CMSAttributes:
     """The four CAdES-BES signed attributes, as the DER SET that the key signs."""
     acert = _to_asn1(cert)
     ess_cert_id = {
@@ -121,12 +130,14 @@ def signed_attributes(content: bytes, cert: x509.Certificate, signing_time: dt.d
             "serial_number": acert.serial_number,
         },
     }
-    return cms.CMSAttributes([
-        {"type": "content_type", "values": ["data"]},
-        {"type": "message_digest", "values": [hashlib.sha256(content).digest()]},
-        {"type": "signing_time", "values": [_cms_time(signing_time)]},
-        {"type": "signing_certificate_v2", "values": [{"certs": [ess_cert_id]}]},
-    ])
+    return cms.CMSAttributes(
+        [
+            {"type": "content_type", "values": ["data"]},
+            {"type": "message_digest", "values": [hashlib.sha256(content).digest()]},
+            {"type": "signing_time", "values": [_cms_time(signing_time)]},
+            {"type": "signing_certificate_v2", "values": [{"certs": [ess_cert_id]}]},
+        ]
+    )
 
 
 def sign_detached(content: bytes, identity: SigningIdentity) -> bytes:
@@ -139,7 +150,7 @@ def sign_detached(content: bytes, identity: SigningIdentity) -> bytes:
     now = _utcnow().replace(microsecond=0)
     check_usable_for_signing(cert, now)
     key = identity.private_key
-    if key.public_key().public_numbers() != cert.public_key().public_numbers():
+    if not key_matches_certificate(key, cert):
         raise SigningIdentityError("کلید خصوصی با گواهی امضا جور نیست")
     attrs = signed_attributes(content, cert, now)
     to_sign = attrs.dump()
@@ -150,24 +161,33 @@ def sign_detached(content: bytes, identity: SigningIdentity) -> bytes:
         signature = key.sign(to_sign, ec.ECDSA(hashes.SHA256()))
         algorithm = "sha256_ecdsa"
     acert = _to_asn1(cert)
-    signer_info = cms.SignerInfo({
-        "version": "v1",
-        "sid": cms.SignerIdentifier({
-            "issuer_and_serial_number": {"issuer": acert.issuer, "serial_number": acert.serial_number}
-        }),
-        "digest_algorithm": {"algorithm": "sha256"},
-        "signed_attrs": attrs,
-        "signature_algorithm": {"algorithm": algorithm},
-        "signature": signature,
-    })
-    signed_data = cms.SignedData({
-        "version": "v1",
-        "digest_algorithms": [{"algorithm": "sha256"}],
-        "encap_content_info": {"content_type": "data"},
-        "certificates": [acert, *(_to_asn1(c) for c in identity.chain)],
-        "signer_infos": [signer_info],
-    })
-    return cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump()
+    signer_info = cms.SignerInfo(
+        {
+            "version": "v1",
+            "sid": cms.SignerIdentifier(
+                {
+                    "issuer_and_serial_number": {
+                        "issuer": acert.issuer,
+                        "serial_number": acert.serial_number,
+                    }
+                }
+            ),
+            "digest_algorithm": {"algorithm": "sha256"},
+            "signed_attrs": attrs,
+            "signature_algorithm": {"algorithm": algorithm},
+            "signature": signature,
+        }
+    )
+    signed_data = cms.SignedData(
+        {
+            "version": "v1",
+            "digest_algorithms": [{"algorithm": "sha256"}],
+            "encap_content_info": {"content_type": "data"},
+            "certificates": [acert, *(_to_asn1(c) for c in identity.chain)],
+            "signer_infos": [signer_info],
+        }
+    )
+    return bytes(cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump())
 
 
 # --- verification -------------------------------------------------------------------------
@@ -188,26 +208,40 @@ def verify_detached(
     return report
 
 
-def _verify(report: VerificationReport, der: bytes, content: bytes, roots: list[x509.Certificate]) -> None:
+def _verify(
+    report: VerificationReport, der: bytes, content: bytes, roots: list[x509.Certificate]
+) -> None:
     signed_data, signer_info = _parse(report, der)
     attrs = _attributes(report, signer_info)
 
     content_type = attrs.get("content_type")
-    report.add(CONTENT_TYPE, content_type == "data",
-               "نوع محتوای امضاشده «داده» است" if content_type == "data"
-               else "صفت نوع محتوا (content-type) در امضا نیست یا نادرست است")
+    report.add(
+        CONTENT_TYPE,
+        content_type == "data",
+        "نوع محتوای امضاشده «داده» است"
+        if content_type == "data"
+        else "صفت نوع محتوا (content-type) در امضا نیست یا نادرست است",
+    )
 
     digest_name = signer_info["digest_algorithm"]["algorithm"].native
-    if not report.add(DIGEST_ALGORITHM, digest_name in _HASHES,
-                      f"الگوریتم چکیده {digest_name} پذیرفته است" if digest_name in _HASHES
-                      else f"الگوریتم چکیده {digest_name} ضعیف یا ناشناخته است"):
+    if not report.add(
+        DIGEST_ALGORITHM,
+        digest_name in _HASHES,
+        f"الگوریتم چکیده {digest_name} پذیرفته است"
+        if digest_name in _HASHES
+        else f"الگوریتم چکیده {digest_name} ضعیف یا ناشناخته است",
+    ):
         raise _Failed
     expected = attrs.get("message_digest")
     actual = hashlib.new(digest_name, content).digest()
     matches = isinstance(expected, bytes) and hmac.compare_digest(expected, actual)
-    report.add(MESSAGE_DIGEST, matches,
-               "چکیدهٔ محتوا با امضا می‌خواند" if matches
-               else "محتوا پس از امضا تغییر کرده است (چکیده نمی‌خواند)")
+    report.add(
+        MESSAGE_DIGEST,
+        matches,
+        "چکیدهٔ محتوا با امضا می‌خواند"
+        if matches
+        else "محتوا پس از امضا تغییر کرده است (چکیده نمی‌خواند)",
+    )
 
     acert = _find_signer(report, signed_data, signer_info)
     signer = x509.load_der_x509_certificate(acert.dump())
@@ -216,8 +250,11 @@ def _verify(report: VerificationReport, der: bytes, content: bytes, roots: list[
     _check_ess(report, attrs.get("signing_certificate_v2"), acert)
     _check_key_usage(report, signer)
     when = _check_signing_time(report, attrs.get("signing_time"), signer)
-    pool = [x509.load_der_x509_certificate(c.chosen.dump())
-            for c in signed_data["certificates"] if c.name == "certificate"]
+    pool = [
+        x509.load_der_x509_certificate(c.chosen.dump())
+        for c in signed_data["certificates"]
+        if c.name == "certificate"
+    ]
     failure = _chain_failure(signer, pool, roots, when or _utcnow())
     report.add(CHAIN, failure is None, failure or "زنجیرهٔ گواهی به یک مرجع مورد اعتماد می‌رسد")
 
@@ -235,7 +272,9 @@ def _parse(report: VerificationReport, der: bytes) -> tuple[cms.SignedData, cms.
     signed_data = info["content"]
     signers = signed_data["signer_infos"]
     if len(signers) != 1:
-        report.add(STRUCTURE, False, f"امضا باید دقیقاً یک امضاکننده داشته باشد، {len(signers)} دارد")
+        report.add(
+            STRUCTURE, False, f"امضا باید دقیقاً یک امضاکننده داشته باشد، {len(signers)} دارد"
+        )
         raise _Failed
     if signed_data["encap_content_info"]["content"].native is not None:
         report.add(STRUCTURE, False, "امضا جدا (detached) نیست و محتوا را در خود دارد")
@@ -262,28 +301,36 @@ def _attributes(report: VerificationReport, signer_info: cms.SignerInfo) -> dict
     return found
 
 
-def _find_signer(report: VerificationReport, signed_data: cms.SignedData,
-                 signer_info: cms.SignerInfo) -> asn1_x509.Certificate:
+def _find_signer(
+    report: VerificationReport, signed_data: cms.SignedData, signer_info: cms.SignerInfo
+) -> asn1_x509.Certificate:
     sid = signer_info["sid"]
     for choice in signed_data["certificates"]:
         if choice.name != "certificate":
             continue
         acert = choice.chosen
         if sid.name == "issuer_and_serial_number":
-            hit = (acert.issuer == sid.chosen["issuer"]
-                   and acert.serial_number == sid.chosen["serial_number"].native)
+            hit = (
+                acert.issuer == sid.chosen["issuer"]
+                and acert.serial_number == sid.chosen["serial_number"].native
+            )
         else:
             hit = acert.key_identifier == sid.chosen.native
         if hit:
-            report.add(SIGNER_CERTIFICATE, True,
-                       f"گواهی امضاکننده پیدا شد: {acert.subject.human_friendly}")
+            report.add(
+                SIGNER_CERTIFICATE, True, f"گواهی امضاکننده پیدا شد: {acert.subject.human_friendly}"
+            )
             return acert
     report.add(SIGNER_CERTIFICATE, False, "گواهی امضاکننده در پروندهٔ امضا نیست")
     raise _Failed
 
 
-def _check_signature_value(report: VerificationReport, signer_info: cms.SignerInfo,
-                           signer: x509.Certificate, digest_name: str) -> None:
+def _check_signature_value(
+    report: VerificationReport,
+    signer_info: cms.SignerInfo,
+    signer: x509.Certificate,
+    digest_name: str,
+) -> None:
     raw = signer_info["signed_attrs"].dump()
     data = b"\x31" + raw[1:]  # the [0] IMPLICIT tag back to SET, as RFC 5652 §5.4 says
     signature = signer_info["signature"].native
@@ -318,7 +365,11 @@ def _check_signature_value(report: VerificationReport, signer_info: cms.SignerIn
 def _check_ess(report: VerificationReport, value: object, acert: asn1_x509.Certificate) -> None:
     """RFC 5035: the first ESSCertIDv2 names the signer's certificate by hash (and issuer/serial)."""
     if not isinstance(value, _tsp.SigningCertificateV2) or len(value["certs"]) == 0:
-        report.add(SIGNING_CERTIFICATE_V2, False, "صفت signing-certificate-v2 در امضا نیست (CAdES-BES نیست)")
+        report.add(
+            SIGNING_CERTIFICATE_V2,
+            False,
+            "صفت signing-certificate-v2 در امضا نیست (CAdES-BES نیست)",
+        )
         return
     ess_id = value["certs"][0]
     hash_name = ess_id["hash_algorithm"]["algorithm"].native
@@ -331,9 +382,13 @@ def _check_ess(report: VerificationReport, value: object, acert: asn1_x509.Certi
         ok = any(n == acert.issuer for n in names) and (
             issuer_serial["serial_number"].native == acert.serial_number
         )
-    report.add(SIGNING_CERTIFICATE_V2, ok,
-               "صفت signing-certificate-v2 به گواهی امضاکننده اشاره دارد" if ok
-               else "صفت signing-certificate-v2 با گواهی امضاکننده نمی‌خواند")
+    report.add(
+        SIGNING_CERTIFICATE_V2,
+        ok,
+        "صفت signing-certificate-v2 به گواهی امضاکننده اشاره دارد"
+        if ok
+        else "صفت signing-certificate-v2 با گواهی امضاکننده نمی‌خواند",
+    )
 
 
 def _check_key_usage(report: VerificationReport, signer: x509.Certificate) -> None:
@@ -342,12 +397,18 @@ def _check_key_usage(report: VerificationReport, signer: x509.Certificate) -> No
         ok = usage.digital_signature or usage.content_commitment
     except x509.ExtensionNotFound:
         ok = False
-    report.add(KEY_USAGE, ok, "کاربرد کلید گواهی اجازهٔ امضا می‌دهد" if ok
-               else "کاربرد کلید گواهی امضاکننده اجازهٔ امضا نمی‌دهد")
+    report.add(
+        KEY_USAGE,
+        ok,
+        "کاربرد کلید گواهی اجازهٔ امضا می‌دهد"
+        if ok
+        else "کاربرد کلید گواهی امضاکننده اجازهٔ امضا نمی‌دهد",
+    )
 
 
-def _check_signing_time(report: VerificationReport, value: object,
-                        signer: x509.Certificate) -> dt.datetime | None:
+def _check_signing_time(
+    report: VerificationReport, value: object, signer: x509.Certificate
+) -> dt.datetime | None:
     if not isinstance(value, dt.datetime):
         report.add(SIGNING_TIME, False, "زمان امضا (signing-time) در امضا نیست")
         return None
@@ -362,8 +423,12 @@ def _check_signing_time(report: VerificationReport, value: object,
     return when
 
 
-def _chain_failure(leaf: x509.Certificate, pool: list[x509.Certificate],
-                   roots: list[x509.Certificate], when: dt.datetime) -> str | None:
+def _chain_failure(
+    leaf: x509.Certificate,
+    pool: list[x509.Certificate],
+    roots: list[x509.Certificate],
+    when: dt.datetime,
+) -> str | None:
     """None if some path from the leaf reaches a trusted root, else why not (in Persian)."""
     trusted = {certificate_fingerprint(r) for r in roots}
     candidates = {certificate_fingerprint(c): c for c in [*pool, *roots]}
@@ -390,8 +455,9 @@ def _chain_failure(leaf: x509.Certificate, pool: list[x509.Certificate],
     return reasons[0] if reasons else "گواهی امضاکننده به هیچ مرجع مورد اعتمادی نمی‌رسد"
 
 
-def _issuer_problem(cert: x509.Certificate, issuer: x509.Certificate, below: int,
-                    when: dt.datetime) -> str | None:
+def _issuer_problem(
+    cert: x509.Certificate, issuer: x509.Certificate, below: int, when: dt.datetime
+) -> str | None:
     try:
         cert.verify_directly_issued_by(issuer)
     except (InvalidSignature, ValueError, TypeError):
@@ -417,5 +483,4 @@ def _issuer_problem(cert: x509.Certificate, issuer: x509.Certificate, below: int
 
 def certificate_summary(cert: x509.Certificate) -> str:
     """Subject as people read it, for reports and dialogs."""
-    return _to_asn1(cert).subject.human_friendly
-
+    return str(_to_asn1(cert).subject.human_friendly)
