@@ -9,14 +9,20 @@ from ..bootstrap import build
 from ..domain.errors import StorageError
 from ..store import migrate
 from ..store.engine import make_engine
-from .context import Context
+from ..store.copy import copy_database
+from .context import Context, progress_printer
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     noun = sub.add_parser("db", help="database maintenance").add_subparsers(dest="verb", metavar="VERB")
     noun.add_parser("upgrade", help="bring the schema up to date (a copy is kept first)").set_defaults(func=cmd_upgrade)
     noun.add_parser("check", help="schema version and integrity").set_defaults(func=cmd_check)
-    p = noun.add_parser("backup", help="a consistent copy of a SQLite database")
+    p = noun.add_parser("copy", help="copy the whole database to another (SQLite file or PostgreSQL URL)")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--to", help="empty target database: a file path or a URL")
+    group.add_argument("--from", dest="source", help="source database; the target is --db")
+    p.set_defaults(func=cmd_copy)
+    p = noun.add_parser("backup", help="a consistent copy of the database as a SQLite file")
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_backup)
 
@@ -53,10 +59,33 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     return 1 if problems else 0
 
 
+def cmd_copy(args: argparse.Namespace, ctx: Context) -> int:
+    source_db, target_db = (_db(ctx), args.to) if args.to else (args.source, _db(ctx))
+    source, target = make_engine(source_db), make_engine(target_db)
+    try:
+        counts = copy_database(source, target, progress_printer("کپی"))
+    finally:
+        source.dispose()
+        target.dispose()
+    print(f"{counts.get('passports', 0)} شناسنامه و {counts.get('audit_log', 0)} ردیف سابقه کپی شد.")
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     app = build(_db(ctx))
     try:
-        target = migrate.backup_sqlite(app.engine, Path(args.output))
+        if app.engine.dialect.name != "sqlite":
+            target_path = Path(args.output)
+            if target_path.exists():
+                raise StorageError(f"پرونده «{target_path}» از پیش هست؛ نام دیگری بدهید.")
+            backup_engine = make_engine(target_path)
+            try:
+                copy_database(app.engine, backup_engine)
+            finally:
+                backup_engine.dispose()
+            target = target_path
+        else:
+            target = migrate.backup_sqlite(app.engine, Path(args.output))
     except OSError as exc:
         raise StorageError(f"پشتیبان نوشته نشد: {exc.strerror}") from exc
     finally:

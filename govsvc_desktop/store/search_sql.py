@@ -108,3 +108,18 @@ def count_matches(conn: Connection, table: str, query: str) -> int | None:
 
 def is_broad(matches: int | None) -> bool:
     return matches is not None and matches > BROAD_MATCHES
+
+
+def reset_sequences(conn: Connection, tables: list[tuple[str, str]]) -> None:
+    """After rows were copied in with their ids, move PostgreSQL's id sequences past them."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table, column in tables:
+        conn.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+            f"COALESCE((SELECT max({column}) FROM {table}), 0) + 1, false)"))
+
+
+def is_internal_table(name: str) -> bool:
+    """Tables an engine keeps for itself (FTS5 shadow tables) that a copy must not carry."""
+    return name == "alembic_version" or name.endswith("_fts") or "_fts_" in name

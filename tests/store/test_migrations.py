@@ -54,9 +54,10 @@ def test_upgrade_copies_the_database_aside_first(tmp_path: Path) -> None:
     assert backup is not None and backup.exists()
 
 
-def test_backup_and_integrity_check(tmp_path: Path, app) -> None:  # type: ignore[no-untyped-def]
+def test_backup_and_integrity_check(tmp_path: Path) -> None:
     from govsvc_desktop.services import demo
 
+    app = build(str(tmp_path / "src.db"))
     demo.populate(app.uow, 20)
     target = migrate.backup_sqlite(app.engine, tmp_path / "copy.db")
     with sqlite3.connect(target) as conn:

@@ -1,0 +1,46 @@
+"""A real PostgreSQL server for the tests: the throwaway cluster of scripts/pg.sh, one fresh
+database per test."""
+
+from __future__ import annotations
+
+import subprocess
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).parents[1]
+_url: str | None = None
+
+
+def server_url() -> str:
+    """Starts the cluster once per test session (it is cheap to ask again)."""
+    global _url
+    if _url is None:
+        out = subprocess.run([str(ROOT / "scripts" / "pg.sh"), "up"], check=True,
+                             capture_output=True, text=True)
+        _url = out.stdout.strip().splitlines()[-1]
+    return _url
+
+
+def _admin_dsn(url: str, database: str = "postgres") -> str:
+    rest = url.split("://", 1)[1]
+    creds, hostpart = rest.split("@", 1)
+    host = hostpart.split("/", 1)[0]
+    return f"postgresql://{creds}@{host}/{database}"
+
+
+@contextmanager
+def fresh_database() -> Iterator[str]:
+    """A new empty database owned by the application's admin role; dropped afterwards."""
+    url = server_url()
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_admin_dsn(url), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(_admin_dsn(url), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

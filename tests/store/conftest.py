@@ -1,0 +1,1 @@
+from tests.engines import app  # noqa: F401  (both engines for this suite)
