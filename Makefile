@@ -43,3 +43,9 @@ lint: setup
 
 clean:
 	rm -rf build dist $(VENV) $(QM)
+
+pg-up: $(SYSSTAMP)
+	@bash scripts/pg.sh up
+
+pg-down:
+	@bash scripts/pg.sh down

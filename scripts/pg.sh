@@ -38,5 +38,6 @@ case "${1:-up}" in
     if [ -f "$DATA/PG_VERSION" ]; then as_owner "$BIN/pg_ctl" -D "$DATA" -m fast stop >/dev/null || true; fi
     ;;
   url) url ;;
-  *) echo "usage: $0 up|down|url" >&2; exit 2 ;;
+  status) [ -f "$DATA/PG_VERSION" ] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1 ;;
+  *) echo "usage: $0 up|down|status|url" >&2; exit 2 ;;
 esac

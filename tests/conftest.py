@@ -31,3 +31,13 @@ def app(tmp_path: Path) -> Iterator[App]:
 @pytest.fixture
 def fixed_clock() -> dt.datetime:
     return dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Stops the throwaway PostgreSQL cluster if this session started it."""
+    from tests import pg
+
+    if pg.started_here:
+        import subprocess
+
+        subprocess.run([str(pg.ROOT / "scripts" / "pg.sh"), "down"], check=False)

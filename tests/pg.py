@@ -13,12 +13,16 @@ import psycopg
 
 ROOT = Path(__file__).parents[1]
 _url: str | None = None
+started_here = False
 
 
 def server_url() -> str:
     """Starts the cluster once per test session (it is cheap to ask again)."""
-    global _url
+    global _url, started_here
     if _url is None:
+        status = subprocess.run([str(ROOT / "scripts" / "pg.sh"), "status"], check=False,
+                                capture_output=True)
+        started_here = status.returncode != 0
         out = subprocess.run([str(ROOT / "scripts" / "pg.sh"), "up"], check=True,
                              capture_output=True, text=True)
         _url = out.stdout.strip().splitlines()[-1]

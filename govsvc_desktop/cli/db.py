@@ -8,8 +8,8 @@ from pathlib import Path
 from ..bootstrap import build
 from ..domain.errors import StorageError
 from ..store import migrate
-from ..store.engine import make_engine
 from ..store.copy import copy_database
+from ..store.engine import make_engine
 from .context import Context, progress_printer
 
 
