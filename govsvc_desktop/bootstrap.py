@@ -48,9 +48,25 @@ def build(
     engine = make_engine(db)
     backup = migrate.upgrade(engine) if upgrade else None
     actor = settings.actor()
+    if engine.dialect.name == "postgresql":
+        actor = shared_mode_actor(engine)
     def factory() -> UnitOfWork:
         return UnitOfWork(engine)
     return App(
         db=db, engine=engine, settings=settings, actor=actor,
         passports=PassportService(factory, actor, clock), backup=backup,
     )
+
+
+def shared_mode_actor(engine: Engine) -> Actor:
+    """In shared mode the person is the database login: their roles come from the server."""
+    from .store import pg_security
+    from .store.engine import describe_error
+
+    try:
+        with engine.connect() as conn:
+            user, roles, _ = pg_security.current_roles(conn)
+            name = pg_security.display_name(conn, user)
+    except Exception as exc:  # connection failures become a Persian StorageError
+        raise describe_error(exc, engine.url.render_as_string(hide_password=True)) from exc
+    return Actor(name=name, roles=roles, username=user)

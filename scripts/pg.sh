@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${GOVSVC_PG_PORT:-54329}"
-ROOT="$PWD/build/pg"
+ROOT="${GOVSVC_PG_DIR:-$PWD/build/pg}"
 DATA="$ROOT/data"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
 [ -x "$BIN/initdb" ] || { echo "PostgreSQL server binaries not found: install Debian's postgresql package (scripts/system-deps.sh)" >&2; exit 1; }
@@ -14,6 +14,7 @@ as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 url() { echo "postgresql+psycopg://govsvc_admin:govsvc_admin@127.0.0.1:$PORT/govsvc"; }
+kill_now() { as_owner "$BIN/pg_ctl" -D "$DATA" -m immediate stop >/dev/null; }
 case "${1:-up}" in
   up)
     mkdir -p "$ROOT"
@@ -38,6 +39,7 @@ case "${1:-up}" in
     if [ -f "$DATA/PG_VERSION" ]; then as_owner "$BIN/pg_ctl" -D "$DATA" -m fast stop >/dev/null || true; fi
     ;;
   url) url ;;
+  kill) kill_now ;;
   status) [ -f "$DATA/PG_VERSION" ] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1 ;;
-  *) echo "usage: $0 up|down|status|url" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|kill|status|url" >&2; exit 2 ;;
 esac

@@ -37,6 +37,7 @@ def cmd_upgrade(args: argparse.Namespace, ctx: Context) -> int:
     engine = make_engine(_db(ctx))
     try:
         backup = migrate.upgrade(engine)
+        migrate.apply_security(engine)
     finally:
         engine.dispose()
     print("طرح پایگاه داده به‌روز است." + (f" نسخه پیشین در {backup} نگه داشته شد." if backup else ""))

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain.errors import StorageError
+from . import pg_security
 from .engine import describe_error, sqlite_path
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -85,10 +86,20 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
 
 
 def upgrade(engine: Engine) -> Path | None:
-    """Brings the schema to the head revision; returns the backup made, if any."""
+    """Brings the schema to the head revision; returns the backup made, if any.
+
+    On PostgreSQL the database owner also re-applies roles, grants and guards; anyone else
+    finding an old schema is told to ask the administrator.
+    """
     current, head = check(engine)
     if current == head:
         return None
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            _, _, owner = pg_security.current_roles(conn)
+        if not owner:
+            raise StorageError("طرح پایگاه داده کارگزار به‌روز نیست؛ از مدیر سامانه بخواهید "
+                               "«govsvc-desktop db upgrade» را اجرا کند.")
     backup: Path | None = None
     path = sqlite_path(str(engine.url))
     if current is not None and path is not None and path.exists():
@@ -99,6 +110,7 @@ def upgrade(engine: Engine) -> Path | None:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+            pg_security.apply(conn)
     except SQLAlchemyError as exc:  # the upgrade ran in one transaction: nothing half-done
         raise describe_error(exc, _where(engine)) from exc
     return backup
@@ -124,3 +136,14 @@ def integrity_problems(engine: Engine) -> list[str]:
     except SQLAlchemyError as exc:
         problems.append(describe_error(exc, str(engine.url)).message_fa)
     return problems
+
+
+def apply_security(engine: Engine) -> None:
+    """Re-applies PostgreSQL roles, grants and guards (``db upgrade`` by the owner)."""
+    if engine.dialect.name != "postgresql":
+        return
+    try:
+        with engine.begin() as conn:
+            pg_security.apply(conn)
+    except SQLAlchemyError as exc:
+        raise describe_error(exc, _where(engine)) from exc
