@@ -101,6 +101,12 @@ class PassportService:
         with self.uow_factory() as uow:
             return uow.passports.uuids(f)
 
+    def change_marker(self) -> tuple[str, int]:
+        """Cheap to ask every few seconds: lists refresh when it changes (others' saves in
+        shared mode appear without a restart)."""
+        with self.uow_factory() as uow:
+            return uow.passports.change_marker()
+
     def choices(self, column: str) -> list[str]:
         """Values in use for a list filter (provinces, agencies)."""
         with self.uow_factory() as uow:

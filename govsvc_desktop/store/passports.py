@@ -194,6 +194,11 @@ class PassportRepository:
         for (data,) in result:
             yield from_dict(ServicePassport, json.loads(data))
 
+    def change_marker(self) -> tuple[str, int]:
+        """(latest update time, number of records): changes when anyone saves, adds or deletes."""
+        row = self.conn.execute(select(func.max(passports.c.updated_at), func.count())).one()
+        return (row[0] or "", int(row[1]))
+
     def distinct(self, column: str) -> list[str]:
         col = passports.c[column]
         rows = self.conn.execute(select(col).where(col != "").distinct().order_by(col))

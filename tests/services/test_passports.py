@@ -132,3 +132,13 @@ def test_delete_only_unapproved_drafts(app: App) -> None:
     p = app.passports.save(ServicePassport(title="پیش‌نویس")).passport
     app.passports.delete(p.uuid)
     assert app.passports.count() == 0
+
+
+def test_change_marker_moves_when_anyone_saves(app: App) -> None:
+    before = app.passports.change_marker()
+    p = app.passports.save(full_passport()).passport
+    after_insert = app.passports.change_marker()
+    assert after_insert != before and after_insert[1] == before[1] + 1
+    p.title = "دیگر"
+    app.passports.save(p)
+    assert app.passports.change_marker() != after_insert
