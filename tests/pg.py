@@ -4,6 +4,7 @@ database per test."""
 from __future__ import annotations
 
 import subprocess
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,4 +48,8 @@ def fresh_database() -> Iterator[str]:
         yield url.rsplit("/", 1)[0] + f"/{name}"
     finally:
         with psycopg.connect(_admin_dsn(url), autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            try:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            except psycopg.errors.InsufficientPrivilege:  # a background worker still attached
+                time.sleep(1)
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')

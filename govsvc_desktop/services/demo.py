@@ -227,6 +227,9 @@ def populate(
                 if progress is not None and not progress(written, count):
                     return 0
             uow.commit()
+        with uow_factory() as uow:
+            uow.refresh_statistics()
+            uow.commit()
     return written
 
 

@@ -46,7 +46,8 @@ def copy_database(
             source_table = src_meta.tables.get(table.name)
             if source_table is None:
                 continue
-            columns = [c.name for c in table.columns if c.name in source_table.columns]
+            columns = [c.name for c in table.columns
+                       if c.name in source_table.columns and c.computed is None]
             result = src.execute(select(*[source_table.c[c] for c in columns]))
             n = 0
             while rows := result.fetchmany(BATCH):

@@ -30,8 +30,9 @@ def create_statements(dialect: str, table: str) -> list[str]:
         ]
     if dialect == "postgresql":
         return [
-            f"CREATE INDEX ix_{table}_search ON {table} "
-            f"USING gin (to_tsvector('simple', search_text))"
+            f"ALTER TABLE {table} ADD COLUMN search_vector tsvector "
+            f"GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED",
+            f"CREATE INDEX ix_{table}_search ON {table} USING gin (search_vector)",
         ]
     return []
 
@@ -42,7 +43,8 @@ def drop_statements(dialect: str, table: str) -> list[str]:
             f"DROP TRIGGER IF EXISTS {table}_fts_{s}" for s in ("ai", "ad", "au")
         ]
     if dialect == "postgresql":
-        return [f"DROP INDEX IF EXISTS ix_{table}_search"]
+        return [f"DROP INDEX IF EXISTS ix_{table}_search",
+                f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector"]
     return []
 
 
@@ -84,7 +86,7 @@ def match_clause(
         )
     if dialect == "postgresql":
         return (
-            text(f"to_tsvector('simple', {table}.search_text) @@ to_tsquery('simple', :q)"),
+            text(f"{table}.search_vector @@ to_tsquery('simple', :q)"),
             {"q": _tsquery(terms)},
         )
     like = " AND ".join(f"{table}.search_text LIKE :t{i}" for i in range(len(terms)))
@@ -123,3 +125,8 @@ def reset_sequences(conn: Connection, tables: list[tuple[str, str]]) -> None:
 def is_internal_table(name: str) -> bool:
     """Tables an engine keeps for itself (FTS5 shadow tables) that a copy must not carry."""
     return name == "alembic_version" or name.endswith("_fts") or "_fts_" in name
+
+
+def refresh_statistics(conn: Connection) -> None:
+    """After a bulk load, let the planner see the new data (both engines understand ANALYZE)."""
+    conn.execute(text("ANALYZE"))

@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain.errors import GovsvcError
 from .audit import AuditRepository, MetaRepository
+from .bundles import BundleRepository
 from .engine import describe_error
 from .passports import PassportRepository
 
@@ -21,6 +22,7 @@ class UnitOfWork:
     passports: PassportRepository
     audit: AuditRepository
     meta: MetaRepository
+    bundles: BundleRepository
     conn: Connection
 
     def __init__(self, engine: Engine) -> None:
@@ -36,8 +38,14 @@ class UnitOfWork:
         self.passports = PassportRepository(self.conn)
         self.audit = AuditRepository(self.conn)
         self.meta = MetaRepository(self.conn)
+        self.bundles = BundleRepository(self.conn)
         self._committed = False
         return self
+
+    def refresh_statistics(self) -> None:
+        from .search_sql import refresh_statistics
+
+        refresh_statistics(self.conn)
 
     def commit(self) -> None:
         try:
