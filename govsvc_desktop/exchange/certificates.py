@@ -1,9 +1,9 @@
-"""Signing identities: PKCS#12 loading, encrypted storage at rest, and test certificates.
+"""Signing identities: PKCS#12 loading and encrypted storage at rest.
 
 Staff sign bundles with a key issued by their agency's CA; the key lives on disk only as an
-encrypted PKCS#12, and the certificate beside it in plain PEM so the list of identities can
-be shown without asking for the passphrase. Test PKI builders exist so that development,
-demos and tests run with real cryptography instead of mocks.
+encrypted PKCS#12, and the certificate (with its issuers) beside it in plain PEM so the list
+of identities can be shown, and the CA exported, without asking for the passphrase. Test
+certificates for development and demos are in ``demo_certificates``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Literal
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
@@ -26,12 +25,12 @@ from cryptography.x509.oid import NameOID
 from govsvc_desktop.domain.errors import GovsvcError
 
 SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
-KeyKind = Literal["rsa", "ec"]
 
 MIN_PASSPHRASE_LENGTH = 8
 PKCS12_KDF_ROUNDS = 200_000
 _P12_SUFFIX = ".p12"
 _CERT_SUFFIX = ".cert.pem"
+_CHAIN_SUFFIX = ".chain.pem"
 
 
 class SigningIdentityError(GovsvcError):
@@ -70,19 +69,6 @@ class StoredIdentity:
 
     def expires_soon(self, days: int = 30, now: dt.datetime | None = None) -> bool:
         return expires_soon(self.certificate, days, now=now)
-
-
-@dataclass(frozen=True)
-class TestCredentials:
-    """A throw-away CA plus one identity issued by it, and the PKCS#12 file holding it."""
-
-    __test__: ClassVar[bool] = False
-
-    ca_certificate: x509.Certificate
-    ca_key: SigningKey
-    identity: SigningIdentity
-    pkcs12_path: Path
-    password: str
 
 
 def _utcnow() -> dt.datetime:
@@ -194,7 +180,7 @@ def pkcs12_bytes(
         .hmac_hash(hashes.SHA256())
         .build(passphrase.encode("utf-8"))
     )
-    name = (friendly_name or _common_name(identity.certificate) or "govsvc").encode("utf-8")
+    name = (friendly_name or common_name(identity.certificate) or "govsvc").encode("utf-8")
     return pkcs12.serialize_key_and_certificates(
         name, identity.private_key, identity.certificate, list(identity.chain) or None, encryption
     )
@@ -247,8 +233,20 @@ def save_identity(
     p12 = folder / f"{fingerprint}{_P12_SUFFIX}"
     pem = identity.certificate.public_bytes(serialization.Encoding.PEM)
     _atomic_write(folder / f"{fingerprint}{_CERT_SUFFIX}", pem, 0o644)
+    chain = b"".join(c.public_bytes(serialization.Encoding.PEM) for c in identity.chain)
+    _atomic_write(folder / f"{fingerprint}{_CHAIN_SUFFIX}", chain, 0o644)
     write_pkcs12(identity, p12, passphrase)
     return _stored(p12, identity.certificate)
+
+
+def stored_chain(stored: StoredIdentity) -> list[x509.Certificate]:
+    """The issuers saved beside an identity (leaf's issuer first), readable without the key."""
+    path = stored.path.with_name(stored.path.name[: -len(_P12_SUFFIX)] + _CHAIN_SUFFIX)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return []
+    return x509.load_pem_x509_certificates(data) if data.strip() else []
 
 
 def _stored(path: Path, cert: x509.Certificate) -> StoredIdentity:
@@ -301,190 +299,8 @@ def load_certificates(source: bytes | str | os.PathLike[str]) -> list[x509.Certi
         raise SigningIdentityError("فایل گواهی خوانده نشد یا خراب است") from None
 
 
-def _common_name(cert: x509.Certificate) -> str:
+def common_name(cert: x509.Certificate) -> str:
+    """The subject's CN: the short name lists and audit rows show."""
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     value = names[0].value if names else ""
     return value if isinstance(value, str) else value.decode("utf-8", "replace")
-
-
-# --- test PKI ---------------------------------------------------------------------------
-
-
-def generate_key(kind: KeyKind = "rsa") -> SigningKey:
-    """RSA-2048 (the default, what Iranian CAs issue) or ECDSA P-256."""
-    if kind == "rsa":
-        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    if kind == "ec":
-        return ec.generate_private_key(ec.SECP256R1())
-    raise ValueError(f"unknown key kind {kind!r}")
-
-
-def _name(common_name: str, organisation: str, unit: str | None = None) -> x509.Name:
-    """Subject in UTF8String; cryptography caps a CN at 64 UTF-8 bytes (about 32 Persian letters)."""
-    attrs = [
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "IR"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
-    ]
-    if unit:
-        attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
-    attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, common_name))
-    return x509.Name(attrs)
-
-
-def make_test_ca(
-    common_name: str = "مرکز صدور گواهی آزمایشی",
-    organisation: str = "سازمان اداری و استخدامی کشور",
-    *,
-    not_before: dt.datetime | None = None,
-    not_after: dt.datetime | None = None,
-    key_kind: KeyKind = "rsa",
-) -> tuple[x509.Certificate, SigningKey]:
-    """A self-signed CA certificate allowed to sign certificates (and CRLs), nothing else."""
-    now = _utcnow()
-    key = generate_key(key_kind)
-    name = _name(common_name, organisation)
-    ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before or now - dt.timedelta(days=365))
-        .not_valid_after(not_after or now + dt.timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(_key_usage(cert_sign=True), critical=True)
-        .add_extension(ski, critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    return cert, key
-
-
-def _key_usage(*, cert_sign: bool = False, signing: bool = False) -> x509.KeyUsage:
-    return x509.KeyUsage(
-        digital_signature=signing,
-        content_commitment=signing,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=cert_sign,
-        crl_sign=cert_sign,
-        encipher_only=False,
-        decipher_only=False,
-    )
-
-
-def issue_test_certificate(
-    ca_certificate: x509.Certificate,
-    ca_key: SigningKey,
-    person_name: str,
-    organisation: str,
-    *,
-    unit: str | None = None,
-    not_before: dt.datetime | None = None,
-    not_after: dt.datetime | None = None,
-    key_kind: KeyKind = "rsa",
-) -> SigningIdentity:
-    """A signing certificate (digitalSignature + nonRepudiation) under the given CA."""
-    now = _utcnow()
-    key = generate_key(key_kind)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name(person_name, organisation, unit))
-        .issuer_name(ca_certificate.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before or now - dt.timedelta(days=1))
-        .not_valid_after(not_after or now + dt.timedelta(days=730))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_key_usage(signing=True), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    return SigningIdentity(key, cert, (ca_certificate,))
-
-
-def _make_test_credentials(
-    path: str | os.PathLike[str],
-    password: str,
-    person_name: str,
-    organisation: str,
-    unit: str | None,
-    ca: tuple[x509.Certificate, SigningKey] | None,
-    ca_name: str,
-    not_before: dt.datetime | None,
-    not_after: dt.datetime | None,
-    key_kind: KeyKind,
-) -> TestCredentials:
-    ca_cert, ca_key = ca or make_test_ca(ca_name, organisation, key_kind=key_kind)
-    identity = issue_test_certificate(
-        ca_cert,
-        ca_key,
-        person_name,
-        organisation,
-        unit=unit,
-        not_before=not_before,
-        not_after=not_after,
-        key_kind=key_kind,
-    )
-    target = write_pkcs12(identity, path, password)
-    return TestCredentials(ca_cert, ca_key, identity, target, password)
-
-
-def make_test_signer(
-    path: str | os.PathLike[str],
-    password: str,
-    *,
-    person_name: str = "مریم احمدی",
-    organisation: str = "وزارت تعاون، کار و رفاه اجتماعی",
-    unit: str | None = "دفتر بهبود خدمات",
-    ca: tuple[x509.Certificate, SigningKey] | None = None,
-    ca_name: str = "مرکز صدور گواهی آزمایشی دستگاه",
-    not_before: dt.datetime | None = None,
-    not_after: dt.datetime | None = None,
-    key_kind: KeyKind = "rsa",
-) -> TestCredentials:
-    """An agency staff member's test identity written to ``path`` as PKCS#12."""
-    return _make_test_credentials(
-        path,
-        password,
-        person_name,
-        organisation,
-        unit,
-        ca,
-        ca_name,
-        not_before,
-        not_after,
-        key_kind,
-    )
-
-
-def make_test_centre_signer(
-    path: str | os.PathLike[str],
-    password: str,
-    *,
-    person_name: str = "سامانهٔ مرکزی خدمات دولت",
-    organisation: str = "سازمان اداری و استخدامی کشور",
-    unit: str | None = "مرکز ملی خدمات",
-    ca: tuple[x509.Certificate, SigningKey] | None = None,
-    ca_name: str = "گواهی آزمایشی سامانهٔ مرکزی",
-    not_before: dt.datetime | None = None,
-    not_after: dt.datetime | None = None,
-    key_kind: KeyKind = "rsa",
-) -> TestCredentials:
-    """The central system's test identity, under its own CA unless one is given."""
-    return _make_test_credentials(
-        path,
-        password,
-        person_name,
-        organisation,
-        unit,
-        ca,
-        ca_name,
-        not_before,
-        not_after,
-        key_kind,
-    )

@@ -1,4 +1,4 @@
-"""Detached CMS signatures in the CAdES-BES profile, made and checked without a network.
+"""Detached CMS signatures in the CAdES-BES profile, made without a network.
 
 A bundle is signed once, over its manifest, so the signature covers every file by digest.
 CAdES-BES (ETSI EN 319 122-1) needs the ESS signing-certificate-v2 attribute, which ties the
@@ -6,101 +6,71 @@ signature to one certificate so that a second certificate for the same key canno
 in; ``cryptography``'s PKCS#7 builder cannot add it, so the SignedData is assembled with
 asn1crypto and only the private-key operation is done by ``cryptography``.
 
-Verification never raises for a bad signature: the importer shows the user every check,
-each with a Persian message, and decides on ``VerificationReport.ok``.
+Checking signatures lives in ``cades_verify``; its names are re-exported here so callers
+have one module for "signatures".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import hmac
-import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+import os
 
 from asn1crypto import cms
-from asn1crypto import tsp as _tsp  # importing it registers signing-certificate-v2 in cms
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
-from cryptography.hazmat.primitives.serialization import Encoding
 
+from govsvc_desktop.exchange.cades_verify import verify_detached
 from govsvc_desktop.exchange.certificates import (
     SigningIdentity,
     SigningIdentityError,
-    certificate_fingerprint,
     check_usable_for_signing,
     key_matches_certificate,
 )
+from govsvc_desktop.exchange.chain import certificate_summary
+from govsvc_desktop.exchange.checks import (
+    CHAIN,
+    CONTENT_TYPE,
+    DIGEST_ALGORITHM,
+    KEY_USAGE,
+    MESSAGE_DIGEST,
+    SIGNATURE_VALUE,
+    SIGNED_ATTRIBUTES,
+    SIGNER_CERTIFICATE,
+    SIGNING_CERTIFICATE_V2,
+    SIGNING_TIME,
+    STRUCTURE,
+    Check,
+    CheckList,
+    VerificationReport,
+    to_asn1,
+)
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "CHAIN",
+    "CONTENT_TYPE",
+    "DIGEST_ALGORITHM",
+    "KEY_USAGE",
+    "MESSAGE_DIGEST",
+    "SIGNATURE_VALUE",
+    "SIGNED_ATTRIBUTES",
+    "SIGNER_CERTIFICATE",
+    "SIGNING_CERTIFICATE_V2",
+    "SIGNING_TIME",
+    "STRUCTURE",
+    "CadesSigner",
+    "Check",
+    "CheckList",
+    "VerificationReport",
+    "certificate_summary",
+    "sign_detached",
+    "signed_attributes",
+    "verify_detached",
+]
 
-STRUCTURE = "structure"
-SIGNED_ATTRIBUTES = "signed_attributes"
-CONTENT_TYPE = "content_type"
-DIGEST_ALGORITHM = "digest_algorithm"
-MESSAGE_DIGEST = "message_digest"
-SIGNER_CERTIFICATE = "signer_certificate"
-SIGNATURE_VALUE = "signature_value"
-SIGNING_CERTIFICATE_V2 = "signing_certificate_v2"
-KEY_USAGE = "key_usage"
-SIGNING_TIME = "signing_time"
-CHAIN = "chain"
-
-_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
-    "sha256": hashes.SHA256,
-    "sha384": hashes.SHA384,
-    "sha512": hashes.SHA512,
-}
-_MAX_CHAIN_DEPTH = 8
-
-
-@dataclass(frozen=True)
-class Check:
-    """One verification step: a stable English ``name``, its outcome and what to tell the user."""
-
-    name: str
-    passed: bool
-    message_fa: str
-
-
-@dataclass
-class CheckList:
-    """Checks in the order they were made; the whole passes only if every check passed."""
-
-    checks: list[Check] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.checks) and all(c.passed for c in self.checks)
-
-    def failed(self) -> list[Check]:
-        return [c for c in self.checks if not c.passed]
-
-    def get(self, name: str) -> Check | None:
-        return next((c for c in self.checks if c.name == name), None)
-
-    def add(self, name: str, passed: bool, message_fa: str) -> bool:
-        self.checks.append(Check(name, passed, message_fa))
-        return passed
-
-    def summary_fa(self) -> str:
-        return "\n".join(("✔ " if c.passed else "✘ ") + c.message_fa for c in self.checks)
-
-
-@dataclass
-class VerificationReport(CheckList):
-    """Every check made on one signature, with the signer and signing time when readable."""
-
-    signer: x509.Certificate | None = None
-    signing_time: dt.datetime | None = None
-
-
-class _Failed(Exception):
-    """Stops verification after a failed check that later checks depend on."""
+_DIGEST_LENGTH = 32
 
 
 def _utcnow() -> dt.datetime:
@@ -114,15 +84,10 @@ def _cms_time(moment: dt.datetime) -> cms.Time:
     return cms.Time({"generalized_time": moment})
 
 
-def _to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
-    return asn1_x509.Certificate.load(cert.public_bytes(Encoding.DER))
-
-
-def signed_attributes(
-    content: bytes, cert: x509.Certificate, signing_time: dt.datetime
+def _attributes_for_digest(
+    digest: bytes, cert: x509.Certificate, signing_time: dt.datetime | None
 ) -> cms.CMSAttributes:
-    """The four CAdES-BES signed attributes, as the DER SET that the key signs."""
-    acert = _to_asn1(cert)
+    acert = to_asn1(cert)
     ess_cert_id = {
         "cert_hash": hashlib.sha256(acert.dump()).digest(),
         "issuer_serial": {
@@ -130,37 +95,34 @@ def signed_attributes(
             "serial_number": acert.serial_number,
         },
     }
-    return cms.CMSAttributes(
-        [
-            {"type": "content_type", "values": ["data"]},
-            {"type": "message_digest", "values": [hashlib.sha256(content).digest()]},
-            {"type": "signing_time", "values": [_cms_time(signing_time)]},
-            {"type": "signing_certificate_v2", "values": [{"certs": [ess_cert_id]}]},
-        ]
-    )
+    attrs: list[dict[str, object]] = [
+        {"type": "content_type", "values": ["data"]},
+        {"type": "message_digest", "values": [digest]},
+    ]
+    if signing_time is not None:
+        attrs.append({"type": "signing_time", "values": [_cms_time(signing_time)]})
+    attrs.append({"type": "signing_certificate_v2", "values": [{"certs": [ess_cert_id]}]})
+    return cms.CMSAttributes(attrs)
 
 
-def sign_detached(content: bytes, identity: SigningIdentity) -> bytes:
-    """Sign ``content`` exactly as given (binary) and return the DER ContentInfo.
+def signed_attributes(
+    content: bytes, cert: x509.Certificate, signing_time: dt.datetime
+) -> cms.CMSAttributes:
+    """The four CAdES-BES signed attributes, as the DER SET that the key signs."""
+    return _attributes_for_digest(hashlib.sha256(content).digest(), cert, signing_time)
 
-    Refuses certificates that are expired, not yet valid or not for signing: such a signature
-    would be rejected at the centre, after the USB stick has travelled.
-    """
-    cert = identity.certificate
-    now = _utcnow().replace(microsecond=0)
-    check_usable_for_signing(cert, now)
+
+def _raw_sign(identity: SigningIdentity, data: bytes) -> tuple[bytes, str]:
     key = identity.private_key
-    if not key_matches_certificate(key, cert):
-        raise SigningIdentityError("کلید خصوصی با گواهی امضا جور نیست")
-    attrs = signed_attributes(content, cert, now)
-    to_sign = attrs.dump()
     if isinstance(key, rsa.RSAPrivateKey):
-        signature = key.sign(to_sign, padding.PKCS1v15(), hashes.SHA256())
-        algorithm = "sha256_rsa"
-    else:
-        signature = key.sign(to_sign, ec.ECDSA(hashes.SHA256()))
-        algorithm = "sha256_ecdsa"
-    acert = _to_asn1(cert)
+        return key.sign(data, padding.PKCS1v15(), hashes.SHA256()), "sha256_rsa"
+    return key.sign(data, ec.ECDSA(hashes.SHA256())), "sha256_ecdsa"
+
+
+def _content_info(
+    identity: SigningIdentity, attrs: cms.CMSAttributes, signature: bytes, algorithm: str
+) -> bytes:
+    acert = to_asn1(identity.certificate)
     signer_info = cms.SignerInfo(
         {
             "version": "v1",
@@ -183,304 +145,91 @@ def sign_detached(content: bytes, identity: SigningIdentity) -> bytes:
             "version": "v1",
             "digest_algorithms": [{"algorithm": "sha256"}],
             "encap_content_info": {"content_type": "data"},
-            "certificates": [acert, *(_to_asn1(c) for c in identity.chain)],
+            "certificates": [acert, *(to_asn1(c) for c in identity.chain)],
             "signer_infos": [signer_info],
         }
     )
     return bytes(cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump())
 
 
-# --- verification -------------------------------------------------------------------------
+def _check_identity(identity: SigningIdentity, now: dt.datetime) -> None:
+    check_usable_for_signing(identity.certificate, now)
+    if not key_matches_certificate(identity.private_key, identity.certificate):
+        raise SigningIdentityError("کلید خصوصی با گواهی امضا جور نیست")
 
 
-def verify_detached(
-    signature_der: bytes, content_bytes: bytes, trusted_roots: Iterable[x509.Certificate]
-) -> VerificationReport:
-    """Check a detached CAdES-BES signature over ``content_bytes`` against ``trusted_roots``."""
-    report = VerificationReport()
-    try:
-        _verify(report, signature_der, content_bytes, list(trusted_roots))
-    except _Failed:
-        pass
-    except Exception:
-        log.info("signature could not be verified", exc_info=True)
-        report.add(STRUCTURE, False, "امضا خراب است یا ساختار آن خوانده نمی‌شود")
-    return report
+def sign_detached(content: bytes, identity: SigningIdentity) -> bytes:
+    """Sign ``content`` exactly as given (binary) and return the DER ContentInfo.
+
+    Refuses certificates that are expired, not yet valid or not for signing: such a signature
+    would be rejected at the centre, after the USB stick has travelled.
+    """
+    now = _utcnow().replace(microsecond=0)
+    _check_identity(identity, now)
+    attrs = _attributes_for_digest(hashlib.sha256(content).digest(), identity.certificate, now)
+    signature, algorithm = _raw_sign(identity, attrs.dump())
+    return _content_info(identity, attrs, signature, algorithm)
 
 
-def _verify(
-    report: VerificationReport, der: bytes, content: bytes, roots: list[x509.Certificate]
-) -> None:
-    signed_data, signer_info = _parse(report, der)
-    attrs = _attributes(report, signer_info)
+class CadesSigner:
+    """One identity signing many digests (a PDF batch) at the cost of the key operation only.
 
-    content_type = attrs.get("content_type")
-    report.add(
-        CONTENT_TYPE,
-        content_type == "data",
-        "نوع محتوای امضاشده «داده» است"
-        if content_type == "data"
-        else "صفت نوع محتوا (content-type) در امضا نیست یا نادرست است",
-    )
+    Every signature of a batch differs from the others only in the message digest and the
+    signature value, whose lengths are fixed for RSA; the DER is built once with random
+    placeholders and patched per document. ECDSA signatures vary in length, so they are
+    built in full each time. ``signing_time=None`` leaves the signing-time attribute out,
+    as PAdES requires (the time is in the PDF signature dictionary instead).
+    """
 
-    digest_name = signer_info["digest_algorithm"]["algorithm"].native
-    if not report.add(
-        DIGEST_ALGORITHM,
-        digest_name in _HASHES,
-        f"الگوریتم چکیده {digest_name} پذیرفته است"
-        if digest_name in _HASHES
-        else f"الگوریتم چکیده {digest_name} ضعیف یا ناشناخته است",
-    ):
-        raise _Failed
-    expected = attrs.get("message_digest")
-    actual = hashlib.new(digest_name, content).digest()
-    matches = isinstance(expected, bytes) and hmac.compare_digest(expected, actual)
-    report.add(
-        MESSAGE_DIGEST,
-        matches,
-        "چکیدهٔ محتوا با امضا می‌خواند"
-        if matches
-        else "محتوا پس از امضا تغییر کرده است (چکیده نمی‌خواند)",
-    )
+    def __init__(
+        self,
+        identity: SigningIdentity,
+        *,
+        signing_time: dt.datetime | None = None,
+        include_signing_time: bool = True,
+    ) -> None:
+        now = _utcnow().replace(microsecond=0)
+        _check_identity(identity, now)
+        self.identity = identity
+        self.signing_time = (signing_time or now) if include_signing_time else None
+        self._template: bytes | None = None
+        if isinstance(identity.private_key, rsa.RSAPrivateKey):
+            self._prepare_template(identity.private_key.key_size // 8)
 
-    acert = _find_signer(report, signed_data, signer_info)
-    signer = x509.load_der_x509_certificate(acert.dump())
-    report.signer = signer
-    _check_signature_value(report, signer_info, signer, digest_name)
-    _check_ess(report, attrs.get("signing_certificate_v2"), acert)
-    _check_key_usage(report, signer)
-    when = _check_signing_time(report, attrs.get("signing_time"), signer)
-    pool = [
-        x509.load_der_x509_certificate(c.chosen.dump())
-        for c in signed_data["certificates"]
-        if c.name == "certificate"
-    ]
-    failure = _chain_failure(signer, pool, roots, when or _utcnow())
-    report.add(CHAIN, failure is None, failure or "زنجیرهٔ گواهی به یک مرجع مورد اعتماد می‌رسد")
+    def _prepare_template(self, signature_length: int) -> None:
+        digest_mark = os.urandom(_DIGEST_LENGTH)
+        signature_mark = os.urandom(signature_length)
+        attrs = _attributes_for_digest(digest_mark, self.identity.certificate, self.signing_time)
+        attrs_der = attrs.dump()
+        der = _content_info(self.identity, attrs, signature_mark, "sha256_rsa")
+        if attrs_der.count(digest_mark) != 1 or der.count(digest_mark) != 1:
+            return
+        if der.count(signature_mark) != 1:
+            return
+        self._attrs_der = attrs_der
+        self._attrs_digest_at = attrs_der.index(digest_mark)
+        self._digest_at = der.index(digest_mark)
+        self._signature_at = der.index(signature_mark)
+        self._signature_length = signature_length
+        self._template = der
 
+    def sign_digest(self, digest: bytes) -> bytes:
+        """A detached signature over content whose SHA-256 is ``digest``."""
+        if len(digest) != _DIGEST_LENGTH:
+            raise ValueError("a SHA-256 digest is 32 bytes")
+        if self._template is None:
+            attrs = _attributes_for_digest(digest, self.identity.certificate, self.signing_time)
+            signature, algorithm = _raw_sign(self.identity, attrs.dump())
+            return _content_info(self.identity, attrs, signature, algorithm)
+        at = self._attrs_digest_at
+        attrs_der = self._attrs_der[:at] + digest + self._attrs_der[at + _DIGEST_LENGTH :]
+        signature, _ = _raw_sign(self.identity, attrs_der)
+        if len(signature) != self._signature_length:  # pragma: no cover - RSA is fixed length
+            raise SigningIdentityError("طول امضای RSA نامنتظره است")
+        out = bytearray(self._template)
+        out[self._digest_at : self._digest_at + _DIGEST_LENGTH] = digest
+        out[self._signature_at : self._signature_at + self._signature_length] = signature
+        return bytes(out)
 
-def _parse(report: VerificationReport, der: bytes) -> tuple[cms.SignedData, cms.SignerInfo]:
-    try:
-        info = cms.ContentInfo.load(der, strict=True)
-        info.native  # noqa: B018  (forces a full parse so damage shows here)
-    except Exception:
-        report.add(STRUCTURE, False, "پروندهٔ امضا خراب است یا قالب CMS ندارد")
-        raise _Failed from None
-    if info["content_type"].native != "signed_data":
-        report.add(STRUCTURE, False, "پروندهٔ امضا از نوع SignedData نیست")
-        raise _Failed
-    signed_data = info["content"]
-    signers = signed_data["signer_infos"]
-    if len(signers) != 1:
-        report.add(
-            STRUCTURE, False, f"امضا باید دقیقاً یک امضاکننده داشته باشد، {len(signers)} دارد"
-        )
-        raise _Failed
-    if signed_data["encap_content_info"]["content"].native is not None:
-        report.add(STRUCTURE, False, "امضا جدا (detached) نیست و محتوا را در خود دارد")
-        raise _Failed
-    report.add(STRUCTURE, True, "ساختار امضا (CMS SignedData جدا) درست است")
-    return signed_data, signers[0]
-
-
-def _attributes(report: VerificationReport, signer_info: cms.SignerInfo) -> dict[str, object]:
-    """Signed attributes by name; each must appear once with a single value."""
-    raw = signer_info["signed_attrs"]
-    if raw.native is None or len(raw) == 0:
-        report.add(SIGNED_ATTRIBUTES, False, "امضا صفت امضاشده ندارد و CAdES نیست")
-        raise _Failed
-    found: dict[str, object] = {}
-    for attr in raw:
-        name = attr["type"].native
-        values = attr["values"]
-        if name in found or len(values) != 1:
-            report.add(SIGNED_ATTRIBUTES, False, f"صفت امضاشدهٔ {name} تکراری یا چندمقداری است")
-            raise _Failed
-        found[name] = values[0].native if name != "signing_certificate_v2" else values[0]
-    report.add(SIGNED_ATTRIBUTES, True, "صفات امضاشده یکتا و خوش‌ساخت‌اند")
-    return found
-
-
-def _find_signer(
-    report: VerificationReport, signed_data: cms.SignedData, signer_info: cms.SignerInfo
-) -> asn1_x509.Certificate:
-    sid = signer_info["sid"]
-    for choice in signed_data["certificates"]:
-        if choice.name != "certificate":
-            continue
-        acert = choice.chosen
-        if sid.name == "issuer_and_serial_number":
-            hit = (
-                acert.issuer == sid.chosen["issuer"]
-                and acert.serial_number == sid.chosen["serial_number"].native
-            )
-        else:
-            hit = acert.key_identifier == sid.chosen.native
-        if hit:
-            report.add(
-                SIGNER_CERTIFICATE, True, f"گواهی امضاکننده پیدا شد: {acert.subject.human_friendly}"
-            )
-            return acert
-    report.add(SIGNER_CERTIFICATE, False, "گواهی امضاکننده در پروندهٔ امضا نیست")
-    raise _Failed
-
-
-def _check_signature_value(
-    report: VerificationReport,
-    signer_info: cms.SignerInfo,
-    signer: x509.Certificate,
-    digest_name: str,
-) -> None:
-    raw = signer_info["signed_attrs"].dump()
-    data = b"\x31" + raw[1:]  # the [0] IMPLICIT tag back to SET, as RFC 5652 §5.4 says
-    signature = signer_info["signature"].native
-    algorithm = signer_info["signature_algorithm"]
-    kind = algorithm.signature_algo
-    try:
-        hash_name = algorithm.hash_algo
-    except ValueError:
-        hash_name = digest_name
-    key = signer.public_key()
-    try:
-        if hash_name not in _HASHES:
-            raise InvalidSignature
-        chosen = _HASHES[hash_name]()
-        if kind == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPublicKey):
-            key.verify(signature, data, padding.PKCS1v15(), chosen)
-        elif kind == "rsassa_pss" and isinstance(key, rsa.RSAPublicKey):
-            params = algorithm["parameters"]
-            pss_hash = _HASHES[params["hash_algorithm"]["algorithm"].native]()
-            pss = padding.PSS(padding.MGF1(pss_hash), params["salt_length"].native)
-            key.verify(signature, data, pss, pss_hash)
-        elif kind == "ecdsa" and isinstance(key, ec.EllipticCurvePublicKey):
-            key.verify(signature, data, ec.ECDSA(chosen))
-        else:
-            raise InvalidSignature
-    except (InvalidSignature, KeyError, ValueError):
-        report.add(SIGNATURE_VALUE, False, "مقدار امضا با کلید عمومی گواهی امضاکننده تأیید نشد")
-        return
-    report.add(SIGNATURE_VALUE, True, "مقدار امضا با کلید عمومی امضاکننده تأیید شد")
-
-
-def _check_ess(report: VerificationReport, value: object, acert: asn1_x509.Certificate) -> None:
-    """RFC 5035: the first ESSCertIDv2 names the signer's certificate by hash (and issuer/serial)."""
-    if not isinstance(value, _tsp.SigningCertificateV2) or len(value["certs"]) == 0:
-        report.add(
-            SIGNING_CERTIFICATE_V2,
-            False,
-            "صفت signing-certificate-v2 در امضا نیست (CAdES-BES نیست)",
-        )
-        return
-    ess_id = value["certs"][0]
-    hash_name = ess_id["hash_algorithm"]["algorithm"].native
-    ok = hash_name in _HASHES and hmac.compare_digest(
-        hashlib.new(hash_name, acert.dump()).digest(), ess_id["cert_hash"].native
-    )
-    issuer_serial = ess_id["issuer_serial"]
-    if ok and issuer_serial.native is not None:
-        names = [g.chosen for g in issuer_serial["issuer"] if g.name == "directory_name"]
-        ok = any(n == acert.issuer for n in names) and (
-            issuer_serial["serial_number"].native == acert.serial_number
-        )
-    report.add(
-        SIGNING_CERTIFICATE_V2,
-        ok,
-        "صفت signing-certificate-v2 به گواهی امضاکننده اشاره دارد"
-        if ok
-        else "صفت signing-certificate-v2 با گواهی امضاکننده نمی‌خواند",
-    )
-
-
-def _check_key_usage(report: VerificationReport, signer: x509.Certificate) -> None:
-    try:
-        usage = signer.extensions.get_extension_for_class(x509.KeyUsage).value
-        ok = usage.digital_signature or usage.content_commitment
-    except x509.ExtensionNotFound:
-        ok = False
-    report.add(
-        KEY_USAGE,
-        ok,
-        "کاربرد کلید گواهی اجازهٔ امضا می‌دهد"
-        if ok
-        else "کاربرد کلید گواهی امضاکننده اجازهٔ امضا نمی‌دهد",
-    )
-
-
-def _check_signing_time(
-    report: VerificationReport, value: object, signer: x509.Certificate
-) -> dt.datetime | None:
-    if not isinstance(value, dt.datetime):
-        report.add(SIGNING_TIME, False, "زمان امضا (signing-time) در امضا نیست")
-        return None
-    when = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    report.signing_time = when
-    if when < signer.not_valid_before_utc:
-        report.add(SIGNING_TIME, False, "زمان امضا پیش از آغاز اعتبار گواهی است")
-    elif when > signer.not_valid_after_utc:
-        report.add(SIGNING_TIME, False, "گواهی امضاکننده در زمان امضا منقضی بوده است")
-    else:
-        report.add(SIGNING_TIME, True, "گواهی در زمان امضا معتبر بوده است")
-    return when
-
-
-def _chain_failure(
-    leaf: x509.Certificate,
-    pool: list[x509.Certificate],
-    roots: list[x509.Certificate],
-    when: dt.datetime,
-) -> str | None:
-    """None if some path from the leaf reaches a trusted root, else why not (in Persian)."""
-    trusted = {certificate_fingerprint(r) for r in roots}
-    candidates = {certificate_fingerprint(c): c for c in [*pool, *roots]}
-    reasons: list[str] = []
-
-    def walk(cert: x509.Certificate, depth: int, seen: frozenset[str]) -> bool:
-        if certificate_fingerprint(cert) in trusted:
-            return True
-        if depth >= _MAX_CHAIN_DEPTH:
-            reasons.append("زنجیرهٔ گواهی بیش از اندازه بلند است")
-            return False
-        for fp, issuer in candidates.items():
-            if fp in seen or issuer.subject != cert.issuer:
-                continue
-            problem = _issuer_problem(cert, issuer, depth, when)
-            if problem:
-                reasons.append(problem)
-            elif fp in trusted or walk(issuer, depth + 1, seen | {fp}):
-                return True
-        return False
-
-    if walk(leaf, 0, frozenset({certificate_fingerprint(leaf)})):
-        return None
-    return reasons[0] if reasons else "گواهی امضاکننده به هیچ مرجع مورد اعتمادی نمی‌رسد"
-
-
-def _issuer_problem(
-    cert: x509.Certificate, issuer: x509.Certificate, below: int, when: dt.datetime
-) -> str | None:
-    try:
-        cert.verify_directly_issued_by(issuer)
-    except (InvalidSignature, ValueError, TypeError):
-        return "امضای مرجع روی گواهی در زنجیره تأیید نشد"
-    try:
-        constraints = issuer.extensions.get_extension_for_class(x509.BasicConstraints).value
-    except x509.ExtensionNotFound:
-        return "گواهی صادرکننده در زنجیره مرجع صدور (CA) نیست"
-    if not constraints.ca:
-        return "گواهی صادرکننده در زنجیره مرجع صدور (CA) نیست"
-    if constraints.path_length is not None and below > constraints.path_length:
-        return "طول زنجیره از محدودیت مرجع صدور بیشتر است"
-    try:
-        usage = issuer.extensions.get_extension_for_class(x509.KeyUsage).value
-        if not usage.key_cert_sign:
-            return "کاربرد کلید مرجع صدور اجازهٔ امضای گواهی نمی‌دهد"
-    except x509.ExtensionNotFound:
-        pass
-    if not issuer.not_valid_before_utc <= when <= issuer.not_valid_after_utc:
-        return "گواهی مرجع صدور در زمان امضا معتبر نبوده است"
-    return None
-
-
-def certificate_summary(cert: x509.Certificate) -> str:
-    """Subject as people read it, for reports and dialogs."""
-    return str(_to_asn1(cert).subject.human_friendly)
+    def sign(self, content: bytes) -> bytes:
+        return self.sign_digest(hashlib.sha256(content).digest())

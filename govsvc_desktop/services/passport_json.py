@@ -8,17 +8,19 @@ Format (documented in docs/json-format.md, schema in schemas/passports.schema.js
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
 from ..domain.diff import changes
 from ..domain.errors import GovsvcError, Problem, ValidationError
+from ..domain.lifecycle import Actor
 from ..domain.passport import ServicePassport
 from ..domain.persian import to_persian_digits
 from ..domain.queries import PassportFilter
 from ..domain.validation import blocking, validate
+from ..store.uow import UnitOfWork
 from .passports import PassportService, iso_now
 
 PASSPORTS_FORMAT = "govsvc.passports"
@@ -48,6 +50,11 @@ def parse_document(text: str | bytes) -> list[ServicePassport]:
         document = json.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
         raise GovsvcError(f"پرونده JSON معتبر نیست: {exc}") from exc
+    return parse_records(document)
+
+
+def parse_records(document: Any) -> list[ServicePassport]:
+    """``parse_document`` for a document already decoded from JSON (inside a bundle)."""
     if not isinstance(document, dict) or document.get("format") != PASSPORTS_FORMAT:
         raise GovsvcError(f"این پرونده، پرونده شناسنامه‌های خدمت نیست (format باید «{PASSPORTS_FORMAT}» باشد)")
     version = document.get("format_version")
@@ -83,6 +90,28 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    kept: int = 0
+
+
+CREATE, UPDATE, UNCHANGED, CONFLICT = "create", "update", "unchanged", "conflict"
+
+
+def classify(
+    current: ServicePassport | None, incoming: ServicePassport,
+) -> tuple[str, list[tuple[str, Any, Any]]]:
+    """What importing ``incoming`` would do, and the fields it would change.
+
+    A record changed here after the version in the file is a conflict, never an update.
+    """
+    if current is None:
+        return CREATE, []
+    diff = changes(to_dict(current), to_dict(incoming))
+    if not diff:
+        return UNCHANGED, diff
+    if current.revision > incoming.revision or (
+            current.updated_at > incoming.updated_at and current.revision >= incoming.revision):
+        return CONFLICT, diff
+    return UPDATE, diff
 
 
 def import_passports(
@@ -94,49 +123,64 @@ def import_passports(
     A record changed here after the version in the file is refused, never overwritten.
     """
     items = list(records)
-    report = ImportReport()
-    now = iso_now(service.clock)
-    actor = service.actor
     with service.uow_factory() as uow:
-        new: list[ServicePassport] = []
-        audit_rows: list[dict[str, Any]] = []
-        for i, p in enumerate(items):
-            current = uow.passports.get_for_update(p.uuid)
-            if current is None:
-                p.revision = max(p.revision, 1)
-                p.created_at = p.created_at or now
-                p.updated_at = p.updated_at or now
-                new.append(p)
-                audit_rows.append({"at": now, "actor": actor.name, "username": actor.username,
-                                   "record_type": "passport", "record_uuid": p.uuid,
-                                   "revision": p.revision, "action": "import", "field_path": "",
-                                   "old_value": "", "new_value": ""})
-                report.created += 1
-            else:
-                diff = changes(to_dict(current), to_dict(p))
-                if not diff:
-                    report.unchanged += 1
-                elif current.revision > p.revision or (current.updated_at > p.updated_at and current.revision >= p.revision):
-                    report.problems.append(Problem(
-                        "revision", "این رکورد در این رایانه پس از نسخه پرونده تغییر کرده است؛ "
-                        "برای جلوگیری از بازنویسی، وارد نشد", f"«{p.title}»"))
-                else:
-                    p.revision = current.revision + 1
-                    p.updated_at = now
-                    uow.passports.update(p, current.revision)
-                    uow.audit.record(at=now, actor=actor.name, username=actor.username,
-                                     record_type="passport", record_uuid=p.uuid,
-                                     revision=p.revision, action="import", changes=diff)
-                    report.updated += 1
-            if progress is not None and not progress(i + 1, len(items)):
-                raise GovsvcError("ورود داده‌ها لغو شد؛ چیزی تغییر نکرد")
-        if report.problems:
-            raise ValidationError(report.problems, "هیچ رکوردی وارد نشد")
-        for start in range(0, len(new), 500):
-            uow.passports.insert_many(new[start:start + 500])
-        uow.audit.record_many(audit_rows)
+        report = write_passports(uow, items, service.actor, iso_now(service.clock),
+                                 progress=progress)
         if not dry_run:
             uow.commit()
+    return report
+
+
+def write_passports(
+    uow: UnitOfWork, items: Sequence[ServicePassport], actor: Actor, now: str, *,
+    take_theirs: frozenset[str] = frozenset(), keep_mine: frozenset[str] = frozenset(),
+    progress: Progress | None = None,
+) -> ImportReport:
+    """``import_passports`` inside a transaction the caller owns and commits (bundle import).
+
+    Conflicts are refused unless the user chose for that record: ``take_theirs`` overwrites
+    with the incoming version, ``keep_mine`` leaves the local one as it is.
+    """
+    report = ImportReport()
+    new: list[ServicePassport] = []
+    audit_rows: list[dict[str, Any]] = []
+    for i, p in enumerate(items):
+        current = uow.passports.get_for_update(p.uuid)
+        outcome, diff = classify(current, p)
+        if outcome == CREATE:
+            p.revision = max(p.revision, 1)
+            p.created_at = p.created_at or now
+            p.updated_at = p.updated_at or now
+            new.append(p)
+            audit_rows.append({"at": now, "actor": actor.name, "username": actor.username,
+                               "record_type": "passport", "record_uuid": p.uuid,
+                               "revision": p.revision, "action": "import", "field_path": "",
+                               "old_value": "", "new_value": ""})
+            report.created += 1
+        elif outcome == UNCHANGED:
+            report.unchanged += 1
+        elif outcome == CONFLICT and p.uuid in keep_mine:
+            report.kept += 1
+        elif outcome == CONFLICT and p.uuid not in take_theirs:
+            report.problems.append(Problem(
+                "revision", "این رکورد در این رایانه پس از نسخه پرونده تغییر کرده است؛ "
+                "برای جلوگیری از بازنویسی، وارد نشد", f"«{p.title}»"))
+        else:
+            assert current is not None
+            p.revision = current.revision + 1
+            p.updated_at = now
+            uow.passports.update(p, current.revision)
+            uow.audit.record(at=now, actor=actor.name, username=actor.username,
+                             record_type="passport", record_uuid=p.uuid,
+                             revision=p.revision, action="import", changes=diff)
+            report.updated += 1
+        if progress is not None and not progress(i + 1, len(items)):
+            raise GovsvcError("ورود داده‌ها لغو شد؛ چیزی تغییر نکرد")
+    if report.problems:
+        raise ValidationError(report.problems, "هیچ رکوردی وارد نشد")
+    for start in range(0, len(new), 500):
+        uow.passports.insert_many(new[start:start + 500])
+    uow.audit.record_many(audit_rows)
     return report
 
 

@@ -101,6 +101,10 @@ class PassportService:
         with self.uow_factory() as uow:
             return uow.passports.uuids(f)
 
+    def uuids_exist(self, uuids: list[str]) -> bool:
+        with self.uow_factory() as uow:
+            return all(uow.passports.exists(u) for u in uuids)
+
     def change_marker(self) -> tuple[str, int]:
         """Cheap to ask every few seconds: lists refresh when it changes (others' saves in
         shared mode appear without a restart)."""
@@ -231,24 +235,38 @@ class PassportService:
 
     def transition(self, uuid: str, action: str, comment: str = "") -> ServicePassport:
         """Moves a passport along its life cycle (review, approve, send, centre decision)."""
-        now = iso_now(self.clock)
         with self.uow_factory() as uow:
-            current = uow.passports.get_for_update(uuid)
-            if current is None:
-                raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
-            result = lifecycle.transition(current, action, self.actor, self.today(), comment)
-            if action == lifecycle.Action.APPROVE:
-                hard = [pr for pr in self._licence_problems(uow, result)]
-                if hard:
-                    raise ValidationError(hard, "پیش از تأیید، این موارد باید اصلاح شوند")
-            result.revision = current.revision + 1
-            result.updated_at = now
-            if not uow.passports.update(result, current.revision):
-                raise self._conflict(uow, current, current)
-            uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                             record_type="passport", record_uuid=uuid, revision=result.revision,
-                             action=action, changes=changes(to_dict(current), to_dict(result)))
+            result = self.transition_in(uow, uuid, action, comment)
             uow.commit()
+        return result
+
+    def transition_in(
+        self, uow: UnitOfWork, uuid: str, action: str, comment: str = "", *,
+        current: ServicePassport | None = None,
+    ) -> ServicePassport:
+        """``transition`` inside a transaction the caller owns (marking a bundle's records sent).
+
+        ``current`` is the record as the caller read it; if it changed since, nothing is
+        written and the conflict is raised.
+        """
+        now = iso_now(self.clock)
+        if current is None:
+            current = uow.passports.get_for_update(uuid)
+        if current is None:
+            raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
+        result = lifecycle.transition(current, action, self.actor, self.today(), comment)
+        if action == lifecycle.Action.APPROVE:
+            hard = [pr for pr in self._licence_problems(uow, result)]
+            if hard:
+                raise ValidationError(hard, "پیش از تأیید، این موارد باید اصلاح شوند")
+        result.revision = current.revision + 1
+        result.updated_at = now
+        if not uow.passports.update(result, current.revision):
+            stored = uow.passports.get(uuid)
+            raise self._conflict(uow, stored or current, current)
+        uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
+                         record_type="passport", record_uuid=uuid, revision=result.revision,
+                         action=action, changes=changes(to_dict(current), to_dict(result)))
         return result
 
     def renew(self, uuid: str) -> ServicePassport:

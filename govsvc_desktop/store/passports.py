@@ -194,6 +194,14 @@ class PassportRepository:
         for (data,) in result:
             yield from_dict(ServicePassport, json.loads(data))
 
+    def iter_documents(self, f: PassportFilter, batch: int = 2000) -> Iterator[tuple[str, int, str, str]]:
+        """(uuid, revision, status, JSON document as stored): records copied out without decoding."""
+        conds, params = self._where(f)
+        stmt = (select(passports.c.uuid, passports.c.revision, passports.c.status, passports.c.data)
+                .where(*conds).order_by(passports.c.title_key, passports.c.uuid))
+        for row in self.conn.execute(stmt.execution_options(yield_per=batch), params):
+            yield row[0], int(row[1]), row[2], row[3]
+
     def change_marker(self) -> tuple[str, int]:
         """(latest update time, number of records): changes when anyone saves, adds or deletes."""
         row = self.conn.execute(select(func.max(passports.c.updated_at), func.count())).one()

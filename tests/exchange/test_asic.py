@@ -31,8 +31,8 @@ from govsvc_desktop.exchange.asic import (
     read_entry,
     verify_asic,
 )
-from govsvc_desktop.exchange.certificates import (
-    CertificateValidityError,
+from govsvc_desktop.exchange.certificates import CertificateValidityError
+from govsvc_desktop.exchange.demo_certificates import (
     TestCredentials,
     issue_test_certificate,
     make_test_centre_signer,

@@ -24,18 +24,20 @@ from govsvc_desktop.exchange.certificates import (
     CertificateValidityError,
     SigningIdentity,
     SigningIdentityError,
-    TestCredentials,
     expires_soon,
-    issue_test_certificate,
     key_matches_certificate,
     list_identities,
     load_certificates,
     load_identity,
     load_pkcs12,
+    save_identity,
+)
+from govsvc_desktop.exchange.demo_certificates import (
+    TestCredentials,
+    issue_test_certificate,
     make_test_ca,
     make_test_centre_signer,
     make_test_signer,
-    save_identity,
 )
 from govsvc_desktop.exchange.signing import sign_detached, verify_detached
 

@@ -39,19 +39,40 @@ def test_corrupt_file_gives_a_clear_message(tmp_path: Path) -> None:
         build(str(db))
 
 
-def test_upgrade_copies_the_database_aside_first(tmp_path: Path) -> None:
+def test_upgrade_from_the_first_revision_keeps_data_and_copies_the_file_aside(tmp_path: Path) -> None:
+    from alembic import command
+
     db = tmp_path / "old.db"
-    app = build(str(db))
-    app.close()
-    with sqlite3.connect(db) as conn:  # pretend the file is one revision behind
-        conn.execute("UPDATE alembic_version SET version_num='0001'")
-    head = migrate.head_revision()
-    if head == "0001":
-        pytest.skip("only one revision exists")  # pragma: no cover
     engine = make_engine(db)
+    cfg = migrate._config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO app_meta(key, value) VALUES ('probe', 'kept')"))
     backup = migrate.upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT value FROM app_meta WHERE key='probe'")).scalar() == "kept"
     engine.dispose()
     assert backup is not None and backup.exists()
+    assert migrate.current_revision(make_engine(db)) == migrate.head_revision()
+
+
+def test_tables_of_the_code_match_the_migrations(tmp_path: Path) -> None:
+    """A table or column added to the code without a migration would fail only on real files."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from govsvc_desktop.store import search_sql
+    from govsvc_desktop.store.tables import metadata
+
+    app = build(str(tmp_path / "m.db"))
+    with app.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": False})
+        diff = [d for d in compare_metadata(ctx, metadata)
+                if not (d[0] == "remove_table" and search_sql.is_internal_table(d[1].name))]
+    app.close()
+    tables_only = [d for d in diff if d[0] in ("add_table", "remove_table", "add_column", "remove_column")]
+    assert tables_only == []
 
 
 def test_backup_and_integrity_check(tmp_path: Path) -> None:

@@ -1,0 +1,240 @@
+"""Sending: a full or delta bundle of a selection, signed, then its records marked sent.
+
+The order matters for offline work: the file is written beside its target and renamed only
+when complete, and only then are approved passports marked sent, all in one transaction.
+If anything fails before the commit, the finished file is removed again, so a bundle on
+the stick always matches what the database says was sent.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..domain.bundles import SENT, BundleEntry, changed_since
+from ..domain.choices import Role, Status
+from ..domain.errors import GovsvcError, PermissionDenied
+from ..domain.lifecycle import Action
+from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from ..domain.persian import to_persian_digits
+from ..domain.queries import PassportFilter
+from ..exchange.bundle import REPLY, SUBMISSION, BundleHeader, write_bundle
+from ..exchange.certificates import (
+    SigningIdentity,
+    certificate_fingerprint,
+    check_usable_for_signing,
+    common_name,
+)
+from ..store import migrate
+from .bundle_kinds import PASSPORTS, Selection, StoredPassport
+
+if TYPE_CHECKING:
+    from .bundles import BundleService
+
+Progress = Callable[[int, int], bool]
+
+
+class ExportCancelled(GovsvcError):
+    """The user stopped the export; no file was left and no record was marked sent."""
+
+
+@dataclass
+class ExportPlan:
+    """What goes in: records per kind, PDFs, passports to be marked sent, the bundle followed."""
+
+    counts: dict[str, int]
+    pdfs: int
+    to_mark_sent: int
+    delta: bool
+    sequence: int
+    follows: BundleEntry | None = None
+    only: dict[str, frozenset[str]] = field(default_factory=dict)
+    passports: dict[str, int] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.counts.values())
+
+    def summary_fa(self) -> str:
+        parts = [f"{to_persian_digits(str(n))} {self.labels.get(name, name)}"
+                 for name, n in self.counts.items()]
+        text = "، ".join(parts) + f"؛ {to_persian_digits(str(self.pdfs))} PDF امضاشده"
+        text += f"؛ {to_persian_digits(str(self.to_mark_sent))} شناسنامه «ارسال‌شده» می‌شود"
+        if self.delta and self.follows:
+            text += f"؛ تغییرات پس از بستهٔ {to_persian_digits(str(self.follows.sequence))}"
+        return text
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    sha256: str
+    header: BundleHeader
+    marked_sent: int
+    entry: BundleEntry
+
+
+def plan_export(svc: BundleService, f: PassportFilter, delta: bool) -> ExportPlan:
+    with svc.uow_factory() as uow:
+        sequence = uow.bundles.last_sequence(SENT, SUBMISSION) + 1
+        follows = uow.bundles.last_acknowledged(SUBMISSION) if delta else None
+        if delta and follows is None:
+            raise GovsvcError("هنوز هیچ بسته‌ای را مرکز تأیید نکرده است؛ نخست یک بستهٔ کامل بفرستید")
+        rows = uow.passports.summaries(f, limit=None)
+        selection = Selection(f, passports={r.uuid: r.revision for r in rows})
+        counts: dict[str, int] = {}
+        only: dict[str, frozenset[str]] = {}
+        for kind in svc.kinds:
+            current = kind.revisions(uow, selection)
+            if delta:
+                known = uow.bundles.known_revisions(kind.record_type, SUBMISSION, REPLY)
+                chosen = frozenset(changed_since(current, known))
+            else:
+                chosen = frozenset(current)
+            counts[kind.name] = len(chosen)
+            only[kind.name] = chosen
+    chosen_rows = [r for r in rows if r.uuid in only.get(PASSPORTS.name, frozenset())]
+    pdfs = sum(r.status in APPROVED_STATUSES for r in chosen_rows) if svc.render_pdf else 0
+    to_mark = sum(r.status is Status.APPROVED for r in chosen_rows)
+    return ExportPlan(counts, pdfs, to_mark, delta, sequence, follows, only,
+                      selection.passports, {k.name: k.label_fa for k in svc.kinds})
+
+
+def _header(
+    svc: BundleService, plan: ExportPlan, records: dict[str, list[Any]], files: dict[str, int],
+) -> BundleHeader:
+    passports: list[StoredPassport] = records[PASSPORTS.name]
+    needs_default = passports and not (svc.settings.agency_name and svc.settings.province)
+    first = passports[0].decode() if needs_default else None
+    schema: dict[str, Any] = {"database": migrate.head_revision()}
+    schema.update({k.spec.format: k.spec.version for k in svc.kinds})
+    return BundleHeader(
+        kind=SUBMISSION,
+        bundle_id=str(uuid_mod.uuid4()),
+        created_at=svc.now(),
+        agency=svc.settings.agency_name or (first.agency_name if first else ""),
+        province=svc.settings.province or (first.province if first else ""),
+        sender=svc.actor_name,
+        application=f"govsvc-desktop {__version__}",
+        schema=schema,
+        sequence=plan.sequence,
+        delta=plan.delta,
+        follows=plan.follows.sha256 if plan.follows else None,
+        records={name: len(items) for name, items in records.items() if items},
+        files=files,
+    )
+
+
+def export(
+    svc: BundleService, out: Path, identity: SigningIdentity, f: PassportFilter, delta: bool,
+    progress: Progress | None,
+) -> ExportResult:
+    check_usable_for_signing(identity.certificate, svc.clock())
+    plan = plan_export(svc, f, delta)
+    if plan.empty:
+        why = "؛ پس از آخرین بستهٔ تأییدشده چیزی تغییر نکرده است" if delta else ""
+        raise GovsvcError(f"رکوردی برای فرستادن نیست{why}")
+    if plan.to_mark_sent and not svc.passports.actor.can(Role.PREPARER):
+        raise PermissionDenied("ثبت ارسال شناسنامه‌ها فقط از عهدهٔ نقش «تهیه‌کننده» برمی‌آید")
+    with svc.uow_factory() as uow:
+        records = {kind.name: kind.collect(uow, Selection(f, plan.only[kind.name],
+                                                          plan.passports))
+                   for kind in svc.kinds}
+    passports: list[StoredPassport] = records[PASSPORTS.name]
+    approved = [r for r in passports if r.status in APPROVED_STATUSES] if svc.render_pdf else []
+    documents = [(kind.spec.entry, kind.dump(records[kind.name]))
+                 for kind in svc.kinds if records[kind.name]]
+    evidence: dict[str, Any] = {}
+    for kind in svc.kinds:
+        for record in records[kind.name]:
+            evidence.update(dict(kind.evidence(record)))
+    ticker = _Ticker(progress, 2 * len(approved) + len(documents) + len(evidence) + 2)
+    decoded: dict[str, ServicePassport] = {}
+    pdfs = _signed_pdfs(svc, identity, approved, decoded, ticker)
+    ticker.total = len(approved) + 1 + len(documents) + len(pdfs) + len(evidence) + 1
+    header = _header(svc, plan, records, {"pdf": len(pdfs), "evidence": len(evidence)})
+    offset = len(approved)
+    sha256 = write_bundle(out, header, identity, documents, pdfs, sorted(evidence.items()),
+                          limits=svc.limits, progress=lambda done, _total: ticker(offset + done))
+    try:
+        marked, entry = _record_sent(svc, out, sha256, header, identity, records, decoded)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    ticker.finish()
+    return ExportResult(out, sha256, header, marked, entry)
+
+
+class _Ticker:
+    """Progress over the whole export; answering False cancels until the file is complete."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+
+    def __call__(self, done: int) -> None:
+        if self.progress is not None and not self.progress(min(done, self.total), self.total):
+            raise ExportCancelled("ارسال لغو شد؛ پرونده‌ای نوشته نشد و وضعیت رکوردها تغییر نکرد")
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+def _signed_pdfs(
+    svc: BundleService, identity: SigningIdentity, approved: list[StoredPassport],
+    decoded: dict[str, ServicePassport], tick: _Ticker,
+) -> list[tuple[str, bytes]]:
+    """Each approved passport's PDF, PAdES-signed (pyHanko is loaded only when needed)."""
+    if not approved or svc.render_pdf is None:
+        return []
+    from ..exchange.pdf_signing import PdfSigner
+
+    signer = PdfSigner(identity, reason="شناسنامهٔ خدمت تأییدشده")
+    result = []
+    for i, stored in enumerate(approved, start=1):
+        pdf = svc.render_pdf(decoded.setdefault(stored.uuid, stored.decode()))
+        if pdf:
+            result.append((stored.uuid, signer.sign(pdf)))
+        tick(i)
+    return result
+
+
+def _record_sent(
+    svc: BundleService, out: Path, sha256: str, header: BundleHeader,
+    identity: SigningIdentity, records: dict[str, list[Any]],
+    decoded: dict[str, ServicePassport],
+) -> tuple[int, BundleEntry]:
+    marked = 0
+    with svc.uow_factory() as uow:
+        revisions: dict[str, dict[str, int]] = {}
+        for kind in svc.kinds:
+            revisions[kind.name] = dict(kind.key(r) for r in records[kind.name])
+        for stored in records[PASSPORTS.name]:
+            if stored.status is Status.APPROVED:
+                current = decoded.get(stored.uuid) or stored.decode()
+                result = svc.passports.transition_in(uow, stored.uuid, Action.MARK_SENT,
+                                                     current=current)
+                revisions[PASSPORTS.name][stored.uuid] = result.revision
+                marked += 1
+        entry = BundleEntry(
+            id=0, sha256=sha256, direction=SENT, kind=SUBMISSION, bundle_id=header.bundle_id,
+            sequence=header.sequence, created_at=header.created_at, recorded_at=svc.now(),
+            delta=header.delta, follows=header.follows, agency=header.agency,
+            province=header.province, sender=header.sender,
+            signer=common_name(identity.certificate),
+            signer_fingerprint=certificate_fingerprint(identity.certificate),
+            recorded_by=svc.actor_name, file_name=out.name,
+            counts={**header.records, **header.files},
+        )
+        pk = uow.bundles.add(entry)
+        for kind in svc.kinds:
+            uow.bundles.add_records(pk, kind.record_type, revisions[kind.name].items())
+        svc.audit(uow, entry, "bundle_export")
+        uow.commit()
+    return marked, BundleEntry(**{**entry.__dict__, "id": pk})

@@ -1,0 +1,303 @@
+"""Receiving: verify first, then show what would change, then apply it all in one transaction.
+
+Two kinds of bundle arrive: records from other offices (imported like a passports file,
+conflicts refused unless the user chose per record) and the centre's replies (decisions
+and issued service IDs for records sent from here). Anything that fails verification, or
+answers a bundle this database never sent, is refused with nothing changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain.bundles import (
+    ACCEPTED,
+    RECEIVED,
+    SENT,
+    BundleEntry,
+    CentreDecision,
+    PlannedChange,
+    decision_conflict,
+    parse_decisions,
+)
+from ..domain.choices import Role, Status
+from ..domain.codec import to_dict
+from ..domain.diff import changes
+from ..domain.errors import ConflictError, GovsvcError, ValidationError
+from ..domain.lifecycle import Action, Actor, transition
+from ..domain.passport import ServicePassport
+from ..domain.persian import to_persian_digits
+from ..exchange.bundle import REPLY, REPLY_SPEC, SUBMISSION, BundleHeader, BundleReport
+from ..exchange.certificates import certificate_fingerprint, common_name
+from ..exchange.checks import Check
+from ..store.uow import UnitOfWork
+from .bundle_kinds import PASSPORTS
+
+if TYPE_CHECKING:
+    from .bundles import BundleService
+
+Progress = Callable[[int, int], bool]
+
+
+class ImportCancelled(GovsvcError):
+    """The user stopped reading the bundle; nothing was changed."""
+
+
+class BundleRefused(GovsvcError):
+    """The bundle failed verification or cannot be applied; nothing was changed."""
+
+    exit_code = 7
+
+
+@dataclass
+class ImportPlan:
+    """A verified (or refused) bundle and what importing it would change, record by record."""
+
+    path: Path
+    sha256: str
+    report: BundleReport
+    problems: list[str] = field(default_factory=list)
+    changes: list[PlannedChange] = field(default_factory=list)
+    records: dict[str, list[Any]] = field(default_factory=dict)
+    decisions: list[CentreDecision] = field(default_factory=list)
+    replied: BundleEntry | None = None
+    seen_revisions: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def header(self) -> BundleHeader | None:
+        return self.report.header
+
+    @property
+    def ok(self) -> bool:
+        return self.report.ok and not self.problems
+
+    @property
+    def checks(self) -> list[Check]:
+        return list(self.report.checks)
+
+    @property
+    def conflicts(self) -> list[PlannedChange]:
+        return [c for c in self.changes if c.is_conflict]
+
+    @property
+    def signer(self) -> str:
+        cert = self.report.signer
+        return common_name(cert) if cert is not None else ""
+
+    def summary_fa(self) -> str:
+        lines = [("✔ " if c.passed else "✘ ") + c.message_fa for c in self.report.checks]
+        lines += ["✘ " + p for p in self.problems]
+        verdict = "بسته پذیرفته است" if self.ok else "بسته پذیرفته نشد؛ چیزی تغییر نکرد"
+        return "\n".join([*lines, verdict])
+
+    def failures_fa(self) -> str:
+        """Only what went wrong, one line each: for error messages."""
+        return "\n".join(["✘ " + c.message_fa for c in self.report.failed()]
+                         + ["✘ " + p for p in self.problems])
+
+    def conflicts_fa(self) -> str:
+        return "\n".join(f"  - «{c.title}» ({c.uuid}): {c.reason_fa}"
+                         + (f" [{'، '.join(c.fields[:6])}]" if c.fields else "")
+                         for c in self.conflicts)
+
+
+@dataclass
+class ImportOutcome:
+    sha256: str
+    kind: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0
+    decisions: int = 0
+    acknowledged: str | None = None
+
+    def summary_fa(self) -> str:
+        n = to_persian_digits
+        if self.kind == REPLY:
+            return (f"پاسخ مرکز وارد شد: {n(str(self.decisions))} رکورد به‌روز شد، "
+                    f"{n(str(self.kept))} رکورد دست‌نخورده ماند.")
+        return (f"بسته وارد شد: {n(str(self.created))} رکورد تازه، {n(str(self.updated))} "
+                f"به‌روزرسانی، {n(str(self.unchanged))} بدون تغییر، {n(str(self.kept))} نگه‌داشته.")
+
+
+def prepare(svc: BundleService, path: Path, progress: Progress | None) -> ImportPlan:
+    from .bundles import file_sha256
+
+    sha256 = file_sha256(path)
+    plan = ImportPlan(path, sha256, svc.verify(path, progress))
+    if not plan.report.ok or plan.header is None:
+        if not svc.certificates.trusted_roots():
+            plan.problems.append("هیچ مرجع صدور گواهی مورد اعتمادی تعریف نشده است؛ با "
+                                 "«cert trust» گواهی مرجع فرستنده را وارد کنید")
+        return plan
+    with svc.uow_factory() as uow:
+        earlier = uow.bundles.find(sha256, RECEIVED)
+        if earlier is not None:
+            plan.problems.append(f"این بسته پیش‌تر در {earlier.recorded_at[:16]} وارد شده است")
+            return plan
+        if plan.header.kind == SUBMISSION:
+            _plan_records(svc, uow, plan)
+        else:
+            _plan_reply(uow, plan)
+    return plan
+
+
+def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None:
+    for kind in svc.kinds:
+        document = plan.report.documents.get(kind.spec.entry)
+        if document is None:
+            continue
+        try:
+            records = kind.parse(document)
+        except GovsvcError as exc:
+            plan.problems.append(exc.message_fa)
+            continue
+        plan.records[kind.name] = records
+        plan.changes += kind.plan(uow, records)
+
+
+def _plan_reply(uow: UnitOfWork, plan: ImportPlan) -> None:
+    header = plan.header
+    assert header is not None and header.in_reply_to is not None
+    try:
+        plan.decisions = parse_decisions(plan.report.documents.get(REPLY_SPEC.entry, {}))
+    except ValidationError as exc:
+        plan.problems.append(exc.message_fa)
+        return
+    answered = str(header.in_reply_to.get("sha256", ""))
+    plan.replied = uow.bundles.find(answered, SENT) if answered else None
+    if plan.replied is None:
+        plan.problems.append("این پاسخ دربارهٔ بسته‌ای است که از این پایگاه داده فرستاده نشده است")
+        return
+    sent = uow.bundles.record_revisions(plan.replied.id, PASSPORTS.record_type)
+    for d in plan.decisions:
+        current = uow.passports.get(d.uuid)
+        if current is None or d.uuid not in sent:
+            plan.problems.append(f"رکورد «{d.title or d.uuid}» در بستهٔ فرستاده‌شده نبوده است")
+            continue
+        plan.seen_revisions[d.uuid] = current.revision
+        reason = decision_conflict(current.status, current.revision, sent.get(d.uuid),
+                                   current.service_id, d)
+        outcome = "conflict" if reason else "decision"
+        plan.changes.append(PlannedChange("passport", d.uuid, current.title, outcome,
+                                          [d.describe_fa()], reason or "", d))
+
+
+def apply(
+    svc: BundleService, plan: ImportPlan, take_theirs: frozenset[str], keep_mine: frozenset[str],
+) -> ImportOutcome:
+    if not plan.ok or plan.header is None:
+        raise BundleRefused("بسته پذیرفته نشد؛ چیزی تغییر نکرد:\n" + plan.failures_fa())
+    unresolved = [c for c in plan.conflicts if c.uuid not in take_theirs | keep_mine]
+    if unresolved:
+        pending = replace(plan, changes=unresolved)
+        raise ConflictError(
+            f"{to_persian_digits(str(len(unresolved)))} رکورد در این رایانه پس از نسخهٔ بسته "
+            "تغییر کرده است؛ چیزی وارد نشد. برای هر کدام «نگه‌داشتن نسخهٔ خودم» یا «پذیرفتن نسخهٔ "
+            "بسته» را برگزینید:\n" + pending.conflicts_fa())
+    outcome = ImportOutcome(plan.sha256, plan.header.kind)
+    now = svc.now()
+    with svc.uow_factory() as uow:
+        if uow.bundles.find(plan.sha256, RECEIVED) is not None:
+            raise BundleRefused("این بسته پیش‌تر وارد شده است؛ چیزی تغییر نکرد")
+        if plan.header.kind == SUBMISSION:
+            for kind in svc.kinds:
+                if kind.name in plan.records:
+                    counts = kind.write(uow, plan.records[kind.name], svc.passports.actor, now,
+                                        take_theirs, keep_mine)
+                    outcome.created += counts.created
+                    outcome.updated += counts.updated
+                    outcome.unchanged += counts.unchanged
+                    outcome.kept += counts.kept
+            _record_received(svc, uow, plan, now, {})
+        else:
+            revisions = _apply_decisions(svc, uow, plan, now, take_theirs, outcome)
+            _record_received(svc, uow, plan, now, revisions)
+            assert plan.replied is not None
+            if not plan.replied.acknowledged:
+                uow.bundles.acknowledge(plan.replied.id, now, plan.sha256)
+                outcome.acknowledged = plan.replied.sha256
+        uow.commit()
+    return outcome
+
+
+def _centre_actor(svc: BundleService, plan: ImportPlan) -> Actor:
+    """The centre decides; the person importing its reply is kept as the audit's username."""
+    return Actor(name=f"سامانهٔ مرکزی: {plan.signer or 'بی‌نام'}", roles=frozenset({Role.ADMIN}),
+                 username=svc.passports.actor.username)
+
+
+def _apply_decisions(
+    svc: BundleService, uow: UnitOfWork, plan: ImportPlan, now: str,
+    take_theirs: frozenset[str], outcome: ImportOutcome,
+) -> dict[str, int]:
+    actor = _centre_actor(svc, plan)
+    chosen = {c.uuid: c for c in plan.changes}
+    revisions: dict[str, int] = {}
+    for d in plan.decisions:
+        change = chosen[d.uuid]
+        if change.is_conflict and d.uuid not in take_theirs:
+            outcome.kept += 1
+            continue
+        current = uow.passports.get_for_update(d.uuid)
+        if current is None:
+            raise BundleRefused(f"رکورد «{d.title}» دیگر در این رایانه نیست؛ چیزی تغییر نکرد")
+        if current.revision != plan.seen_revisions.get(d.uuid):
+            raise ConflictError(f"«{current.title}» در همین میان تغییر کرد؛ چیزی وارد نشد")
+        result, action = _decided(current, d, actor, svc)
+        result.revision = current.revision + 1
+        result.updated_at = now
+        if not uow.passports.update(result, current.revision):
+            raise ConflictError(f"«{current.title}» در همین میان تغییر کرد؛ چیزی وارد نشد")
+        uow.audit.record(at=now, actor=actor.name, username=actor.username,
+                         record_type="passport", record_uuid=d.uuid, revision=result.revision,
+                         action=action, changes=changes(to_dict(current), to_dict(result)))
+        revisions[d.uuid] = result.revision
+        outcome.decisions += 1
+    return revisions
+
+
+def _decided(
+    current: ServicePassport, d: CentreDecision, actor: Actor, svc: BundleService,
+) -> tuple[ServicePassport, str]:
+    """The record after the centre's decision; a chosen "take theirs" applies it whatever the
+    local status, through the same life-cycle rule as if the record were still sent."""
+    action = "issue_id"
+    result = current
+    if d.decision:
+        action = Action.ACCEPT if d.decision == ACCEPTED else Action.RETURN
+        start = current if current.status is Status.SENT else replace(current, status=Status.SENT)
+        result = transition(start, action, actor, svc.passports.today(), d.comment)
+    else:
+        result = replace(current)
+    if d.service_id:
+        result.service_id = d.service_id
+    return result, action
+
+
+def _record_received(
+    svc: BundleService, uow: UnitOfWork, plan: ImportPlan, now: str, revisions: dict[str, int],
+) -> int:
+    header = plan.header
+    assert header is not None
+    cert = plan.report.signer
+    in_reply_to = str(header.in_reply_to.get("sha256", "")) if header.in_reply_to else None
+    entry = BundleEntry(
+        id=0, sha256=plan.sha256, direction=RECEIVED, kind=header.kind,
+        bundle_id=header.bundle_id, sequence=header.sequence, created_at=header.created_at,
+        recorded_at=now, delta=header.delta, follows=header.follows, in_reply_to=in_reply_to,
+        agency=header.agency, province=header.province, sender=header.sender,
+        signer=common_name(cert) if cert is not None else "",
+        signer_fingerprint=certificate_fingerprint(cert) if cert is not None else "",
+        recorded_by=svc.actor_name, file_name=plan.path.name,
+        counts={**header.records, **header.files},
+    )
+    pk = uow.bundles.add(entry)
+    if revisions:
+        uow.bundles.add_records(pk, PASSPORTS.record_type, revisions.items())
+    svc.audit(uow, entry, "bundle_import")
+    return pk

@@ -1,0 +1,186 @@
+"""Signed bundles as use cases: send (export), check (verify), receive (import), answer
+(the centre's reply), and the history of bundles with their fingerprints.
+
+``BundleService`` holds what the steps share; the steps live in ``bundle_export``,
+``bundle_import`` and ``bundle_reply``. Every step that writes runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import config
+from ..domain.bundles import SENT, BundleEntry
+from ..domain.errors import GovsvcError, NotFoundError
+from ..domain.passport import ServicePassport
+from ..domain.queries import PassportFilter
+from ..exchange.asic import AsicLimits
+from ..exchange.bundle import BundleReport, verify_bundle
+from ..exchange.certificates import SigningIdentity
+from ..store.uow import UnitOfWork
+from . import bundle_export, bundle_import, bundle_reply
+from .bundle_kinds import RecordKindAdapter, record_kinds
+from .certificates import CertificateService
+from .passports import PassportService, iso_now
+
+if TYPE_CHECKING:
+    from ..bootstrap import App
+
+RenderPdf = Callable[[ServicePassport], bytes | None]
+Progress = Callable[[int, int], bool]  # (done, total) → keep going?
+
+ExportPlan = bundle_export.ExportPlan
+ExportResult = bundle_export.ExportResult
+ImportPlan = bundle_import.ImportPlan
+ImportOutcome = bundle_import.ImportOutcome
+ReplyResult = bundle_reply.ReplyResult
+BundleRefused = bundle_import.BundleRefused
+ImportCancelled = bundle_import.ImportCancelled
+ExportCancelled = bundle_export.ExportCancelled
+
+
+def default_pdf_renderer() -> RenderPdf | None:
+    """The passport form renderer when this build has it; without it bundles carry no PDFs."""
+    try:
+        from ..reports.passport_pdf import passport_pdf_bytes
+    except ImportError:
+        return None
+    renderer: RenderPdf = passport_pdf_bytes
+    return renderer
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError as exc:
+        raise GovsvcError(f"پرونده خوانده نشد ({exc.strerror or exc}): {os.fspath(path)}") from None
+
+
+class BundleService:
+    """Bundles for one database and one person; ``render_pdf`` makes an approved passport's PDF."""
+
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        passports: PassportService,
+        certificates: CertificateService,
+        settings: config.Settings,
+        *,
+        render_pdf: RenderPdf | None = None,
+        kinds: Sequence[RecordKindAdapter] | None = None,
+        limits: AsicLimits | None = None,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.passports = passports
+        self.certificates = certificates
+        self.settings = settings
+        self.render_pdf = render_pdf
+        self.kinds = list(kinds) if kinds is not None else record_kinds()
+        self.limits = limits or AsicLimits()
+
+    @classmethod
+    def for_app(
+        cls, app: App, render_pdf: RenderPdf | None = None,
+        certificates: CertificateService | None = None,
+    ) -> BundleService:
+        """The service wired to an application; the PDF renderer defaults to the report's."""
+        return cls(app.uow, app.passports, certificates or CertificateService.default(
+            app.passports.clock), app.settings, render_pdf=render_pdf or default_pdf_renderer())
+
+    @property
+    def actor_name(self) -> str:
+        return self.passports.actor.name
+
+    def now(self) -> str:
+        return iso_now(self.passports.clock)
+
+    def clock(self) -> dt.datetime:
+        return self.passports.clock()
+
+    # sending
+    def plan_export(self, f: PassportFilter = PassportFilter(), delta: bool = False) -> ExportPlan:
+        """What an export would carry now, for the summary shown before sending."""
+        return bundle_export.plan_export(self, f, delta)
+
+    def export(
+        self, out: str | os.PathLike[str], identity: SigningIdentity,
+        f: PassportFilter = PassportFilter(), delta: bool = False,
+        progress: Progress | None = None,
+    ) -> ExportResult:
+        """Write a signed bundle, then mark its approved passports sent, in one transaction."""
+        return bundle_export.export(self, Path(out), identity, f, delta, progress)
+
+    # checking and receiving
+    def verify(
+        self, path: str | os.PathLike[str], progress: Progress | None = None,
+        keep: Callable[[str], bool] | None = None,
+    ) -> BundleReport:
+        """Every check on a bundle against this installation's trusted CAs; never raises."""
+        def tick(done: int, total: int) -> None:
+            if progress is not None and not progress(done, total):
+                raise bundle_import.ImportCancelled("بررسی بسته لغو شد")
+
+        return verify_bundle(path, self.certificates.trusted_roots(),
+                             [k.spec for k in self.kinds], limits=self.limits,
+                             progress=tick, keep=keep)
+
+    def prepare_import(
+        self, path: str | os.PathLike[str], progress: Progress | None = None,
+    ) -> ImportPlan:
+        """Verify, then work out what importing would change; nothing is written."""
+        return bundle_import.prepare(self, Path(path), progress)
+
+    def apply_import(
+        self, plan: ImportPlan, take_theirs: Sequence[str] = (), keep_mine: Sequence[str] = (),
+    ) -> ImportOutcome:
+        """Apply a prepared import in one transaction; conflicts need a choice each."""
+        return bundle_import.apply(self, plan, frozenset(take_theirs), frozenset(keep_mine))
+
+    # the centre's side
+    def reply(
+        self, submission: str | os.PathLike[str], identity: SigningIdentity,
+        out: str | os.PathLike[str], *, accept: Sequence[str] = (),
+        returns: Sequence[tuple[str, str]] = (), issue_ids: Sequence[tuple[str, str]] = (),
+    ) -> ReplyResult:
+        """Answer a submission: decisions and issued service IDs, signed by the centre."""
+        return bundle_reply.reply(self, Path(submission), identity, Path(out), accept, returns,
+                                  issue_ids)
+
+    # history
+    def history(self, direction: str | None = None) -> list[BundleEntry]:
+        with self.uow_factory() as uow:
+            return uow.bundles.history(direction)
+
+    def find(self, ref: str, direction: str | None = SENT) -> BundleEntry:
+        """A bundle by file path or by (a prefix of) its fingerprint."""
+        key = file_sha256(ref) if Path(ref).is_file() else ref.strip().lower()
+        with self.uow_factory() as uow:
+            hits = uow.bundles.find_prefix(key, direction) if len(key) >= 8 else []
+        if len(hits) != 1:
+            raise NotFoundError(f"{'چند' if hits else 'هیچ'} بسته‌ای با «{ref}» در تاریخچه پیدا شد")
+        return hits[0]
+
+    def audit(self, uow: UnitOfWork, entry: BundleEntry, action: str) -> None:
+        """Bundle events in the audit trail, named by the bundle's ID, with its fingerprint."""
+        actor = self.passports.actor
+        uow.audit.record(at=self.now(), actor=actor.name, username=actor.username,
+                         record_type="bundle", record_uuid=entry.bundle_id[:36],
+                         revision=entry.sequence, action=action,
+                         changes=[("sha256", None, entry.sha256)])
+
+    def acknowledge(self, ref: str) -> BundleEntry:
+        """Record that the centre confirmed receiving a bundle sent from here (deltas follow it)."""
+        entry = self.find(ref, SENT)
+        if entry.acknowledged:
+            return entry
+        with self.uow_factory() as uow:
+            uow.bundles.acknowledge(entry.id, self.now(), "manual")
+            self.audit(uow, entry, "bundle_ack")
+            uow.commit()
+        return self.find(entry.sha256, SENT)

@@ -1,0 +1,229 @@
+"""Signing identities and trusted CAs, as the CLI's ``cert`` commands and the GUI use them.
+
+Keys live encrypted in the data directory (``keys/``), trusted CAs as PEM files (``trust/``);
+nothing here keeps a passphrase or an unlocked key longer than the caller holds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from .. import config
+from ..domain.errors import GovsvcError, NotFoundError
+from ..domain.persian import to_persian_digits
+from ..exchange.certificates import (
+    MIN_PASSPHRASE_LENGTH,
+    SigningIdentity,
+    StoredIdentity,
+    check_usable_for_signing,
+    common_name,
+    list_identities,
+    load_identity,
+    load_pkcs12,
+    save_identity,
+    stored_chain,
+)
+from ..exchange.demo_certificates import make_test_centre_signer, make_test_signer
+from ..exchange.trust import TrustedCertificate, TrustStore
+
+EXPIRY_WARNING_DAYS = 30
+_CN_BYTES = 64
+
+
+def _fit(text: str) -> str:
+    """Shorten to what a certificate's common name can hold (64 bytes of UTF-8)."""
+    while len(text.encode("utf-8")) > _CN_BYTES:
+        text = text[:-1]
+    return text.strip()
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class IdentityInfo:
+    """A stored signing identity as lists show it; no secret in here."""
+
+    name: str
+    subject: str
+    issuer: str
+    fingerprint: str
+    not_before: dt.datetime
+    not_after: dt.datetime
+    days_left: int
+
+    @property
+    def expired(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def expires_soon(self) -> bool:
+        return self.days_left <= EXPIRY_WARNING_DAYS
+
+    def warning_fa(self) -> str:
+        if self.expired:
+            return "منقضی شده است؛ با آن نمی‌توان امضا کرد"
+        if self.expires_soon:
+            return f"{to_persian_digits(str(self.days_left))} روز دیگر منقضی می‌شود"
+        return ""
+
+
+@dataclass(frozen=True)
+class TrustedInfo:
+    name: str
+    subject: str
+    fingerprint: str
+    not_after: dt.datetime
+    builtin: bool
+
+
+def _trusted_info(t: TrustedCertificate) -> TrustedInfo:
+    return TrustedInfo(common_name(t.certificate), t.subject, t.fingerprint, t.not_after, t.builtin)
+
+
+class CertificateService:
+    """The user's signing identities and the CAs they trust."""
+
+    def __init__(
+        self, keys_dir: Path, trust_dir: Path, clock: Callable[[], dt.datetime] = _utcnow,
+        shipped_trust: tuple[Path, ...] = (),
+    ) -> None:
+        self.keys_dir = keys_dir
+        self.trust = TrustStore(trust_dir, shipped_trust)
+        self.clock = clock
+
+    @classmethod
+    def default(cls, clock: Callable[[], dt.datetime] = _utcnow) -> CertificateService:
+        home = config.data_dir()
+        return cls(home / "keys", home / "trust", clock)
+
+    # identities
+    def _info(self, stored: StoredIdentity) -> IdentityInfo:
+        left = (stored.not_after - self.clock()).total_seconds() / 86400
+        return IdentityInfo(
+            name=common_name(stored.certificate), subject=stored.subject, issuer=stored.issuer,
+            fingerprint=stored.sha256_fingerprint, not_before=stored.not_before,
+            not_after=stored.not_after, days_left=int(left) if left >= 0 else -1,
+        )
+
+    def identities(self) -> list[IdentityInfo]:
+        return [self._info(s) for s in list_identities(self.keys_dir)]
+
+    def _stored(self, ref: str | None) -> StoredIdentity:
+        stored = list_identities(self.keys_dir)
+        if not stored:
+            raise NotFoundError("هیچ کلید امضایی در این رایانه نیست؛ با «cert import» یکی وارد کنید")
+        if ref is None or not ref.strip():
+            usable = [s for s in stored if s.not_after > self.clock()]
+            if len(usable) == 1:
+                return usable[0]
+            raise GovsvcError("چند کلید امضا (یا هیچ کلید معتبری) هست؛ با --cert یکی را نام ببرید")
+        key = ref.strip().lower()
+        hits = [s for s in stored if s.sha256_fingerprint.startswith(key)]
+        if not hits:
+            hits = [s for s in stored if key in common_name(s.certificate).lower()
+                    or key in s.subject.lower()]
+        if len(hits) != 1:
+            found = "چند" if hits else "هیچ"
+            raise NotFoundError(f"{found} کلید امضا با «{ref}» پیدا شد؛ اثر انگشت را بدهید")
+        return hits[0]
+
+    def find(self, ref: str | None = None) -> IdentityInfo:
+        return self._info(self._stored(ref))
+
+    def unlock(self, ref: str | None, passphrase: str) -> SigningIdentity:
+        """The identity ready to sign; an expired or not yet valid certificate is refused."""
+        stored = self._stored(ref)
+        identity = load_identity(self.keys_dir, stored.sha256_fingerprint, passphrase)
+        check_usable_for_signing(identity.certificate, self.clock())
+        return identity
+
+    def import_pkcs12(
+        self, path: str | os.PathLike[str], password: str, store_passphrase: str | None = None,
+    ) -> IdentityInfo:
+        """Keep a PKCS#12 in the key folder, re-encrypted (AES-256, owner-only file)."""
+        identity = load_pkcs12(path, password)
+        passphrase = store_passphrase or password
+        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+            raise GovsvcError(
+                f"گذرواژهٔ نگه‌داری کلید باید دست‌کم {to_persian_digits(str(MIN_PASSPHRASE_LENGTH))} "
+                "نویسه باشد؛ گذرواژهٔ تازه‌ای بدهید"
+            )
+        return self._info(save_identity(identity, self.keys_dir, passphrase))
+
+    def new_test(
+        self, out: str | os.PathLike[str], name: str, organisation: str, password: str, *,
+        centre: bool = False, valid_days: int = 730,
+    ) -> IdentityInfo:
+        """A throw-away test CA and a signing certificate under it, written as one PKCS#12."""
+        if len(password) < MIN_PASSPHRASE_LENGTH:
+            raise GovsvcError(
+                f"گذرواژه باید دست‌کم {to_persian_digits(str(MIN_PASSPHRASE_LENGTH))} نویسه باشد")
+        if not name.strip() or len(name.encode("utf-8")) > _CN_BYTES:
+            raise GovsvcError("نام دارندهٔ گواهی باید داده شود و از ۶۴ بایت (حدود ۳۲ حرف فارسی) کوتاه‌تر باشد")
+        if not organisation.strip():
+            raise GovsvcError("نام سازمان برای گواهی لازم است")
+        now = self.clock()
+        make = make_test_centre_signer if centre else make_test_signer
+        creds = make(
+            out, password, person_name=name, organisation=organisation, unit=None,
+            ca_name=_fit(f"مرجع آزمایشی {organisation}"),
+            not_before=now - dt.timedelta(days=1), not_after=now + dt.timedelta(days=valid_days),
+        )
+        cert = creds.identity.certificate
+        left = (cert.not_valid_after_utc - now).total_seconds() / 86400
+        return IdentityInfo(
+            common_name(cert), cert.subject.rfc4514_string(), cert.issuer.rfc4514_string(),
+            creds.identity.fingerprint, cert.not_valid_before_utc, cert.not_valid_after_utc,
+            int(left) if left >= 0 else -1,
+        )
+
+    def issuers(self, ref: str | None = None) -> list[x509.Certificate]:
+        """The CA certificates above a stored identity, readable without its passphrase."""
+        chain = stored_chain(self._stored(ref))
+        if not chain:
+            raise NotFoundError("گواهی مرجع صدور این کلید در دسترس نیست")
+        return chain
+
+    def export_ca(self, out: str | os.PathLike[str], ref: str | None = None) -> list[str]:
+        """Write the identity's CA certificates as PEM for the other side to trust."""
+        chain = self.issuers(ref)
+        pem = b"".join(c.public_bytes(serialization.Encoding.PEM) for c in chain)
+        config.atomic_write(Path(out), pem)
+        return [common_name(c) for c in chain]
+
+    # PDFs on request
+    def sign_pdf(self, pdf: bytes, identity: SigningIdentity) -> bytes:
+        """A PDF (a printed passport, a report) PAdES-signed with the user's certificate."""
+        from ..exchange.pdf_signing import sign_pdf
+
+        check_usable_for_signing(identity.certificate, self.clock())
+        return sign_pdf(pdf, identity)
+
+    def check_pdf(self, pdf: bytes) -> tuple[bool, str]:
+        """Whether a PDF's signature is intact and from a trusted CA, and the Persian verdict."""
+        from ..exchange.pdf_signing import verify_pdf
+
+        status = verify_pdf(pdf, self.trusted_roots())
+        return status.ok, status.summary_fa()
+
+    # trust
+    def trust_file(self, path: str | os.PathLike[str]) -> list[TrustedInfo]:
+        return [_trusted_info(t) for t in self.trust.add_file(path)]
+
+    def trust_certificates(self, certs: list[x509.Certificate]) -> list[TrustedInfo]:
+        return [_trusted_info(t) for t in self.trust.add(certs)]
+
+    def trusted(self) -> list[TrustedInfo]:
+        return [_trusted_info(t) for t in self.trust.entries()]
+
+    def trusted_roots(self) -> list[x509.Certificate]:
+        return self.trust.roots()
