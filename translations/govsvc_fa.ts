@@ -1,4 +1,677 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
+<context>
+    <name>EditorSections</name>
+    <message>
+        <source>Identity and classification</source>
+        <translation>شناسه و طبقه‌بندی</translation>
+    </message>
+    <message>
+        <source>Laws and licences</source>
+        <translation>مبانی قانونی و مجوزها</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>ارائه خدمت</translation>
+    </message>
+    <message>
+        <source>Inquiries, documents and steps</source>
+        <translation>استعلام‌ها، مدارک و مراحل</translation>
+    </message>
+    <message>
+        <source>Figures and fees</source>
+        <translation>آمار، هزینه‌ها و تعرفه‌ها</translation>
+    </message>
+    <message>
+        <source>Life cycle</source>
+        <translation>چرخه عمر</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>خطای پیش‌بینی‌نشده</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your saved data is safe; the details were written to the log file.</source>
+        <translation>خطایی رخ داد. داده‌های ذخیره‌شده شما سالم است؛ جزئیات در پرونده گزارش ثبت شد.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>رونوشت جزئیات</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>عملیات</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>پیشین ← تازه</translation>
+    </message>
+    <message>
+        <source>Show earlier edition</source>
+        <translation>نمایش ویرایش پیشین</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>ایجاد</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>ورود از پرونده</translation>
+    </message>
+    <message>
+        <source>renewed</source>
+        <translation>تمدید</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Earlier editions: {n}</source>
+        <translation>ویرایش‌های پیشین: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>No.</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>سو</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>رکوردها</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>تأیید مرکز</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>اثر انگشت SHA-256</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>پاسخ</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>تغییرات</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>کامل</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>فرستاده</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>دریافتی</translation>
+    </message>
+</context>
+<context>
+    <name>LifecyclePanel</name>
+    <message>
+        <source>Comment (required when returning)</source>
+        <translation>توضیح (برای برگشت دادن لازم است)</translation>
+    </message>
+    <message>
+        <source>Renew (new edition)</source>
+        <translation>تمدید (ویرایش تازه)</translation>
+    </message>
+    <message>
+        <source>Validity: {state} (until {date})</source>
+        <translation>اعتبار: {state} (تا {date})</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>تمدید</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Service passports — govsvc-desktop</source>
+        <translation>شناسنامه خدمات — سامانه رومیزی خدمات دولت</translation>
+    </message>
+    <message>
+        <source>Service passports</source>
+        <translation>شناسنامه خدمات</translation>
+    </message>
+    <message>
+        <source>Search title, service ID, agency, description…</source>
+        <translation>جستجو در عنوان، کد شناسه، دستگاه، شرح…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>همه استان‌ها</translation>
+    </message>
+    <message>
+        <source>Any nature</source>
+        <translation>هر ماهیتی</translation>
+    </message>
+    <message>
+        <source>Electronic or not</source>
+        <translation>الکترونیکی یا غیرالکترونیکی</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>الکترونیکی</translation>
+    </message>
+    <message>
+        <source>Not electronic</source>
+        <translation>غیرالکترونیکی</translation>
+    </message>
+    <message>
+        <source>Any validity</source>
+        <translation>هر اعتباری</translation>
+    </message>
+    <message>
+        <source>Expired or expiring within 30 days</source>
+        <translation>منقضی یا رو به انقضا تا ۳۰ روز</translation>
+    </message>
+    <message>
+        <source>Passports</source>
+        <translation>شناسنامه‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Passports</source>
+        <translation>&amp;شناسنامه‌ها</translation>
+    </message>
+    <message>
+        <source>New passport</source>
+        <translation>شناسنامه تازه</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>حذف پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;ابزارها</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>تنظیمات…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>درباره برنامه</translation>
+    </message>
+    <message>
+        <source>{n} passports</source>
+        <translation>{n} شناسنامه</translation>
+    </message>
+    <message>
+        <source>Delete this draft for good?</source>
+        <translation>این پیش‌نویس برای همیشه حذف شود؟</translation>
+    </message>
+    <message>
+        <source>Unsaved draft found</source>
+        <translation>پیش‌نویس ذخیره‌نشده یافت شد</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to «{title}» were kept when the program last stopped. Restore them?</source>
+        <translation>تغییرات ذخیره‌نشده «{title}» هنگام بسته شدن پیشین برنامه نگه داشته شد. بازگردانده شود؟</translation>
+    </message>
+    <message>
+        <source>govsvc-desktop {version}
+Service passports and process improvement plans for executive agencies.
+Database: {db}</source>
+        <translation>سامانه رومیزی خدمات دولت، نسخه {version}
+شناسنامه خدمات و برنامه‌های بهبود فرایند دستگاه‌های اجرایی.
+پایگاه داده: {db}</translation>
+    </message>
+    <message>
+        <source>Preparing demo data…</source>
+        <translation>در حال ساختن داده‌های نمونه…</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Compare and merge</source>
+        <translation>مقایسه و ادغام</translation>
+    </message>
+    <message>
+        <source>Choose, for each field, which version to keep.</source>
+        <translation>برای هر فیلد، نسخه‌ای را که باید بماند برگزینید.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>نسخه من</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>نسخه دیگری</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>نگه‌داشتن نسخه من</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>نگه‌داشتن نسخه دیگری</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Send</source>
+        <translation>ارسال</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>دریافت</translation>
+    </message>
+</context>
+<context>
+    <name>PartTableBinding</name>
+    <message>
+        <source>Add row</source>
+        <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>حذف ردیف</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>بالا بردن</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>پایین آوردن</translation>
+    </message>
+</context>
+<context>
+    <name>PassportEditor</name>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Check rules</source>
+        <translation>بررسی قواعد</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>کنار گذاشتن تغییرات</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>سابقه</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>{title} — {id} — {status}</source>
+        <translation>{title} — {id} — {status}</translation>
+    </message>
+    <message>
+        <source>New passport</source>
+        <translation>شناسنامه تازه</translation>
+    </message>
+    <message>
+        <source>«{field}» is not a valid value</source>
+        <translation>مقدار «{field}» معتبر نیست</translation>
+    </message>
+    <message>
+        <source>{blocking} problems prevent saving, {other} prevent approval</source>
+        <translation>{blocking} مشکل مانع ذخیره و {other} مشکل مانع تأیید است</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>ذخیره نشد</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>تغییر به دست کاربر دیگر</translation>
+    </message>
+    <message>
+        <source>Compare and merge</source>
+        <translation>مقایسه و ادغام</translation>
+    </message>
+    <message>
+        <source>Load their version</source>
+        <translation>بارگذاری نسخه دیگری</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>ادامه ویرایش</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>This passport has unsaved changes. Save them before closing?</source>
+        <translation>این شناسنامه تغییرات ذخیره‌نشده دارد. پیش از بستن ذخیره شود؟</translation>
+    </message>
+</context>
+<context>
+    <name>PassportTableModel</name>
+    <message>
+        <source>Service ID</source>
+        <translation>کد شناسه</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>اعتبار</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>اعتبار تا</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePage</name>
+    <message>
+        <source>Open bundle…</source>
+        <translation>باز کردن بسته…</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>اعمال تغییرات</translation>
+    </message>
+    <message>
+        <source>Open bundle</source>
+        <translation>باز کردن بسته</translation>
+    </message>
+    <message>
+        <source>Bundles (*.asice);;All files (*)</source>
+        <translation>بسته‌ها (*.asice);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Checking the bundle…</source>
+        <translation>در حال بررسی بسته…</translation>
+    </message>
+    <message>
+        <source>Importing the bundle…</source>
+        <translation>در حال ورود بسته…</translation>
+    </message>
+    <message>
+        <source>Verification report</source>
+        <translation>گزارش بررسی</translation>
+    </message>
+    <message>
+        <source>Changes this bundle would make</source>
+        <translation>تغییرهایی که این بسته پدید می‌آورد</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>رکورد</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>جزئیات</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>انتخاب شما</translation>
+    </message>
+    <message>
+        <source>The bundle was refused; nothing can be imported from it.</source>
+        <translation>بسته پذیرفته نشد؛ چیزی از آن وارد نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>رکورد تازه</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>بدون تغییر</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>ناسازگاری</translation>
+    </message>
+    <message>
+        <source>Centre's decision</source>
+        <translation>تصمیم مرکز</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— برگزینید —</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>نسخهٔ خودم بماند</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>نسخهٔ بسته پذیرفته شود</translation>
+    </message>
+    <message>
+        <source>The bundle is genuine and intact (signed by {signer}, sent by {sender}).</source>
+        <translation>بسته اصیل و دست‌نخورده است (امضاکننده: {signer}، فرستنده: {sender}).</translation>
+    </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <source>What goes in</source>
+        <translation>چه چیزی فرستاده می‌شود</translation>
+    </message>
+    <message>
+        <source>Everything selected (full bundle)</source>
+        <translation>همهٔ موارد انتخاب‌شده (بستهٔ کامل)</translation>
+    </message>
+    <message>
+        <source>Only changes since the last acknowledged bundle</source>
+        <translation>فقط تغییرات پس از آخرین بستهٔ تأییدشده</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Search titles, agencies, IDs</source>
+        <translation>جست‌وجو در عنوان، دستگاه، شناسه</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>جست‌وجو:</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>خلاصه:</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>امضا</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>گواهی:</translation>
+    </message>
+    <message>
+        <source>Key password:</source>
+        <translation>گذرواژهٔ کلید:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Bundle file:</source>
+        <translation>پروندهٔ بسته:</translation>
+    </message>
+    <message>
+        <source>Write signed bundle</source>
+        <translation>ساخت بستهٔ امضاشده</translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>ذخیرهٔ بسته</translation>
+    </message>
+    <message>
+        <source>Bundles (*.asice)</source>
+        <translation>بسته‌ها (*.asice)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>در حال ساخت بسته…</translation>
+    </message>
+    <message>
+        <source>Writing and signing the bundle…</source>
+        <translation>در حال ساخت و امضای بسته…</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the bundle:</source>
+        <translation>اثر انگشت SHA-256 بسته:</translation>
+    </message>
+    <message>
+        <source>Bundles sent and received</source>
+        <translation>بسته‌های فرستاده و دریافتی</translation>
+    </message>
+    <message>
+        <source>No signing certificate is stored; import one with the cert command.</source>
+        <translation>هیچ گواهی امضایی ذخیره نشده است؛ با فرمان cert یکی وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Choose a certificate and a file for the bundle.</source>
+        <translation>یک گواهی و یک پرونده برای بسته برگزینید.</translation>
+    </message>
+    <message>
+        <source>Bundle {sequence} written to {path}; {marked} passports marked sent.</source>
+        <translation>بستهٔ {sequence} در {path} نوشته شد؛ {marked} شناسنامه «ارسال‌شده» شد.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>Your name (recorded in the history)</source>
+        <translation>نام شما (در سابقه ثبت می‌شود)</translation>
+    </message>
+    <message>
+        <source>Your roles</source>
+        <translation>نقش‌های شما</translation>
+    </message>
+    <message>
+        <source>Language (after restart)</source>
+        <translation>زبان (پس از اجرای دوباره)</translation>
+    </message>
+    <message>
+        <source>Show Persian digits</source>
+        <translation>نمایش رقم‌های فارسی</translation>
+    </message>
+    <message>
+        <source>Autosave every (seconds)</source>
+        <translation>ذخیره خودکار هر (ثانیه)</translation>
+    </message>
+    <message>
+        <source>Agency for new passports</source>
+        <translation>دستگاه برای شناسنامه‌های تازه</translation>
+    </message>
+    <message>
+        <source>Province for new passports</source>
+        <translation>استان برای شناسنامه‌های تازه</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+</context>
 </TS>

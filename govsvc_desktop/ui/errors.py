@@ -1,0 +1,39 @@
+"""What escapes: errors users can meet are shown in Persian; anything else is a bug, logged
+in full and shown with a button that copies the details for a report."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..domain.errors import GovsvcError
+
+log = logging.getLogger("govsvc_desktop.ui")
+
+
+def show_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    parent = QApplication.activeWindow()
+    if isinstance(exc, GovsvcError):
+        QMessageBox.warning(parent, QCoreApplication.translate("ErrorDialog", "Error"), exc.message_fa)
+        return
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("unhandled error:\n%s", details)
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("ErrorDialog", "Unexpected error"),
+                      QCoreApplication.translate(
+                          "ErrorDialog", "Something went wrong. Your saved data is safe; the "
+                          "details were written to the log file."), parent=parent)
+    copy = box.addButton(QCoreApplication.translate("ErrorDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDetailedText(details)
+    box.exec()
+    if box.clickedButton() is copy:
+        QApplication.clipboard().setText(details)
+
+
+def install_excepthook() -> None:
+    sys.excepthook = show_error

@@ -1,0 +1,106 @@
+"""Item models over service results. The passport list fetches a page at a time, so the
+window opens at once on 100,000 records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..domain.calendar import format_jalali
+from ..domain.queries import PassportFilter, PassportSummary
+from ..services.passports import PassportService
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PassportTableModel(QAbstractTableModel):
+    """Rows come from ``PassportService.page``; sorting is done by the database."""
+
+    COLUMNS = ("service_id", "title", "agency_name", "province", "status", "validity", "valid_until")
+    SORTABLE = {"service_id": "service_id", "title": "title", "agency_name": "agency_name",
+                "province": "province", "status": "status", "valid_until": "valid_until",
+                "validity": "valid_until"}
+
+    def __init__(self, service: PassportService, persian_digits: bool = True) -> None:
+        super().__init__()
+        self.service = service
+        self.persian_digits = persian_digits
+        self.filter = PassportFilter()
+        self.sort_key = "title"
+        self.descending = False
+        self.rows: list[PassportSummary] = []
+        self.total = 0
+        self.reload()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Service ID"), self.tr("Title"), self.tr("Agency"), self.tr("Province"),
+                self.tr("Status"), self.tr("Validity"), self.tr("Valid until")]
+
+    def set_filter(self, f: PassportFilter) -> None:
+        self.filter = f
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.total = self.service.count(self.filter)
+        self.rows = self.service.page(self.filter, self.sort_key, self.descending, 0, PAGE)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        more = self.service.page(self.filter, self.sort_key, self.descending, len(self.rows), PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "service_id":
+                return row.service_id or "بدون شناسه"
+            if column == "status":
+                return row.status.label_fa
+            if column == "validity":
+                return row.validity.label_fa
+            if column == "valid_until":
+                return format_jalali(row.valid_until, self.persian_digits)
+            return getattr(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.uuid
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self.sort_key = self.SORTABLE[self.COLUMNS[column]]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def uuid_at(self, row: int) -> str:
+        return self.rows[row].uuid

@@ -1,0 +1,45 @@
+"""The pages of the main window besides the passport list, in tab order.
+
+Each capability adds its page here, so the main window does not need to know about it.
+Titles are English sources translated in the "Pages" context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    factory: Callable[[MainWindow], QWidget]
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate("Pages", self.title)
+
+
+def _send(window: MainWindow) -> QWidget:
+    from .bundles.send_page import SendPage
+
+    return SendPage(window.app)
+
+
+def _receive(window: MainWindow) -> QWidget:
+    from .bundles.receive_page import ReceivePage
+
+    return ReceivePage(window.app)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("send", QT_TRANSLATE_NOOP("Pages", "Send"), _send),
+    PageSpec("receive", QT_TRANSLATE_NOOP("Pages", "Receive"), _receive),
+]

@@ -1,0 +1,311 @@
+"""The passport editor: the form's sections as pages, problems shown at the field and in a
+list that jumps to it, life-cycle actions, history, autosave and conflict handling.
+
+All rules come from the services and the domain; this module only moves values between the
+widgets and a ``ServicePassport``.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..bootstrap import App
+from ..config import autosave_dir
+from ..domain.codec import from_dict, to_dict
+from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
+from ..domain.labels import PASSPORT_FIELDS, label_for_path
+from ..domain.passport import ServicePassport
+from ..domain.validation import validate
+from ..services.drafts import DraftStore
+from .editor_history import HistoryPage
+from .editor_lifecycle import LifecyclePanel
+from .editor_sections import SECTIONS, section_title
+from .fields import READ_ONLY, Binding, PartTableBinding, bindings_for
+from .merge_dialog import MergeDialog
+
+
+class PassportEditor(QWidget):
+    """A window editing one passport; ``saved`` is emitted after every successful write."""
+
+    saved = Signal(str)
+
+    def __init__(self, app: App, passport: ServicePassport, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.app = app
+        self.service = app.passports
+        self.drafts = DraftStore(autosave_dir())
+        self.base = copy.deepcopy(passport)
+        self.dirty = False
+        self.bindings: dict[str, Binding] = bindings_for(ServicePassport)
+        self.page_of: dict[str, int] = {}
+        self.resize(1100, 760)
+        self._build()
+        self._load(passport)
+        self._validate_timer = QTimer(self, singleShot=True, interval=300)
+        self._validate_timer.timeout.connect(self.refresh_problems)
+        self._autosave = QTimer(self, interval=max(1, app.settings.autosave_seconds) * 1000)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+        for binding in self.bindings.values():
+            binding.changed.connect(self._changed)
+        self.refresh_problems()
+
+    # building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QToolBar()
+        self.save_action = bar.addAction(self.tr("Save"), self.save)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        bar.addAction(self.tr("Check rules"), self.refresh_problems)
+        bar.addAction(self.tr("Discard changes"), self.discard_changes)
+        layout.addWidget(bar)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.header)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.tabs = QTabWidget()
+        for index, (key, names) in enumerate(SECTIONS):
+            page = QWidget()
+            form = QFormLayout(page)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for name in names:
+                binding = self.bindings[name]
+                binding.widget.setObjectName(f"field_{name}")
+                if name in READ_ONLY:
+                    binding.widget.setEnabled(False)
+                form.addRow(PASSPORT_FIELDS[name], binding.widget)
+                self.page_of[name] = index
+            if key == "lifecycle":
+                self.lifecycle = LifecyclePanel(self.app)
+                self.lifecycle.acted.connect(self._after_action)
+                self.lifecycle.before_action = self._ensure_saved
+                form.addRow(self.lifecycle)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, section_title(key))
+        self.history = HistoryPage(self.app)
+        self.tabs.addTab(self.history, self.tr("History"))
+        splitter.addWidget(self.tabs)
+        problems_box = QWidget()
+        problems_layout = QVBoxLayout(problems_box)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        self.problems_label = QLabel()
+        problems_layout.addWidget(self.problems_label)
+        self.problems = QListWidget()
+        self.problems.itemActivated.connect(self._jump)
+        self.problems.itemClicked.connect(self._jump)
+        problems_layout.addWidget(self.problems)
+        splitter.addWidget(problems_box)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter)
+        buttons = QHBoxLayout()
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+    def _load(self, p: ServicePassport) -> None:
+        data = to_dict(p)
+        for name, binding in self.bindings.items():
+            binding.blockSignals(True)
+            binding.set(data.get(name))
+            binding.blockSignals(False)
+        self.base = copy.deepcopy(p)
+        self.dirty = False
+        self.lifecycle.show_for(p)
+        self.history.show_for(p.uuid)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        p = self.base
+        mark = " *" if self.dirty else ""
+        self.setWindowTitle(f"{p.title or self.tr('New passport')}{mark}")
+        self.header.setText(self.tr("{title} — {id} — {status}").format(
+            title=p.title or self.tr("New passport"), id=p.display_id, status=p.status.label_fa))
+
+    # values
+    def current(self) -> ServicePassport:
+        """The passport as the widgets show it now (raises ValidationError for bad types)."""
+        data = to_dict(self.base)
+        for name, binding in self.bindings.items():
+            if name not in READ_ONLY:
+                data[name] = binding.get()
+        return from_dict(ServicePassport, data)
+
+    def _parse_problems(self) -> list[Problem]:
+        result = []
+        not_valid = self.tr("«{field}» is not a valid value")
+        for name, binding in self.bindings.items():
+            for sub in binding.invalid():
+                path = name + (sub if sub.startswith("[") else (f".{sub}" if sub else ""))
+                result.append(Problem(path, not_valid.format(field=label_for_path(path))))
+        return result
+
+    def problems_now(self) -> list[Problem]:
+        problems = self._parse_problems()
+        try:
+            problems += validate(self.current())
+        except ValidationError as exc:
+            problems += exc.problems
+        return problems
+
+    # problems
+    def refresh_problems(self) -> None:
+        problems = self.problems_now()
+        self.problems.clear()
+        by_field: dict[str, dict[str, list[str]]] = {}
+        for pr in problems:
+            item = QListWidgetItem(("⛔ " if pr.blocking else "⚠ ") + pr.message_fa)
+            item.setData(Qt.ItemDataRole.UserRole, pr.field_path)
+            self.problems.addItem(item)
+            head = pr.field_path.split(".")[0].split("[")[0]
+            sub = pr.field_path[len(head):].lstrip(".")
+            by_field.setdefault(head, {}).setdefault(sub, []).append(pr.message_fa)
+        for name, binding in self.bindings.items():
+            binding.mark(by_field.get(name, {}))
+        blocking = sum(1 for p in problems if p.blocking)
+        self.problems_label.setText(self.tr(
+            "{blocking} problems prevent saving, {other} prevent approval").format(
+                blocking=blocking, other=len(problems) - blocking))
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        self.focus_field(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def focus_field(self, path: str) -> QWidget | None:
+        """Shows the page holding ``path`` (``fees[0].sheba``) and puts the cursor there."""
+        head = path.split(".")[0].split("[")[0]
+        binding = self.bindings.get(head)
+        if binding is None:
+            return None
+        self.tabs.setCurrentIndex(self.page_of.get(head, 0))
+        sub = path[len(head):].lstrip(".")
+        widget = binding.focus(sub) if isinstance(binding, PartTableBinding) else binding.focus()
+        scroll = self.tabs.currentWidget()
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(binding.widget)
+        return widget
+
+    # editing
+    def _changed(self) -> None:
+        self.dirty = True
+        self._update_title()
+        self._validate_timer.start()
+
+    def autosave(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            self.drafts.save(self.current())
+        except ValidationError:
+            pass  # a value that does not parse yet; the next tick tries again
+
+    def save(self) -> bool:
+        problems = self._parse_problems()
+        if problems:
+            self._show_problems(problems)
+            return False
+        try:
+            result = self.service.save(self.current())
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return False
+        except ConflictError as exc:
+            return self._conflict(exc)
+        except GovsvcError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message_fa)
+            return False
+        self.drafts.discard(result.passport.uuid)
+        self._load(result.passport)
+        self.refresh_problems()
+        self.saved.emit(result.passport.uuid)
+        return True
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self.refresh_problems()
+        QMessageBox.warning(self, self.tr("Not saved"), "\n".join(p.message_fa for p in problems[:15]))
+        if problems:
+            self.focus_field(problems[0].field_path)
+
+    def _conflict(self, exc: ConflictError) -> bool:
+        theirs: ServicePassport = exc.current  # type: ignore[attr-defined]
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed by someone else"), exc.message_fa,
+                          parent=self)
+        compare = box.addButton(self.tr("Compare and merge"), QMessageBox.ButtonRole.AcceptRole)
+        reload_ = box.addButton(self.tr("Load their version"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is reload_:
+            self._load(theirs)
+            return False
+        if box.clickedButton() is compare:
+            dialog = MergeDialog(to_dict(self.current()), to_dict(theirs), self)
+            if dialog.exec():
+                merged = from_dict(ServicePassport, dialog.merged())
+                merged.revision = theirs.revision
+                self.base = copy.deepcopy(theirs)
+                data = to_dict(merged)
+                for name, binding in self.bindings.items():
+                    binding.set(data.get(name))
+                return self.save()
+        return False
+
+    def discard_changes(self) -> None:
+        self.drafts.discard(self.base.uuid)
+        self._load(self.base)
+        self.refresh_problems()
+
+    def _ensure_saved(self) -> bool:
+        return not self.dirty or self.save()
+
+    def _after_action(self, p: Any) -> None:
+        self._load(p)
+        self.refresh_problems()
+        self.saved.emit(p.uuid)
+
+    def restore_draft(self, draft: ServicePassport) -> None:
+        """Shows autosaved edits on top of the stored record, as unsaved changes."""
+        data = to_dict(draft)
+        for name, binding in self.bindings.items():
+            if name not in READ_ONLY:
+                binding.set(data.get(name))
+        self._changed()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty:
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved changes"),
+                self.tr("This passport has unsaved changes. Save them before closing?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Discard:
+                self.drafts.discard(self.base.uuid)
+        self._autosave.stop()
+        event.accept()

@@ -1,0 +1,45 @@
+"""GUI fixtures: a real database, the real main window, Persian translation loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from govsvc_desktop import config
+from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.ui.app import install_language, load_fonts
+from govsvc_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _persian(qapp: QApplication) -> None:
+    install_language(qapp, "fa")
+    load_fonts()
+
+
+@pytest.fixture(autouse=True)
+def _closing_discards() -> Iterator[None]:
+    """Widgets left with unsaved edits are closed at teardown; answer their question with
+    "discard" instead of waiting for a click that never comes. Set up before qtbot, so it
+    is still in place when qtbot closes the widgets."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+        yield
+
+
+@pytest.fixture
+def gui_app(tmp_path: Path) -> Iterator[App]:
+    application = build(str(tmp_path / "gui.sqlite3"), settings=config.Settings(user_name="کاربر آزمون"))
+    yield application
+    application.close()
+
+
+@pytest.fixture
+def window(qtbot, gui_app: App) -> MainWindow:  # type: ignore[no-untyped-def]
+    w = MainWindow(gui_app)
+    qtbot.addWidget(w)
+    w.show()
+    return w

@@ -1,0 +1,60 @@
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from govsvc_desktop.bootstrap import App
+from govsvc_desktop.domain.choices import Status
+from govsvc_desktop.services import demo
+from govsvc_desktop.ui.main_window import MainWindow
+from govsvc_desktop.ui.models import PAGE, PassportTableModel
+from tests.fixtures import full_passport
+from tests.ui.keyboard import type_text
+
+
+def test_model_passes_the_model_tester(qtmodeltester, gui_app: App) -> None:  # type: ignore[no-untyped-def]
+    demo.populate(gui_app.uow, 50)
+    model = PassportTableModel(gui_app.passports)
+    qtmodeltester.check(model)
+
+
+def test_list_fetches_lazily(gui_app: App) -> None:
+    demo.populate(gui_app.uow, 2000)
+    model = PassportTableModel(gui_app.passports)
+    assert model.total == 2000 and model.rowCount() == PAGE
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * PAGE
+
+
+def test_sorting_is_done_by_the_database(gui_app: App) -> None:
+    demo.populate(gui_app.uow, 300)
+    model = PassportTableModel(gui_app.passports)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    ids = [r.service_id for r in model.rows]
+    assert ids == sorted(ids, reverse=True)
+
+
+def test_search_box_and_status_filter(qtbot, window: MainWindow, gui_app: App) -> None:  # type: ignore[no-untyped-def]
+    gui_app.passports.save(replace(full_passport(), title="صدور پروانه یکتای آزمایشی"))
+    demo.populate(gui_app.uow, 100, seed=4)
+    window.model.reload()
+    type_text(window.search, "يكتاي آزمايشي")
+    qtbot.waitUntil(lambda: window.model.total == 1, timeout=3000)
+    assert window.model.rows[0].uuid == full_passport().uuid
+    assert "۱" in window.status_label.text()
+    window.search.clear()
+    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.ACCEPTED))
+    qtbot.waitUntil(lambda: window.model.total > 0 and all(r.status is Status.ACCEPTED for r in window.model.rows))
+
+
+def test_others_changes_appear_without_restart(window: MainWindow, gui_app: App) -> None:
+    assert window.model.total == 0
+    gui_app.passports.save(full_passport())  # as if another user saved it
+    window.refresh_if_changed()
+    assert window.model.total == 1
+
+
+def test_window_is_right_to_left_and_persian(window: MainWindow) -> None:
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.tabs.tabText(0) == "شناسنامه خدمات"
+    assert window.model.headerData(1, Qt.Orientation.Horizontal) == "عنوان"
