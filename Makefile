@@ -41,6 +41,17 @@ lint: setup
 	$(BIN)/ruff format --check govsvc_desktop tests
 	$(BIN)/mypy
 
+package: setup
+	@start=$$(date +%s); \
+	$(BIN)/pyinstaller packaging/govsvc-desktop.spec --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller && \
+	sh packaging/linux/make_tarball.sh && \
+	echo "package: built in $$(( $$(date +%s) - start )) s" && \
+	du -sh dist/govsvc-desktop dist/govsvc-desktop-*-linux-*.tar.gz
+
+package-test: package
+	$(BIN)/python -m pytest -q packaging/tests
+
 clean:
 	rm -rf build dist $(VENV) $(QM)
 
