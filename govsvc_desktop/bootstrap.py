@@ -16,7 +16,7 @@ from . import config
 from .domain.lifecycle import Actor
 from .services.passports import PassportService, utc_now
 from .store import migrate
-from .store.engine import make_engine
+from .store.engine import login_parts, make_engine, with_login
 from .store.uow import UnitOfWork
 
 
@@ -56,6 +56,16 @@ def build(
         db=db, engine=engine, settings=settings, actor=actor,
         passports=PassportService(factory, actor, clock), backup=backup,
     )
+
+
+def login_needed(db: str | None = None) -> tuple[str, str, bool]:
+    """(server, user name, password still needed): a server URL given without a password asks
+    the person to log in with their own account."""
+    return login_parts(db or config.default_db())
+
+
+def with_person_login(db: str | None, username: str, password: str) -> str:
+    return with_login(db or config.default_db(), username, password)
 
 
 def shared_mode_actor(engine: Engine) -> Actor:

@@ -53,3 +53,21 @@ def fresh_database() -> Iterator[str]:
             except psycopg.errors.InsufficientPrivilege:  # a background worker still attached
                 time.sleep(1)
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+@contextmanager
+def private_server(port: int = 54391) -> Iterator[tuple[str, dict[str, str]]]:
+    """A cluster of its own that a test may kill without disturbing the others (under build/,
+    which the server's own user can reach): (URL, environment for scripts/pg.sh)."""
+    import os
+    import shutil
+
+    folder = ROOT / "build" / f"pg-loss-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "GOVSVC_PG_DIR": str(folder), "GOVSVC_PG_PORT": str(port)}
+    script = str(ROOT / "scripts" / "pg.sh")
+    url = subprocess.run([script, "up"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+    try:
+        yield url, env
+    finally:
+        subprocess.run([script, "down"], env=env, check=False)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -169,6 +169,33 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>ورود</translation>
+    </message>
+    <message>
+        <source>Log in to the office server with your own account.</source>
+        <translation>با حساب کاربری خودتان به کارگزار اداره وارد شوید.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>کارگزار</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>نام کاربری و گذرواژه را وارد کنید.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Service passports — govsvc-desktop</source>
@@ -257,6 +284,10 @@
     <message>
         <source>{n} passports</source>
         <translation>{n} شناسنامه</translation>
+    </message>
+    <message>
+        <source>Database unreachable: %1 — your edits are kept as drafts on this computer.</source>
+        <translation>پایگاه داده در دسترس نیست: %1 — ویرایش‌های شما به‌صورت پیش‌نویس روی همین رایانه نگه داشته می‌شود.</translation>
     </message>
     <message>
         <source>Delete this draft for good?</source>

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..domain.errors import StorageError
@@ -18,6 +19,22 @@ def database_url(db: str | Path) -> str:
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def login_parts(db: str) -> tuple[str, str, bool]:
+    """(server as shown to a person, user name in the URL, whether a password is still needed)
+    for a server URL; a SQLite file never needs one. libpq's PGPASSWORD counts as given."""
+    url = make_url(database_url(db))
+    if url.get_backend_name() == "sqlite":
+        return "", "", False
+    server = f"{url.host or 'localhost'}{':' + str(url.port) if url.port else ''}/{url.database or ''}"
+    return server, url.username or "", not url.password and not os.environ.get("PGPASSWORD")
+
+
+def with_login(db: str, username: str, password: str) -> str:
+    """The same server URL with a person's own login."""
+    url = make_url(database_url(db)).set(username=username, password=password)
+    return url.render_as_string(hide_password=False)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -62,6 +79,8 @@ def describe_error(exc: Exception, where: str) -> StorageError:
         return StorageError("فضای دیسک پر است؛ چیزی ذخیره نشد.")
     if "unable to open" in text:
         return StorageError(f"پرونده پایگاه داده «{where}» باز نمی‌شود؛ مسیر و دسترسی را بررسی کنید.")
+    if "password authentication failed" in text or "no password supplied" in text:
+        return StorageError(f"نام کاربری یا گذرواژه برای «{where}» درست نیست.")
     if isinstance(exc, OperationalError) and ("connect" in text or "connection" in text):
         return StorageError(f"به کارگزار پایگاه داده «{where}» دسترسی نیست: ارتباط شبکه را بررسی کنید.")
     if isinstance(exc, DatabaseError):

@@ -11,11 +11,12 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import config
-from ..bootstrap import App, build
+from ..bootstrap import build, login_needed
 from ..domain.errors import GovsvcError
 from ..reports.fonts import font_dir
 from ..services import demo
 from .errors import install_excepthook
+from .login_dialog import LoginDialog
 from .main_window import MainWindow
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
@@ -51,12 +52,19 @@ def install_language(qapp: QApplication, language: str) -> None:
         _keep.append(qt)
 
 
-def start(qapp: QApplication, db: str | None, demo_on_first_start: bool) -> MainWindow:
-    """Everything but the event loop (tests call this)."""
+def start(qapp: QApplication, db: str | None, demo_on_first_start: bool) -> MainWindow | None:
+    """Everything but the event loop (tests call this); None when the person cancels logging in."""
     settings = config.load_settings()
     install_language(qapp, settings.language)
     qapp.setFont(QFont(load_fonts(), 10))
-    application: App = build(db, settings)
+    db = db or config.default_db()
+    if login_needed(db)[2]:
+        dialog = LoginDialog(db, settings)
+        if not dialog.exec() or dialog.app is None:
+            return None
+        application = dialog.app
+    else:
+        application = build(db, settings)
     window = MainWindow(application)
     window.show()
     if demo_on_first_start and application.passports.count() == 0:
@@ -77,6 +85,8 @@ def run_gui(db: str | None = None, demo_on_first_start: bool = True) -> int:
     except GovsvcError as exc:
         QMessageBox.critical(None, "govsvc-desktop", exc.message_fa)
         return 2
+    if window is None:
+        return 1
     _keep.append(window)
     return qapp.exec()
 

@@ -55,6 +55,11 @@ class MainWindow(QMainWindow):
         self._actions()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self.offline_label = QLabel()
+        self.offline_label.setObjectName("offline")
+        self.offline_label.setStyleSheet("color: white; background: #b00020; padding: 2px 6px")
+        self.offline_label.setVisible(False)
+        self.statusBar().addWidget(self.offline_label)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filter)
         self._marker = app.passports.change_marker()
@@ -157,8 +162,10 @@ class MainWindow(QMainWindow):
         try:
             marker = self.app.passports.change_marker()
         except GovsvcError as exc:
-            self.statusBar().showMessage(exc.message_fa, LIVE_REFRESH_MS)
+            self.show_offline(exc.message_fa)
             return
+        if self.offline:
+            self.show_offline("")
         if marker == self._marker:
             return
         self._marker = marker
@@ -170,6 +177,16 @@ class MainWindow(QMainWindow):
                 if self.model.uuid_at(row) == selected:
                     self.table.selectRow(row)
                     break
+
+    @property
+    def offline(self) -> bool:
+        return bool(self.offline_label.text())
+
+    def show_offline(self, message: str) -> None:
+        """Kept in sight until the database answers again; open editors keep their drafts."""
+        self.offline_label.setText(message and self.tr("Database unreachable: %1 — your edits are kept "
+                                                       "as drafts on this computer.").replace("%1", message))
+        self.offline_label.setVisible(bool(message))
 
     def selected_uuid(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -13,20 +10,13 @@ import pytest
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.domain.errors import StorageError
 from tests.fixtures import full_passport
-from tests.pg import ROOT
+from tests.pg import ROOT, private_server
 
 
 @pytest.fixture
 def own_server() -> Iterator[tuple[str, dict[str, str]]]:
-    """A private cluster this test may kill without disturbing the others (under build/, which
-    the server's own user can reach)."""
-    folder = ROOT / "build" / f"pg-loss-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "GOVSVC_PG_DIR": str(folder), "GOVSVC_PG_PORT": "54391"}
-    script = str(ROOT / "scripts" / "pg.sh")
-    url = subprocess.run([script, "up"], env=env, check=True, capture_output=True, text=True).stdout.strip()
-    yield url, env
-    subprocess.run([script, "down"], env=env, check=False)
-    shutil.rmtree(folder, ignore_errors=True)
+    with private_server() as server:
+        yield server
 
 
 def test_killed_server_mid_save_loses_nothing(own_server: tuple[str, dict[str, str]]) -> None:
