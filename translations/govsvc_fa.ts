@@ -611,6 +611,18 @@ Database: {db}</source>
         <translation>گواهی:</translation>
     </message>
     <message>
+        <source>Import certificate…</source>
+        <translation>ورود گواهی…</translation>
+    </message>
+    <message>
+        <source>New test certificate…</source>
+        <translation>گواهی آزمایشی تازه…</translation>
+    </message>
+    <message>
+        <source>Trust a CA…</source>
+        <translation>اعتماد به مرجع صدور…</translation>
+    </message>
+    <message>
         <source>Key password:</source>
         <translation>گذرواژهٔ کلید:</translation>
     </message>
@@ -625,6 +637,10 @@ Database: {db}</source>
     <message>
         <source>Write signed bundle</source>
         <translation>ساخت بستهٔ امضاشده</translation>
+    </message>
+    <message>
+        <source>No signing certificate is stored: import one or make a test certificate with the buttons below.</source>
+        <translation>هیچ گواهی امضایی ذخیره نشده است؛ با دکمه‌های زیر یکی وارد کنید یا یک گواهی آزمایشی بسازید.</translation>
     </message>
     <message>
         <source>Save bundle</source>
@@ -649,10 +665,6 @@ Database: {db}</source>
     <message>
         <source>Bundles sent and received</source>
         <translation>بسته‌های فرستاده و دریافتی</translation>
-    </message>
-    <message>
-        <source>No signing certificate is stored; import one with the cert command.</source>
-        <translation>هیچ گواهی امضایی ذخیره نشده است؛ با فرمان cert یکی وارد کنید.</translation>
     </message>
     <message>
         <source>Choose a certificate and a file for the bundle.</source>
@@ -703,6 +715,60 @@ Database: {db}</source>
     <message>
         <source>Cancel</source>
         <translation>لغو</translation>
+    </message>
+</context>
+<context>
+    <name>TestCertificateDialog</name>
+    <message>
+        <source>New test certificate</source>
+        <translation>گواهی آزمایشی تازه</translation>
+    </message>
+    <message>
+        <source>For trying the application out: the centre does not accept test certificates.</source>
+        <translation>برای آزمودن برنامه: مرکز گواهی آزمایشی را نمی‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>Holder's name:</source>
+        <translation>نام دارنده:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>سازمان:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>گذرواژه:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>تکرار گذرواژه:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>دو گذرواژه با هم متفاوت‌اند.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Import a certificate</source>
+        <translation>ورود گواهی</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation>پرونده‌های PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Password of the file:</source>
+        <translation>گذرواژه پرونده:</translation>
+    </message>
+    <message>
+        <source>Trust a certification authority</source>
+        <translation>اعتماد به مرجع صدور گواهی</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation>گواهی‌ها (*.pem *.crt *.cer *.der)</translation>
     </message>
 </context>
 </TS>

@@ -186,6 +186,17 @@ class CertificateService:
             int(left) if left >= 0 else -1,
         )
 
+    def new_test_identity(self, name: str, organisation: str, password: str) -> IdentityInfo:
+        """A test certificate ready to use at once: made, kept (encrypted) and its CA trusted,
+        so bundles signed with it verify on this computer. The PKCS#12 stays beside the keys
+        for giving to a colleague."""
+        out = self.keys_dir.parent / "test-certificates" / f"{self.clock():%Y%m%d-%H%M%S}.p12"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        made = self.new_test(out, name, organisation, password)
+        info = self.import_pkcs12(out, password)
+        self.trust_certificates(self.issuers(made.fingerprint))
+        return info
+
     def issuers(self, ref: str | None = None) -> list[x509.Certificate]:
         """The CA certificates above a stored identity, readable without its passphrase."""
         chain = stored_chain(self._stored(ref))

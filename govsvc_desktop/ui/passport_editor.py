@@ -34,6 +34,7 @@ from ..domain.codec import from_dict, to_dict
 from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
 from ..domain.labels import PASSPORT_FIELDS, label_for_path
 from ..domain.passport import ServicePassport
+from ..domain.persian import format_int
 from ..domain.validation import validate
 from ..services.drafts import DraftStore
 from .editor_history import HistoryPage
@@ -53,6 +54,7 @@ class PassportEditor(QWidget):
         self.app = app
         self.service = app.passports
         self.drafts = DraftStore(autosave_dir())
+        self.persian_digits = app.settings.persian_digits
         self.base = copy.deepcopy(passport)
         self.dirty = False
         self.bindings: dict[str, Binding] = bindings_for(ServicePassport)
@@ -188,7 +190,8 @@ class PassportEditor(QWidget):
         blocking = sum(1 for p in problems if p.blocking)
         self.problems_label.setText(self.tr(
             "{blocking} problems prevent saving, {other} prevent approval").format(
-                blocking=blocking, other=len(problems) - blocking))
+                blocking=format_int(blocking, self.persian_digits),
+                other=format_int(len(problems) - blocking, self.persian_digits)))
 
     def _jump(self, item: QListWidgetItem) -> None:
         self.focus_field(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -168,3 +168,34 @@ def test_pages_are_translated_to_persian(
         assert send.history.horizontalHeaderItem(6).text() == "اثر انگشت SHA-256"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_test_certificate_made_on_the_page_signs_a_bundle_that_verifies(
+    qtbot: QtBot, app: App, tmp_path: Path,
+) -> None:
+    from govsvc_desktop.ui.bundles.certificate_dialogs import TestCertificateDialog
+
+    seed(app)
+    certs = CertificateService.default()
+    page = _send_page(qtbot, app, certs)
+    assert page.identity_combo.count() == 0 and "آزمایشی" in page.identity_warning.text()
+    dialog = TestCertificateDialog(certs, page)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("زهرا کریمی")
+    dialog.org.setText("اداره کل آزمون")
+    dialog.password.setText("a-long-test-password")
+    dialog.confirm.setText("another-password")
+    dialog.make()
+    assert dialog.result() != dialog.DialogCode.Accepted and "متفاوت" in dialog.error.text()
+    dialog.confirm.setText("a-long-test-password")
+    dialog.make()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    page.refresh()
+    assert page.identity_combo.count() == 1 and "زهرا کریمی" in page.identity_combo.currentText()
+    out = tmp_path / "own.asice"
+    page.output_edit.setText(str(out))
+    page.password_edit.setText("a-long-test-password")
+    with qtbot.waitSignal(page.exported, timeout=60_000):
+        page.send_button.click()
+    report = service(app, certs).verify(out)
+    assert report.ok, report

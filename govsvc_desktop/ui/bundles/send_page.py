@@ -25,6 +25,7 @@ from ...domain.errors import GovsvcError
 from ...domain.queries import PassportFilter
 from ...services.bundles import BundleService, ExportResult
 from ..tasks import Task
+from .certificate_dialogs import TestCertificateDialog, import_identity, trust_ca
 from .history import HistoryTable
 
 if TYPE_CHECKING:
@@ -79,6 +80,14 @@ class SendPage(QWidget):
         form = QFormLayout(sign)
         self.identity_combo = QComboBox()
         form.addRow(self.tr("Certificate:"), self.identity_combo)
+        cert_row = QHBoxLayout()
+        self.import_cert_button = QPushButton(self.tr("Import certificate…"))
+        self.test_cert_button = QPushButton(self.tr("New test certificate…"))
+        self.trust_button = QPushButton(self.tr("Trust a CA…"))
+        for button in (self.import_cert_button, self.test_cert_button, self.trust_button):
+            cert_row.addWidget(button)
+        cert_row.addStretch(1)
+        form.addRow("", cert_row)
         self.identity_warning = QLabel()
         self.identity_warning.setWordWrap(True)
         form.addRow("", self.identity_warning)
@@ -117,7 +126,15 @@ class SendPage(QWidget):
         self.search_edit.editingFinished.connect(self.update_summary)
         self.identity_combo.currentIndexChanged.connect(self._identity_changed)
         self.browse_button.clicked.connect(self._browse)
+        self.import_cert_button.clicked.connect(
+            lambda: import_identity(self, self.bundles.certificates) and self.refresh())
+        self.test_cert_button.clicked.connect(self.new_test_certificate)
+        self.trust_button.clicked.connect(lambda: trust_ca(self, self.bundles.certificates))
         self.send_button.clicked.connect(self.start_export)
+
+    def new_test_certificate(self) -> None:
+        if TestCertificateDialog(self.bundles.certificates, self).exec():
+            self.refresh()
 
     # state
     def set_selection(self, uuids: list[str]) -> None:
@@ -158,7 +175,7 @@ class SendPage(QWidget):
             info = self.bundles.certificates.find(fingerprint)
             text = info.warning_fa()
         elif self.identity_combo.count() == 0:
-            text = self.tr("No signing certificate is stored; import one with the cert command.")
+            text = self.tr("No signing certificate is stored: import one or make a test certificate with the buttons below.")
         self.identity_warning.setText(text)
 
     def _browse(self) -> None:

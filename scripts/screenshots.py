@@ -1,0 +1,58 @@
+"""Screenshots of the main window and the passport editor for README, on demo data.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from govsvc_desktop import config  # noqa: E402
+from govsvc_desktop.bootstrap import build  # noqa: E402
+from govsvc_desktop.services import demo  # noqa: E402
+from govsvc_desktop.ui.app import install_language, load_fonts  # noqa: E402
+from govsvc_desktop.ui.main_window import MainWindow  # noqa: E402
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    qapp = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(qapp, QApplication)
+    install_language(qapp, "fa")
+    qapp.setFont(QFont(load_fonts(), 10))
+    with tempfile.TemporaryDirectory() as tmp:
+        app = build(str(Path(tmp) / "shots.sqlite3"), config.Settings(user_name="زهرا کریمی"))
+        demo.populate_all(app, 400)
+        window = MainWindow(app)
+        window.resize(1280, 760)
+        window.show()
+        window.apply_filter()
+        qapp.processEvents()
+        window.grab().save(str(out / "main-window.png"))
+        uuid = window.model.uuid_at(3)
+        editor = window.open_passport(uuid)
+        assert editor is not None
+        editor.resize(1100, 820)
+        qapp.processEvents()
+        editor.grab().save(str(out / "editor.png"))
+        for key, widget in window.pages.items():
+            window.tabs.setCurrentWidget(widget)
+            qapp.processEvents()
+            window.grab().save(str(out / f"page-{key}.png"))
+        editor.dirty = False
+        editor.close()
+        window.close()
+        app.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"))
