@@ -43,8 +43,9 @@ def main(out: Path) -> int:
         editor.resize(1100, 820)
         qapp.processEvents()
         editor.grab().save(str(out / "editor.png"))
-        for key, widget in window.pages.items():
-            window.tabs.setCurrentWidget(widget)
+        for index in range(1, window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            key = next(k for k, w in window.pages.items() if w.parent() is window.tabs.widget(index))
             qapp.processEvents()
             window.grab().save(str(out / f"page-{key}.png"))
         editor.dirty = False

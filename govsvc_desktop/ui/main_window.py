@@ -29,7 +29,7 @@ from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
 from ..services.drafts import DraftStore
 from .models import PassportTableModel
-from .pages import PAGES
+from .pages import PAGES, PageSpec
 from .passport_editor import PassportEditor
 from .settings_dialog import SettingsDialog
 from .tasks import Progress, Task
@@ -48,9 +48,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._list_page(), self.tr("Service passports"))
         self.pages: dict[str, QWidget] = {}
+        self._holders: dict[str, tuple[QWidget, PageSpec]] = {}
         for spec in PAGES:
-            self.pages[spec.key] = spec.factory(self)
-            self.tabs.addTab(self.pages[spec.key], spec.translated_title())
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[spec.key] = (holder, spec)
+            self.tabs.addTab(holder, spec.translated_title())
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
         self._actions()
         self.status_label = QLabel()
@@ -290,6 +294,23 @@ class MainWindow(QMainWindow):
                 self.province_filter.addItem(province, province)
         self.province_filter.blockSignals(False)
         self.apply_filter()
+
+    def page(self, key: str) -> QWidget:
+        """The page of ``key``, built the first time it is needed: the window opens without
+        waiting for pages nobody has looked at yet."""
+        if key not in self.pages:
+            holder, spec = self._holders[key]
+            self.pages[key] = spec.factory(self)
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(self.pages[key])
+            self.pages[key].show()
+        return self.pages[key]
+
+    def _tab_shown(self, index: int) -> None:
+        for key, (holder, _spec) in self._holders.items():
+            if self.tabs.widget(index) is holder:
+                self.page(key)
 
     def add_page(self, widget: QWidget, title: str) -> None:
         self.tabs.addTab(widget, title)

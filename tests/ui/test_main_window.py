@@ -58,3 +58,13 @@ def test_window_is_right_to_left_and_persian(window: MainWindow) -> None:
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.tabs.tabText(0) == "شناسنامه خدمات"
     assert window.model.headerData(1, Qt.Orientation.Horizontal) == "عنوان"
+
+
+def test_pages_are_built_when_first_shown(window: MainWindow) -> None:
+    from govsvc_desktop.ui.bundles import SendPage
+
+    assert window.pages == {}
+    index = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "ارسال")
+    window.tabs.setCurrentIndex(index)
+    assert isinstance(window.pages["send"], SendPage) and window.pages["send"].isVisible()
+    assert window.page("send") is window.pages["send"]
