@@ -20,7 +20,7 @@ from ..domain.choices import Role, Status
 from ..domain.errors import GovsvcError, PermissionDenied
 from ..domain.lifecycle import Action
 from ..domain.passport import APPROVED_STATUSES, ServicePassport
-from ..domain.persian import to_persian_digits
+from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
 from ..exchange.bundle import REPLY, SUBMISSION, BundleHeader, write_bundle
 from ..exchange.certificates import (
@@ -61,12 +61,12 @@ class ExportPlan:
         return not any(self.counts.values())
 
     def summary_fa(self) -> str:
-        parts = [f"{to_persian_digits(str(n))} {self.labels.get(name, name)}"
+        parts = [f"{format_int(n)} {self.labels.get(name, name)}"
                  for name, n in self.counts.items()]
-        text = "، ".join(parts) + f"؛ {to_persian_digits(str(self.pdfs))} PDF امضاشده"
-        text += f"؛ {to_persian_digits(str(self.to_mark_sent))} شناسنامه «ارسال‌شده» می‌شود"
+        text = "، ".join(parts) + f"؛ {format_int(self.pdfs)} PDF امضاشده"
+        text += f"؛ {format_int(self.to_mark_sent)} شناسنامه «ارسال‌شده» می‌شود"
         if self.delta and self.follows:
-            text += f"؛ تغییرات پس از بستهٔ {to_persian_digits(str(self.follows.sequence))}"
+            text += f"؛ تغییرات پس از بستهٔ {format_int(self.follows.sequence)}"
         return text
 
 
@@ -85,8 +85,8 @@ def plan_export(svc: BundleService, f: PassportFilter, delta: bool) -> ExportPla
         follows = uow.bundles.last_acknowledged(SUBMISSION) if delta else None
         if delta and follows is None:
             raise GovsvcError("هنوز هیچ بسته‌ای را مرکز تأیید نکرده است؛ نخست یک بستهٔ کامل بفرستید")
-        rows = uow.passports.summaries(f, limit=None)
-        selection = Selection(f, passports={r.uuid: r.revision for r in rows})
+        rows = uow.passports.revision_status(f)
+        selection = Selection(f, passports={uuid: revision for uuid, revision, _ in rows})
         counts: dict[str, int] = {}
         only: dict[str, frozenset[str]] = {}
         for kind in svc.kinds:
@@ -98,9 +98,10 @@ def plan_export(svc: BundleService, f: PassportFilter, delta: bool) -> ExportPla
                 chosen = frozenset(current)
             counts[kind.name] = len(chosen)
             only[kind.name] = chosen
-    chosen_rows = [r for r in rows if r.uuid in only.get(PASSPORTS.name, frozenset())]
-    pdfs = sum(r.status in APPROVED_STATUSES for r in chosen_rows) if svc.render_pdf else 0
-    to_mark = sum(r.status is Status.APPROVED for r in chosen_rows)
+    chosen = only.get(PASSPORTS.name, frozenset())
+    statuses = [Status(status) for uuid, _, status in rows if uuid in chosen]
+    pdfs = sum(s in APPROVED_STATUSES for s in statuses) if svc.render_pdf else 0
+    to_mark = statuses.count(Status.APPROVED)
     return ExportPlan(counts, pdfs, to_mark, delta, sequence, follows, only,
                       selection.passports, {k.name: k.label_fa for k in svc.kinds})
 

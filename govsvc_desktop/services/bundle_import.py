@@ -29,7 +29,7 @@ from ..domain.diff import changes
 from ..domain.errors import ConflictError, GovsvcError, ValidationError
 from ..domain.lifecycle import Action, Actor, transition
 from ..domain.passport import ServicePassport
-from ..domain.persian import to_persian_digits
+from ..domain.persian import format_int
 from ..exchange.bundle import REPLY, REPLY_SPEC, SUBMISSION, BundleHeader, BundleReport
 from ..exchange.certificates import certificate_fingerprint, common_name
 from ..exchange.checks import Check
@@ -116,12 +116,12 @@ class ImportOutcome:
     acknowledged: str | None = None
 
     def summary_fa(self) -> str:
-        n = to_persian_digits
+        n = format_int
         if self.kind == REPLY:
-            return (f"پاسخ مرکز وارد شد: {n(str(self.decisions))} رکورد به‌روز شد، "
-                    f"{n(str(self.kept))} رکورد دست‌نخورده ماند.")
-        return (f"بسته وارد شد: {n(str(self.created))} رکورد تازه، {n(str(self.updated))} "
-                f"به‌روزرسانی، {n(str(self.unchanged))} بدون تغییر، {n(str(self.kept))} نگه‌داشته.")
+            return (f"پاسخ مرکز وارد شد: {n(self.decisions)} رکورد به‌روز شد، "
+                    f"{n(self.kept)} رکورد دست‌نخورده ماند.")
+        return (f"بسته وارد شد: {n(self.created)} رکورد تازه، {n(self.updated)} "
+                f"به‌روزرسانی، {n(self.unchanged)} بدون تغییر، {n(self.kept)} نگه‌داشته.")
 
 
 def prepare(svc: BundleService, path: Path, progress: Progress | None) -> ImportPlan:
@@ -196,7 +196,7 @@ def apply(
     if unresolved:
         pending = replace(plan, changes=unresolved)
         raise ConflictError(
-            f"{to_persian_digits(str(len(unresolved)))} رکورد در این رایانه پس از نسخهٔ بسته "
+            f"{format_int(len(unresolved))} رکورد در این رایانه پس از نسخهٔ بسته "
             "تغییر کرده است؛ چیزی وارد نشد. برای هر کدام «نگه‌داشتن نسخهٔ خودم» یا «پذیرفتن نسخهٔ "
             "بسته» را برگزینید:\n" + pending.conflicts_fa())
     outcome = ImportOutcome(plan.sha256, plan.header.kind)

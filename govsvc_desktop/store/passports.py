@@ -194,6 +194,13 @@ class PassportRepository:
         for (data,) in result:
             yield from_dict(ServicePassport, json.loads(data))
 
+    def revision_status(self, f: PassportFilter) -> list[tuple[str, int, str]]:
+        """(uuid, revision, status) of every match: what deciding a bundle's contents needs,
+        without building a summary per record."""
+        conds, params = self._where(f)
+        stmt = select(passports.c.uuid, passports.c.revision, passports.c.status).where(*conds)
+        return [(u, int(r), st) for u, r, st in self.conn.execute(stmt, params)]
+
     def iter_documents(self, f: PassportFilter, batch: int = 2000) -> Iterator[tuple[str, int, str, str]]:
         """(uuid, revision, status, JSON document as stored): records copied out without decoding."""
         conds, params = self._where(f)
