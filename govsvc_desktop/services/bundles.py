@@ -44,12 +44,10 @@ ImportCancelled = bundle_import.ImportCancelled
 ExportCancelled = bundle_export.ExportCancelled
 
 
-def default_pdf_renderer() -> RenderPdf | None:
-    """The passport form renderer when this build has it; without it bundles carry no PDFs."""
-    try:
-        from ..reports.passport_pdf import passport_pdf_bytes
-    except ImportError:
-        return None
+def default_pdf_renderer() -> RenderPdf:
+    """The official passport form (Appendix B) is what bundles carry for approved passports."""
+    from ..reports.passport_pdf import passport_pdf_bytes
+
     renderer: RenderPdf = passport_pdf_bytes
     return renderer
 

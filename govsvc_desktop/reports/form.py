@@ -1,0 +1,301 @@
+"""Right-to-left printed forms on A4: section bars, label/value rows, checkbox groups and
+tables whose header row repeats on every page they run onto.
+
+Layout happens first and drawing later: every page is a list of drawing operations, so the
+footer can say «صفحه n از m» and nothing is drawn twice. A cell taller than the space left is
+split between lines and continues on the next page; text is never clipped. Columns are given
+right to left, the way a Persian reader reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from govsvc_desktop.reports.text import (
+    TextStyle,
+    draw_paragraph,
+    paragraph_height,
+    text_width,
+    wrap_lines,
+)
+
+Op = Callable[[Canvas], None]
+
+BODY = TextStyle(size=9, leading=14)
+LABEL = TextStyle(size=9, leading=14, bold=True)
+HEAD = TextStyle(size=9, leading=14, bold=True, align="center")
+SECTION = TextStyle(size=11, leading=18, bold=True)
+PAD = 3.0
+BOX = 8.0
+LINE_GREY = 0.55
+LABEL_FILL = (0.93, 0.94, 0.96)
+HEAD_FILL = (0.85, 0.88, 0.93)
+SECTION_FILL = (0.23, 0.33, 0.48)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Text in a table cell; ``fill`` shades its background."""
+
+    text: str
+    style: TextStyle = BODY
+    fill: tuple[float, float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    weight: float
+    style: TextStyle = BODY
+
+
+@dataclass
+class FormLayout:
+    """Pages of a form being laid out; ``top_reserve``/``bottom_reserve`` leave room for the
+    header and footer the caller draws when rendering."""
+
+    page_size: tuple[float, float] = A4
+    margin: float = 32.0
+    top_reserve: float = 64.0
+    bottom_reserve: float = 30.0
+    pages: list[list[Op]] = field(default_factory=list)
+    y: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.new_page()
+
+    # geometry
+    @property
+    def left(self) -> float:
+        return self.margin
+
+    @property
+    def width(self) -> float:
+        return self.page_size[0] - 2 * self.margin
+
+    @property
+    def top(self) -> float:
+        return self.page_size[1] - self.margin - self.top_reserve
+
+    @property
+    def bottom(self) -> float:
+        return self.margin + self.bottom_reserve
+
+    @property
+    def room(self) -> float:
+        return self.y - self.bottom
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = self.top
+
+    def ensure(self, height: float) -> None:
+        """Start a new page unless ``height`` fits (a fresh page never moves again)."""
+        if height > self.room and self.y < self.top:
+            self.new_page()
+
+    def add(self, op: Op) -> None:
+        self.pages[-1].append(op)
+
+    def gap(self, height: float = 6.0) -> None:
+        self.y -= min(height, self.room)
+
+    # blocks
+    def section(self, title: str) -> None:
+        """A dark bar with the section's title, kept with at least two rows after it."""
+        height = SECTION.line_height + 2 * PAD
+        self.ensure(height + 3 * (BODY.line_height + 2 * PAD))
+        x, y, w = self.left, self.y, self.width
+
+        def draw(c: Canvas) -> None:
+            c.saveState()
+            c.setFillColorRGB(*SECTION_FILL)
+            c.rect(x, y - height, w, height, stroke=0, fill=1)
+            c.setFillColorRGB(1, 1, 1)
+            draw_paragraph(c, title, x + 2 * PAD, y - PAD, w - 4 * PAD, SECTION)
+            c.restoreState()
+
+        self.add(draw)
+        self.y -= height + 2
+
+    def paragraph(self, text: str, style: TextStyle = BODY) -> None:
+        """Free text across the whole width, flowing onto further pages."""
+        self._rows([[Cell(text, style)]], [self.width], header=None, border=False)
+
+    def fields(self, rows: Sequence[tuple[str, str]], label_width: float = 150.0) -> None:
+        """Label/value rows: shaded label on the right, value beside it. A value that needs
+        more than one line goes under its label across the whole width instead, so that it
+        reads (and copies) as one block rather than interleaved with the label."""
+        widths = [label_width, self.width - label_width]
+        for label, value in rows:
+            if len(wrap_lines(value, widths[1] - 2 * PAD, BODY)) > 1:
+                self._rows([[Cell(label, LABEL, LABEL_FILL)]], [self.width], header=None)
+                self._rows([[Cell(value)]], [self.width], header=None)
+            else:
+                self._rows([[Cell(label, LABEL, LABEL_FILL), Cell(value)]], widths, header=None)
+
+    def field_pairs(self, rows: Sequence[tuple[str, str, str, str]]) -> None:
+        """Two label/value pairs side by side on each row; a pair whose value needs more than
+        one line gets a row of its own."""
+        label = 100.0
+        value = self.width / 2 - label
+        for a, b, c, d in rows:
+            if any(len(wrap_lines(v, value - 2 * PAD, BODY)) > 1 for v in (b, d)) or not c:
+                self.fields([(a, b)] + ([(c, d)] if c else []))
+            else:
+                self._rows([[Cell(a, LABEL, LABEL_FILL), Cell(b), Cell(c, LABEL, LABEL_FILL), Cell(d)]],
+                           [label, value, label, value], header=None)
+
+    def checkboxes(self, label: str, options: Sequence[tuple[str, bool]], label_width: float = 150.0) -> None:
+        """A labelled group of boxes, ticked where the data says so, wrapping right to left."""
+        value_width = self.width - label_width
+        placed = _place_boxes(options, value_width - 2 * PAD)
+        lines = 1 + max((line for line, _, _, _ in placed), default=0)
+        content = lines * BODY.line_height
+        label_h = paragraph_height(label, label_width - 2 * PAD, LABEL)
+        height = max(content, label_h) + 2 * PAD
+        self.ensure(height)
+        x, y, w = self.left, self.y, self.width
+
+        def draw(c: Canvas) -> None:
+            label_x = x + w - label_width
+            _cell_box(c, label_x, y, label_width, height, LABEL_FILL)
+            _cell_box(c, x, y, value_width, height, None)
+            draw_paragraph(c, label, label_x + PAD, y - PAD, label_width - 2 * PAD, LABEL)
+            right = x + value_width - PAD
+            for line, offset, text, checked in placed:
+                base_top = y - PAD - line * BODY.line_height
+                box_right = right - offset
+                box_y = base_top - (BODY.line_height + BOX) / 2
+                _tick_box(c, box_right - BOX, box_y, checked)
+                tw = text_width(text, BODY)
+                draw_paragraph(c, text, box_right - BOX - 3 - tw - 1, base_top, tw + 2,
+                               TextStyle(size=BODY.size, leading=BODY.leading, align="right"))
+
+        self.add(draw)
+        self.y -= height
+
+    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], empty: str = "—") -> None:
+        """A table with a header row that repeats on every page the table runs onto."""
+        total = sum(col.weight for col in columns)
+        widths = [self.width * col.weight / total for col in columns]
+        header = [Cell(col.header, HEAD, HEAD_FILL) for col in columns]
+        body = [[Cell(value, col.style) for value, col in zip(row, columns, strict=True)] for row in rows]
+        if not body:
+            body = [[Cell(empty if i == 0 else "") for i in range(len(columns))]]
+        self._rows(body, widths, header=header)
+
+    def signature_boxes(self, boxes: Sequence[tuple[str, str]], height: float = 78.0) -> None:
+        """Boxes for handwritten signatures: a title and a name in each, room below."""
+        self.ensure(height)
+        x, y = self.left, self.y
+        width = self.width / len(boxes)
+
+        def draw(c: Canvas) -> None:
+            for i, (title, name) in enumerate(boxes):
+                bx = x + self.width - (i + 1) * width
+                _cell_box(c, bx + 4, y, width - 8, height, None)
+                draw_paragraph(c, title, bx + 4 + PAD, y - PAD, width - 8 - 2 * PAD, LABEL)
+                draw_paragraph(c, name, bx + 4 + PAD, y - PAD - LABEL.line_height, width - 8 - 2 * PAD, BODY)
+                draw_paragraph(c, "امضا و تاریخ", bx + 4 + PAD, y - height + PAD + BODY.line_height,
+                               width - 8 - 2 * PAD, TextStyle(size=8, leading=12, align="left"))
+
+        self.add(draw)
+        self.y -= height
+
+    # rows with page breaks
+    def _rows(self, rows: list[list[Cell]], widths: list[float], header: list[Cell] | None,
+              border: bool = True) -> None:
+        head_h = _row_height(header, widths) if header else 0.0
+        if header:
+            self.ensure(head_h + BODY.line_height + 2 * PAD)
+            self._draw_row(header, widths, [[c.text] for c in header], head_h, border)
+        for row in rows:
+            lines = [wrap_lines(cell.text, w - 2 * PAD, cell.style) for cell, w in zip(row, widths, strict=True)]
+            leads = [cell.style.line_height for cell in row]
+            start = [0] * len(row)
+            while True:
+                left = [len(ls) - s for ls, s in zip(lines, start, strict=True)]
+                need = max(n * lead for n, lead in zip(left, leads, strict=True)) + 2 * PAD
+                if need <= self.room:
+                    self._draw_row(row, widths, [ls[s:] for ls, s in zip(lines, start, strict=True)], need, border)
+                    break
+                fits = [int((self.room - 2 * PAD) // lead) for lead in leads]
+                if min(fits) < 2 and self.y < self.top - head_h - 1:
+                    self.new_page()
+                    if header:
+                        self._draw_row(header, widths, [[c.text] for c in header], head_h, border)
+                    continue
+                chunk = [ls[s:s + max(f, 1)] for ls, s, f in zip(lines, start, fits, strict=True)]
+                height = max(len(ch) * lead for ch, lead in zip(chunk, leads, strict=True)) + 2 * PAD
+                self._draw_row(row, widths, chunk, height, border)
+                start = [s + len(ch) for s, ch in zip(start, chunk, strict=True)]
+                self.new_page()
+                if header:
+                    self._draw_row(header, widths, [[c.text] for c in header], head_h, border)
+
+    def _draw_row(self, row: list[Cell], widths: list[float], lines: list[list[str]], height: float,
+                  border: bool) -> None:
+        x_right, y = self.left + self.width, self.y
+
+        def draw(c: Canvas) -> None:
+            right = x_right
+            for cell, w, ls in zip(row, widths, lines, strict=True):
+                if border:
+                    _cell_box(c, right - w, y, w, height, cell.fill)
+                text = "\n".join(ls)
+                if text.strip():
+                    draw_paragraph(c, text, right - w + PAD, y - PAD, w - 2 * PAD, cell.style)
+                right -= w
+
+        self.add(draw)
+        self.y -= height
+
+
+def _row_height(row: list[Cell] | None, widths: list[float]) -> float:
+    if not row:
+        return 0.0
+    return max(paragraph_height(c.text, w - 2 * PAD, c.style) for c, w in zip(row, widths, strict=True)) + 2 * PAD
+
+
+def _cell_box(c: Canvas, x: float, y_top: float, w: float, h: float,
+              fill: tuple[float, float, float] | None) -> None:
+    c.saveState()
+    c.setLineWidth(0.5)
+    c.setStrokeGray(LINE_GREY)
+    if fill:
+        c.setFillColorRGB(*fill)
+    c.rect(x, y_top - h, w, h, stroke=1, fill=1 if fill else 0)
+    c.restoreState()
+
+
+def _tick_box(c: Canvas, x: float, y: float, checked: bool) -> None:
+    """A square, ticked with two strokes (a drawing, so it adds nothing to copied text)."""
+    c.saveState()
+    c.setLineWidth(0.7)
+    c.rect(x, y, BOX, BOX, stroke=1, fill=0)
+    if checked:
+        c.setLineWidth(1.2)
+        path = c.beginPath()
+        path.moveTo(x + 1.6, y + BOX * 0.5)
+        path.lineTo(x + BOX * 0.42, y + 1.6)
+        path.lineTo(x + BOX - 1.2, y + BOX - 1.2)
+        c.drawPath(path, stroke=1, fill=0)
+    c.restoreState()
+
+
+def _place_boxes(options: Sequence[tuple[str, bool]], width: float) -> list[tuple[int, float, str, bool]]:
+    """(line, offset from the right edge, text, checked) of each box, wrapping right to left."""
+    placed: list[tuple[int, float, str, bool]] = []
+    line, offset = 0, 0.0
+    for text, checked in options:
+        need = BOX + 3 + text_width(text, BODY) + 14
+        if offset and offset + need > width:
+            line, offset = line + 1, 0.0
+        placed.append((line, offset, text, checked))
+        offset += need
+    return placed
