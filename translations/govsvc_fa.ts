@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <source>Print forms</source>
+        <translation>چاپ فرم‌ها</translation>
+    </message>
+    <message>
+        <source>%1 passports will be printed.</source>
+        <translation>%1 شناسنامه چاپ می‌شود.</translation>
+    </message>
+    <message>
+        <source>All forms in one PDF file</source>
+        <translation>همه فرم‌ها در یک پرونده PDF</translation>
+    </message>
+    <message>
+        <source>One PDF file per passport, in a folder</source>
+        <translation>برای هر شناسنامه یک پرونده PDF، در یک پوشه</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>ذخیره در:</translation>
+    </message>
+    <message>
+        <source>Print numbers with Latin digits</source>
+        <translation>چاپ اعداد با رقم‌های لاتین</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>ذخیره PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>پرونده‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>انتخاب پوشه</translation>
+    </message>
+    <message>
+        <source>Choose where the forms are saved.</source>
+        <translation>جای ذخیره فرم‌ها را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Printing forms…</source>
+        <translation>در حال چاپ فرم‌ها…</translation>
+    </message>
+</context>
+<context>
     <name>EditorSections</name>
     <message>
         <source>Identity and classification</source>
@@ -262,6 +313,10 @@
         <translation>حذف پیش‌نویس</translation>
     </message>
     <message>
+        <source>Print forms…</source>
+        <translation>چاپ فرم‌ها…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>تازه‌سازی</translation>
     </message>
@@ -288,6 +343,10 @@
     <message>
         <source>Database unreachable: %1 — your edits are kept as drafts on this computer.</source>
         <translation>پایگاه داده در دسترس نیست: %1 — ویرایش‌های شما به‌صورت پیش‌نویس روی همین رایانه نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <source>There is nothing to print.</source>
+        <translation>چیزی برای چاپ نیست.</translation>
     </message>
     <message>
         <source>Delete this draft for good?</source>
@@ -390,6 +449,10 @@ Database: {db}</source>
         <translation>کنار گذاشتن تغییرات</translation>
     </message>
     <message>
+        <source>Print form…</source>
+        <translation>چاپ فرم…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>سابقه</translation>
     </message>
@@ -412,6 +475,18 @@ Database: {db}</source>
     <message>
         <source>{blocking} problems prevent saving, {other} prevent approval</source>
         <translation>{blocking} مشکل مانع ذخیره و {other} مشکل مانع تأیید است</translation>
+    </message>
+    <message>
+        <source>Print form</source>
+        <translation>چاپ فرم</translation>
+    </message>
+    <message>
+        <source>Form: %1</source>
+        <translation>فرم: %1</translation>
+    </message>
+    <message>
+        <source>The font lacks some characters; they are printed as a replacement mark: %1</source>
+        <translation>قلم برخی نویسه‌ها را ندارد؛ به جای آن‌ها علامت جایگزین چاپ می‌شود: %1</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -471,6 +546,41 @@ Database: {db}</source>
     <message>
         <source>Valid until</source>
         <translation>اعتبار تا</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Print…</source>
+        <translation>چاپ…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>ذخیره با نام…</translation>
+    </message>
+    <message>
+        <source>Open in PDF viewer</source>
+        <translation>باز کردن در نمایشگر PDF</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 صفحه</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>ذخیره PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>پرونده‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No PDF viewer is set up; the file is at %1</source>
+        <translation>نمایشگر PDF تنظیم نشده است؛ پرونده در %1 است</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>چاپگر آغاز به کار نکرد.</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from ..config import atomic_write
 from ..domain.errors import GovsvcError
 from ..reports.passport_pdf import PdfOptions, render_passport
 from ..services.certificates import CertificateService
-from ..services.pdf_batch import print_passports
+from ..services.printing import print_passports
 from .cert import read_password
 from .context import Context, progress_printer
 from .filters import add_filter_options, filter_from_args

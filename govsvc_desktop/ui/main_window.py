@@ -28,6 +28,7 @@ from ..domain.errors import GovsvcError
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
 from ..services.drafts import DraftStore
+from .batch_print import BatchPrintDialog
 from .models import PassportTableModel
 from .pages import PAGES, PageSpec
 from .passport_editor import PassportEditor
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
             (self.tr("New passport"), self.new_passport, QKeySequence.StandardKey.New),
             (self.tr("Open"), self.open_selected, None),
             (self.tr("Delete draft"), self.delete_selected, None),
+            (self.tr("Print forms…"), self.print_forms, QKeySequence.StandardKey.Print),
             (self.tr("Refresh"), self.model.reload, QKeySequence.StandardKey.Refresh),
         ):
             action = QAction(text, self)
@@ -191,6 +193,24 @@ class MainWindow(QMainWindow):
         self.offline_label.setText(message and self.tr("Database unreachable: %1 — your edits are kept "
                                                        "as drafts on this computer.").replace("%1", message))
         self.offline_label.setVisible(bool(message))
+
+    def selected_uuids(self) -> list[str]:
+        return [self.model.uuid_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+
+    def print_filter(self) -> PassportFilter:
+        """What «print» means here: the selected rows, or everything the list shows."""
+        selected = self.selected_uuids()
+        return PassportFilter(uuids=tuple(selected)) if selected else self.current_filter()
+
+    def print_forms(self) -> BatchPrintDialog | None:
+        f = self.print_filter()
+        count = self.app.passports.count(f)
+        if not count:
+            QMessageBox.information(self, self.windowTitle(), self.tr("There is nothing to print."))
+            return None
+        dialog = BatchPrintDialog(self.app, f, count, self)
+        dialog.open()
+        return dialog
 
     def selected_uuid(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

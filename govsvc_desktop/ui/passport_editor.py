@@ -37,11 +37,13 @@ from ..domain.passport import ServicePassport
 from ..domain.persian import format_int
 from ..domain.validation import validate
 from ..services.drafts import DraftStore
+from ..services.printing import passport_form, pdf_file_name
 from .editor_history import HistoryPage
 from .editor_lifecycle import LifecyclePanel
 from .editor_sections import SECTIONS, section_title
 from .fields import READ_ONLY, Binding, PartTableBinding, bindings_for
 from .merge_dialog import MergeDialog
+from .pdf_preview import PdfPreview
 
 
 class PassportEditor(QWidget):
@@ -79,6 +81,7 @@ class PassportEditor(QWidget):
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         bar.addAction(self.tr("Check rules"), self.refresh_problems)
         bar.addAction(self.tr("Discard changes"), self.discard_changes)
+        bar.addAction(self.tr("Print form…"), self.preview_form)
         layout.addWidget(bar)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -223,6 +226,23 @@ class PassportEditor(QWidget):
             self.drafts.save(self.current())
         except ValidationError:
             pass  # a value that does not parse yet; the next tick tries again
+
+    def preview_form(self) -> PdfPreview | None:
+        """The form as it stands now, unsaved edits included (a draft prints as «پیش‌نویس»)."""
+        try:
+            rendered = passport_form(self.current(), self.persian_digits)
+        except GovsvcError as exc:
+            QMessageBox.warning(self, self.tr("Print form"), exc.message_fa)
+            return None
+        current = self.current()
+        preview = PdfPreview(rendered.data, self.tr("Form: %1").replace("%1", current.title),
+                             pdf_file_name(current), self)
+        if rendered.missing:
+            QMessageBox.information(self, self.tr("Print form"), self.tr(
+                "The font lacks some characters; they are printed as a replacement mark: %1").replace(
+                "%1", " ".join(sorted(rendered.missing))))
+        preview.open()
+        return preview
 
     def save(self) -> bool:
         problems = self._parse_problems()

@@ -15,7 +15,7 @@ from govsvc_desktop.domain.errors import GovsvcError
 from govsvc_desktop.domain.queries import PassportFilter
 from govsvc_desktop.reports.passport_pdf import render_passport
 from govsvc_desktop.services import demo
-from govsvc_desktop.services.pdf_batch import pdf_file_name, print_passports
+from govsvc_desktop.services.printing import pdf_file_name, print_passports
 from tests.reports.test_passport_pdf import norm
 
 

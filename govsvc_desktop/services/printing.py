@@ -1,4 +1,5 @@
-"""Printing many passport forms: one PDF or one file per passport, on every core.
+"""Printing passport forms: one for the preview, or many as one PDF or one file per
+passport, on every core.
 
 Workers are separate processes (started with ``spawn``, as on Windows), each opening the
 database itself and rendering a slice of the records; the parent only merges and writes.
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import atomic_write
 from ..domain.errors import GovsvcError
@@ -23,6 +25,9 @@ from ..domain.passport import ServicePassport
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
 from .passports import PassportService
+
+if TYPE_CHECKING:
+    from ..reports.passport_pdf import RenderedPdf
 
 Progress = Callable[[int, int], bool]
 CHUNK = 25
@@ -44,6 +49,13 @@ class BatchResult:
         if self.missing:
             text += "؛ نویسه‌هایی که قلم ندارد با علامت جایگزین چاپ شد: " + " ".join(sorted(self.missing))
         return text
+
+
+def passport_form(p: ServicePassport, persian_digits: bool = True) -> RenderedPdf:
+    """One passport's form, as it stands (unsaved edits included), for preview or printing."""
+    from ..reports.passport_pdf import PdfOptions, render_passport
+
+    return render_passport(p, PdfOptions(persian_digits=persian_digits))
 
 
 def pdf_file_name(p: ServicePassport) -> str:

@@ -1,0 +1,100 @@
+"""Printing the forms of the list's selection or of its current filter, in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..bootstrap import App
+from ..domain.persian import format_int
+from ..domain.queries import PassportFilter
+from ..services.printing import BatchResult, print_passports
+from .tasks import Task
+
+
+class BatchPrintDialog(QDialog):
+    """Where the forms go (one PDF or a folder), then the work runs with progress and cancel."""
+
+    finished_printing = Signal(object)
+
+    def __init__(self, app: App, f: PassportFilter, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.filter = f
+        self.task: Task | None = None
+        self.result_: BatchResult | None = None
+        self.setWindowTitle(self.tr("Print forms"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("%1 passports will be printed.").replace("%1", format_int(count))))
+        self.one_file = QRadioButton(self.tr("All forms in one PDF file"))
+        self.folder = QRadioButton(self.tr("One PDF file per passport, in a folder"))
+        self.one_file.setChecked(True)
+        layout.addWidget(self.one_file)
+        layout.addWidget(self.folder)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.target = QLineEdit()
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.target, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Save to:"), row)
+        self.latin = QCheckBox(self.tr("Print numbers with Latin digits"))
+        self.latin.setChecked(not app.settings.persian_digits)
+        form.addRow("", self.latin)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.start)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        if self.one_file.isChecked():
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), "passports.pdf",
+                                                  self.tr("PDF files (*.pdf)"))
+        else:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
+        if path:
+            self.target.setText(path)
+
+    def start(self) -> Task | None:
+        text = self.target.text().strip()
+        if not text:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Choose where the forms are saved."))
+            return None
+        target = Path(text)
+        if self.one_file.isChecked() and target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        app, f, one, digits = self.app, self.filter, self.one_file.isChecked(), not self.latin.isChecked()
+
+        def job(progress: Any) -> BatchResult:
+            return print_passports(app.passports, app.db, f, out_file=target if one else None,
+                                   out_dir=None if one else target, persian_digits=digits, progress=progress)
+
+        self.task = Task(self, self.tr("Printing forms…"), job)
+        self.task.done.connect(self._done)
+        self.task.error.connect(lambda exc: QMessageBox.warning(self, self.windowTitle(), exc.message_fa))
+        return self.task.start()
+
+    def _done(self, result: BatchResult) -> None:
+        self.result_ = result
+        self.finished_printing.emit(result)
+        QMessageBox.information(self, self.windowTitle(), result.summary_fa())
+        self.accept()
