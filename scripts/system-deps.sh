@@ -12,6 +12,7 @@ PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3
   libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libasound2
   postgresql             # shared mode: tests start a throwaway cluster
+  libpango-1.0-0 libpangoft2-1.0-0  # benchmarks compare the PDF form with WeasyPrint
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
