@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import BinaryIO
 
 import platformdirs
 
@@ -63,15 +67,46 @@ class Settings:
         return Actor(name=self.user_name, roles=frozenset(Role(r) for r in self.roles))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Writes a file so a crash leaves either the old or the new content, never half."""
+@contextmanager
+def atomic_output(path: Path, mode: int = 0o644) -> Iterator[BinaryIO]:
+    """A file to write that replaces ``path`` only when the block ends without error.
+
+    Written beside the target, flushed to disk, then renamed: a crash, a cancel or a full disk
+    leaves the old file (or none) and no half-written one.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_directory(path.parent)
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Writes a file so a crash leaves either the old or the new content, never half."""
+    with atomic_output(path, mode) as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a finished rename durable; a no-op where directories cannot be opened (Windows)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def load_settings() -> Settings:

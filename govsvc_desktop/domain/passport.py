@@ -30,6 +30,11 @@ from .choices import (
 VALIDITY_YEARS = 1
 EXPIRY_WARNING_DAYS = 30
 
+# Fields holding an ISO date (shown and entered as Jalali); ``date`` is the one in the parts.
+DATE_FIELDS = ("electronic_target_date", "reviewed_on", "approved_on", "sent_on",
+               "centre_decision_on")
+PART_DATE_FIELDS = ("date",)
+
 
 @dataclass
 class LegalBasis:

@@ -105,6 +105,15 @@ def compact_key(text: str) -> str:
     return search_key(text).replace(" ", "")
 
 
+def identifier_key(text: str) -> str:
+    """Key for typed identifiers that keep their punctuation (record keys, UUIDs): digits of
+    any script, Arabic letter forms, spaces and invisible marks folded; ``-`` and ``/`` kept."""
+    text = unicodedata.normalize("NFKC", text)
+    text = to_ascii_digits(fold_letters(text))
+    text = _INVISIBLES.sub("", text)
+    return _SPACES.sub("", text).casefold()
+
+
 def format_int(value: int, persian: bool = True) -> str:
     """An integer with thousands grouping, in Persian digits by default (۱۲٬۵۰۰٬۰۰۰)."""
     sign = "-" if value < 0 else ""

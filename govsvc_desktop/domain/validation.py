@@ -19,11 +19,18 @@ from .identifiers import (
     canonical_sheba,
 )
 from .labels import label_for_path
-from .passport import ServicePassport
+from .passport import DATE_FIELDS, ServicePassport
 from .persian import compact_key
 
 MAX_TEXT = 20_000
 MAX_SHORT_TEXT = 500
+AMOUNT_FIELDS = ("recipients_count", "deliveries_per_year", "service_time",
+                 "direct_cost_rials", "cost_price_rials", "counter_fee_rials")
+# What approval needs of every record, and in addition of a service (not a task).
+APPROVAL_REQUIRED = ("agency_name", "province", "nature", "description", "providing_unit",
+                     "legal_bases")
+SERVICE_APPROVAL_REQUIRED = ("recipients", "audiences", "channels", "electronic_method",
+                             "service_time", "steps", "where_to_apply")
 
 
 class _Collector:
@@ -101,8 +108,7 @@ def _texts(c: _Collector, p: ServicePassport) -> None:
 
 
 def _amounts(c: _Collector, p: ServicePassport) -> None:
-    for name in ("recipients_count", "deliveries_per_year", "service_time",
-                 "direct_cost_rials", "cost_price_rials", "counter_fee_rials"):
+    for name in AMOUNT_FIELDS:
         _non_negative(c, name, getattr(p, name))
     for i, ch in enumerate(p.channels):
         _non_negative(c, f"channels[{i}].centre_count", ch.centre_count)
@@ -115,8 +121,7 @@ def _amounts(c: _Collector, p: ServicePassport) -> None:
 
 
 def _dates(c: _Collector, p: ServicePassport) -> None:
-    for name in ("electronic_target_date", "reviewed_on", "approved_on", "sent_on",
-                 "centre_decision_on"):
+    for name in DATE_FIELDS:
         _check_date(c, name, getattr(p, name))
     for i, law in enumerate(p.legal_bases):
         _check_date(c, f"legal_bases[{i}].date", law.date)
@@ -149,12 +154,10 @@ def _parts(c: _Collector, p: ServicePassport) -> None:
 
 
 def _approval_requirements(c: _Collector, p: ServicePassport) -> None:
-    for name in ("agency_name", "province", "nature", "description", "providing_unit"):
+    for name in APPROVAL_REQUIRED:
         _required(c, name, getattr(p, name))
-    _required(c, "legal_bases", p.legal_bases)
     if p.kind is RecordKind.SERVICE:
-        for name in ("recipients", "audiences", "channels", "electronic_method",
-                     "service_time", "steps", "where_to_apply"):
+        for name in SERVICE_APPROVAL_REQUIRED:
             _required(c, name, getattr(p, name))
         if p.electronic_method is not None and p.electronic_method is not ElectronicMethod.NON_ELECTRONIC:
             _required(c, "electronic_scope", p.electronic_scope)

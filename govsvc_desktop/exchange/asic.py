@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
+from govsvc_desktop.config import fsync_directory
 from govsvc_desktop.domain.errors import StorageError
 from govsvc_desktop.exchange.asic_format import (
     ASIC_NS,
@@ -57,11 +58,7 @@ from govsvc_desktop.exchange.asic_reader import (
     read_entry,
 )
 from govsvc_desktop.exchange.asic_verify import AsicReport, parse_manifest, verify_asic
-from govsvc_desktop.exchange.certificates import (
-    SigningIdentity,
-    check_usable_for_signing,
-    fsync_directory,
-)
+from govsvc_desktop.exchange.certificates import SigningIdentity, check_usable_for_signing
 from govsvc_desktop.exchange.signing import sign_detached
 
 __all__ = [

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from govsvc_desktop.config import atomic_write
 from govsvc_desktop.domain.errors import GovsvcError
 
 SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
@@ -186,40 +186,10 @@ def pkcs12_bytes(
     )
 
 
-def _atomic_write(path: Path, data: bytes, mode: int) -> None:
-    """Write beside the target, fsync, then rename: a crash leaves the old file or the new one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_directory(path.parent)
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make a finished rename durable; a no-op where directories cannot be opened (Windows)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def write_pkcs12(identity: SigningIdentity, path: str | os.PathLike[str], passphrase: str) -> Path:
     """Write one encrypted PKCS#12 file, readable by its owner only."""
     target = Path(path)
-    _atomic_write(target, pkcs12_bytes(identity, passphrase), 0o600)
+    atomic_write(target, pkcs12_bytes(identity, passphrase), 0o600)
     return target
 
 
@@ -232,9 +202,9 @@ def save_identity(
     fingerprint = identity.fingerprint
     p12 = folder / f"{fingerprint}{_P12_SUFFIX}"
     pem = identity.certificate.public_bytes(serialization.Encoding.PEM)
-    _atomic_write(folder / f"{fingerprint}{_CERT_SUFFIX}", pem, 0o644)
+    atomic_write(folder / f"{fingerprint}{_CERT_SUFFIX}", pem, 0o644)
     chain = b"".join(c.public_bytes(serialization.Encoding.PEM) for c in identity.chain)
-    _atomic_write(folder / f"{fingerprint}{_CHAIN_SUFFIX}", chain, 0o644)
+    atomic_write(folder / f"{fingerprint}{_CHAIN_SUFFIX}", chain, 0o644)
     write_pkcs12(identity, p12, passphrase)
     return _stored(p12, identity.certificate)
 

@@ -8,7 +8,7 @@ Format (documented in docs/json-format.md, schema in schemas/passports.schema.js
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +91,7 @@ class ImportReport:
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     kept: int = 0
+    outcomes: dict[str, str] = field(default_factory=dict)  # uuid → create/update/unchanged/...
 
 
 CREATE, UPDATE, UNCHANGED, CONFLICT = "create", "update", "unchanged", "conflict"
@@ -134,12 +135,13 @@ def import_passports(
 def write_passports(
     uow: UnitOfWork, items: Sequence[ServicePassport], actor: Actor, now: str, *,
     take_theirs: frozenset[str] = frozenset(), keep_mine: frozenset[str] = frozenset(),
-    progress: Progress | None = None,
+    progress: Progress | None = None, names: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """``import_passports`` inside a transaction the caller owns and commits (bundle import).
 
     Conflicts are refused unless the user chose for that record: ``take_theirs`` overwrites
-    with the incoming version, ``keep_mine`` leaves the local one as it is.
+    with the incoming version, ``keep_mine`` leaves the local one as it is. ``names`` (uuid →
+    text) names records in problems, as the source file knows them.
     """
     report = ImportReport()
     new: list[ServicePassport] = []
@@ -147,6 +149,7 @@ def write_passports(
     for i, p in enumerate(items):
         current = uow.passports.get_for_update(p.uuid)
         outcome, diff = classify(current, p)
+        report.outcomes[p.uuid] = outcome
         if outcome == CREATE:
             p.revision = max(p.revision, 1)
             p.created_at = p.created_at or now
@@ -161,10 +164,12 @@ def write_passports(
             report.unchanged += 1
         elif outcome == CONFLICT and p.uuid in keep_mine:
             report.kept += 1
+            report.outcomes[p.uuid] = "kept"
         elif outcome == CONFLICT and p.uuid not in take_theirs:
             report.problems.append(Problem(
                 "revision", "این رکورد در این رایانه پس از نسخه پرونده تغییر کرده است؛ "
-                "برای جلوگیری از بازنویسی، وارد نشد", f"«{p.title}»"))
+                "برای جلوگیری از بازنویسی، وارد نشد",
+                names[p.uuid] if names and p.uuid in names else f"«{p.title}»"))
         else:
             assert current is not None
             p.revision = current.revision + 1
@@ -174,6 +179,7 @@ def write_passports(
                              record_type="passport", record_uuid=p.uuid,
                              revision=p.revision, action="import", changes=diff)
             report.updated += 1
+            report.outcomes[p.uuid] = UPDATE
         if progress is not None and not progress(i + 1, len(items)):
             raise GovsvcError("ورود داده‌ها لغو شد؛ چیزی تغییر نکرد")
     if report.problems:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import atomic_write
+from ..config import atomic_output, atomic_write
 from ..domain.errors import GovsvcError
 from ..domain.passport import ServicePassport
 from ..domain.persian import format_int
@@ -170,9 +170,5 @@ def _merge(parts: list[str], out_file: Path) -> None:
     writer = PdfWriter()
     for part in parts:
         writer.append(part)
-    tmp = out_file.with_name(out_file.name + ".part")
-    with open(tmp, "wb") as fh:
+    with atomic_output(out_file) as fh:
         writer.write(fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, out_file)
