@@ -99,6 +99,117 @@
     </message>
 </context>
 <context>
+    <name>ExcelImportDialog</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation>ورود از Excel</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>بازگشت</translation>
+    </message>
+    <message>
+        <source>Check file</source>
+        <translation>بررسی پرونده</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>ورود</translation>
+    </message>
+    <message>
+        <source>Save problem report…</source>
+        <translation>ذخیره گزارش مشکلات…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Choose a workbook filled from the template or exported by this application. Nothing is saved until you press Import.</source>
+        <translation>کارپوشه‌ای را که از روی الگو پر شده یا از همین برنامه گرفته شده است برگزینید. تا «ورود» را نزنید چیزی ذخیره نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Import the records without errors and leave the rest (otherwise all or nothing)</source>
+        <translation>رکوردهای بی‌خطا وارد شوند و بقیه کنار بمانند (وگرنه یا همه یا هیچ)</translation>
+    </message>
+    <message>
+        <source>Choose a workbook</source>
+        <translation>انتخاب کارپوشه</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>کارپوشه‌های Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>کلید</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>چه می‌شود</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>برگه</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>سلول</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>مشکل</translation>
+    </message>
+    <message>
+        <source>Choose a workbook first.</source>
+        <translation>نخست کارپوشه را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>در حال بررسی کارپوشه…</translation>
+    </message>
+    <message>
+        <source>Correct the errors in the workbook and check it again, or go back and choose to import only the records without errors.</source>
+        <translation>خطاها را در کارپوشه اصلاح و دوباره بررسی کنید، یا بازگردید و ورود فقط رکوردهای بی‌خطا را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>هشدار</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>در حال ورود…</translation>
+    </message>
+    <message>
+        <source>Save problem report</source>
+        <translation>ذخیره گزارش مشکلات</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>When</source>
@@ -317,8 +428,20 @@
         <translation>چاپ فرم‌ها…</translation>
     </message>
     <message>
+        <source>Import from Excel…</source>
+        <translation>ورود از Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>خروجی Excel…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Empty Excel template…</source>
+        <translation>الگوی خالی Excel…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -347,6 +470,30 @@
     <message>
         <source>There is nothing to print.</source>
         <translation>چیزی برای چاپ نیست.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>کارپوشه‌های Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>چیزی برای خروجی نیست.</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>خروجی Excel</translation>
+    </message>
+    <message>
+        <source>Exporting to Excel…</source>
+        <translation>در حال نوشتن کارپوشه Excel…</translation>
+    </message>
+    <message>
+        <source>%1 passports were written to %2.</source>
+        <translation>%1 شناسنامه در %2 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Empty Excel template</source>
+        <translation>الگوی خالی Excel</translation>
     </message>
     <message>
         <source>Delete this draft for good?</source>

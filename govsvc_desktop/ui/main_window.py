@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +30,9 @@ from ..domain.errors import GovsvcError
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
 from ..services.drafts import DraftStore
+from ..services.excel import ExcelService
 from .batch_print import BatchPrintDialog
+from .excel_import import ExcelImportDialog
 from .models import PassportTableModel
 from .pages import PAGES, PageSpec
 from .passport_editor import PassportEditor
@@ -127,6 +131,8 @@ class MainWindow(QMainWindow):
             (self.tr("Open"), self.open_selected, None),
             (self.tr("Delete draft"), self.delete_selected, None),
             (self.tr("Print forms…"), self.print_forms, QKeySequence.StandardKey.Print),
+            (self.tr("Import from Excel…"), self.import_excel, None),
+            (self.tr("Export to Excel…"), self.export_excel, None),
             (self.tr("Refresh"), self.model.reload, QKeySequence.StandardKey.Refresh),
         ):
             action = QAction(text, self)
@@ -135,6 +141,8 @@ class MainWindow(QMainWindow):
                 action.setShortcut(key)
             toolbar.addAction(action)
             menu.addAction(action)
+        template = menu.addAction(self.tr("Empty Excel template…"))
+        template.triggered.connect(lambda: self.save_excel_template())
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         settings = self.tools_menu.addAction(self.tr("Settings…"))
         settings.triggered.connect(self.edit_settings)
@@ -211,6 +219,49 @@ class MainWindow(QMainWindow):
         dialog = BatchPrintDialog(self.app, f, count, self)
         dialog.open()
         return dialog
+
+    # Excel
+    def import_excel(self) -> ExcelImportDialog:
+        dialog = ExcelImportDialog(ExcelService(self.app.passports), self)
+        dialog.imported.connect(lambda _result: self.model.reload())
+        dialog.open_record.connect(self.open_passport)
+        dialog.open()
+        return dialog
+
+    def _ask_workbook_path(self, title: str, name: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, name, self.tr("Excel workbooks (*.xlsx)"))
+        if path and not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return path
+
+    def export_excel(self, target: str = "") -> Task | None:
+        """The selection, or everything the list shows, to a workbook in the background."""
+        f = self.print_filter()
+        if not self.app.passports.count(f):
+            QMessageBox.information(self, self.windowTitle(), self.tr("There is nothing to export."))
+            return None
+        target = target or self._ask_workbook_path(self.tr("Export to Excel"), "passports.xlsx")
+        if not target:
+            return None
+        service = ExcelService(self.app.passports)
+        task = Task(self, self.tr("Exporting to Excel…"),
+                    lambda progress: service.export(Path(target), f, progress))
+        task.done.connect(lambda count: QMessageBox.information(
+            self, self.windowTitle(),
+            self.tr("%1 passports were written to %2.").replace("%1", format_int(count)).replace("%2", target)))
+        task.error.connect(lambda exc: QMessageBox.warning(self, self.windowTitle(), exc.message_fa))
+        return task.start()
+
+    def save_excel_template(self, target: str = "") -> Path | None:
+        target = target or self._ask_workbook_path(self.tr("Empty Excel template"), "template.xlsx")
+        if not target:
+            return None
+        try:
+            ExcelService(self.app.passports).template(Path(target))
+        except (GovsvcError, OSError) as exc:
+            QMessageBox.warning(self, self.windowTitle(), getattr(exc, "message_fa", str(exc)))
+            return None
+        return Path(target)
 
     def selected_uuid(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

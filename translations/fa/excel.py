@@ -1,0 +1,42 @@
+"""Persian texts of Excel import, export and the template."""
+
+FA = {
+    "Import from Excel": "ورود از Excel",
+    "Back": "بازگشت",
+    "Check file": "بررسی پرونده",
+    "Import": "ورود",
+    "Save problem report…": "ذخیره گزارش مشکلات…",
+    "Close": "بستن",
+    "Choose a workbook filled from the template or exported by this application. Nothing is saved until you press Import.":
+        "کارپوشه‌ای را که از روی الگو پر شده یا از همین برنامه گرفته شده است برگزینید. تا «ورود» را نزنید چیزی ذخیره نمی‌شود.",
+    "Browse…": "انتخاب…",
+    "Import the records without errors and leave the rest (otherwise all or nothing)":
+        "رکوردهای بی‌خطا وارد شوند و بقیه کنار بمانند (وگرنه یا همه یا هیچ)",
+    "Choose a workbook": "انتخاب کارپوشه",
+    "Excel workbooks (*.xlsx)": "کارپوشه‌های Excel (*.xlsx)",
+    "Row": "ردیف",
+    "Key": "کلید",
+    "Title": "عنوان",
+    "What happens": "چه می‌شود",
+    "Kind": "نوع",
+    "Sheet": "برگه",
+    "Cell": "سلول",
+    "Value": "مقدار",
+    "Problem": "مشکل",
+    "Choose a workbook first.": "نخست کارپوشه را برگزینید.",
+    "Checking the workbook…": "در حال بررسی کارپوشه…",
+    "Correct the errors in the workbook and check it again, or go back and choose to import only the records without errors.":
+        "خطاها را در کارپوشه اصلاح و دوباره بررسی کنید، یا بازگردید و ورود فقط رکوردهای بی‌خطا را برگزینید.",
+    "Error": "خطا",
+    "Warning": "هشدار",
+    "Importing…": "در حال ورود…",
+    "Save problem report": "ذخیره گزارش مشکلات",
+    "Import from Excel…": "ورود از Excel…",
+    "Export to Excel…": "خروجی Excel…",
+    "Empty Excel template…": "الگوی خالی Excel…",
+    "There is nothing to export.": "چیزی برای خروجی نیست.",
+    "Export to Excel": "خروجی Excel",
+    "Exporting to Excel…": "در حال نوشتن کارپوشه Excel…",
+    "%1 passports were written to %2.": "%1 شناسنامه در %2 نوشته شد.",
+    "Empty Excel template": "الگوی خالی Excel",
+}
