@@ -11,6 +11,8 @@ from typing import Self
 
 from .persian import search_key
 
+_PARSED: dict[tuple[type, str], Choice] = {}  # texts seen before, as imports repeat them
+
 
 class Choice(str, Enum):
     """A str enum whose members carry ``label_fa``; parses codes and Persian labels alike."""
@@ -29,11 +31,18 @@ class Choice(str, Enum):
     @classmethod
     def parse(cls, text: str) -> Self:
         """The member whose code or Persian label matches ``text`` (spelling variants folded)."""
-        key = search_key(str(text))
-        for member in cls:
-            if key in (search_key(member.value), search_key(member.label_fa)):
-                return member
-        raise ValueError(text)
+        found = _PARSED.get((cls, text))
+        if found is None:
+            key = search_key(str(text))
+            for member in cls:
+                if key in (search_key(member.value), search_key(member.label_fa)):
+                    found = member
+                    break
+            else:
+                raise ValueError(text)
+            if len(_PARSED) < 10_000:
+                _PARSED[(cls, text)] = found
+        return found  # type: ignore[return-value]
 
     @classmethod
     def labels(cls) -> list[str]:

@@ -263,39 +263,59 @@ def _text(value: Any) -> str:
 
 def read_cell(column: Column, value: Any) -> Any:
     """The model value of a cell; raises CellError with a Persian reason."""
-    if isinstance(value, str) and not value.strip():
-        value = None
-    elif isinstance(value, str) and column.kind is not Kind.TEXT:
-        value = value.strip()
+    return cell_reader(column)(value)
+
+
+def cell_reader(column: Column) -> Callable[[Any], Any]:
+    """A reader made for one column once, so that a large import does not decide per cell."""
     kind = column.kind
     if kind is Kind.TEXT or kind is Kind.REFERENCE:
-        if value is None:
-            return None if column.optional else ""
-        text = _text(value)
         limit = MAX_SHORT_TEXT if column.field in ("title", "service_id") else MAX_TEXT
-        if len(text) > limit:
-            raise CellError(f"بیش از {limit} نویسه است")
+        empty = None if column.optional else ""
+
+        def text(value: Any) -> Any:
+            if value is None or (value.__class__ is str and not value.strip()):
+                return empty
+            result = value if value.__class__ is str else _text(value)
+            if len(result) > limit:
+                raise CellError(f"بیش از {limit} نویسه است")
+            return result
         return text
     if kind is Kind.KEY:
-        return normalise_key(value)
+        return normalise_key
     if kind in (Kind.BOOL, Kind.FLAG):
-        return _read_bool(value)
-    if value is None:
-        return None
+        return _blank_or(_read_bool, False)
     if kind is Kind.CHOICE:
-        assert column.choice is not None
-        try:
-            return column.choice.parse(_text(value))
-        except ValueError:
-            raise CellError("مقدار مجاز نیست؛ یکی از این‌ها باشد: "
-                            + "، ".join(column.choice.labels())) from None
+        choice = column.choice
+        assert choice is not None
+
+        def pick(value: Any) -> Any:
+            try:
+                return choice.parse(_text(value))
+            except ValueError:
+                raise CellError("مقدار مجاز نیست؛ یکی از این‌ها باشد: "
+                                + "، ".join(choice.labels())) from None
+        return _blank_or(pick, None)
     if kind in (Kind.INT, Kind.RIALS):
-        return _read_int(value)
+        return _blank_or(_read_int, None)
     if kind is Kind.NUMBER:
-        return _read_number(value)
+        return _blank_or(_read_number, None)
     if kind is Kind.DATE:
-        return _read_date(value)
+        return _blank_or(_read_date, None)
     raise AssertionError(kind)  # pragma: no cover
+
+
+def _blank_or(read: Callable[[Any], Any], blank: Any) -> Callable[[Any], Any]:
+    """Empty cells (or only spaces) read as ``blank``; text is trimmed before ``read``."""
+    def reader(value: Any) -> Any:
+        if value is None:
+            return blank
+        if value.__class__ is str:
+            value = value.strip()
+            if not value:
+                return blank
+        return read(value)
+    return reader
 
 
 def _read_bool(value: Any) -> bool:

@@ -18,6 +18,7 @@ from typing import Any, get_type_hints
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from ..domain.choices import Choice
 from ..domain.identifiers import (
     canonical_legal_id,
     canonical_national_id,
@@ -34,8 +35,8 @@ from .excel_layout import (
     Column,
     Kind,
     SheetSpec,
+    cell_reader,
     header_key,
-    read_cell,
 )
 from .xlsx_safety import WorkbookRefused, check_workbook
 
@@ -87,25 +88,49 @@ class CellRef:
     value: str
 
 
+@dataclass(frozen=True)
+class SheetColumns:
+    """Where a sheet's fields are: field (or group of columns) → column letter."""
+
+    title: str
+    key: str
+    letters: dict[str, str]
+
+
+_ITEM_PATH = re.compile(r"^(\w+)\[(\d+)\](?:\.(\w+))?")
+
+
 @dataclass
 class RecordRows:
-    """One passport as the workbook gives it: field values, part items and their cells."""
+    """One passport as the workbook gives it: field values, part items and the rows they
+    came from (cells are found again from the row and the sheet's columns when needed)."""
 
     key: str
     row: int
+    main: SheetColumns
     values: dict[str, Any] = field(default_factory=dict)
     parts: dict[str, list[Any]] = field(default_factory=dict)
-    cells: dict[str, CellRef] = field(default_factory=dict)
+    places: dict[str, tuple[SheetColumns, int]] = field(default_factory=dict)
 
     def locate(self, path: str) -> CellRef:
         """The cell of a field path, or of its nearest enclosing part, else the key cell."""
-        probe = path
-        while probe:
-            if probe in self.cells:
-                return self.cells[probe]
-            cut = max(probe.rfind("."), probe.rfind("["))
-            probe = probe[:cut] if cut > 0 else ""
-        return self.cells["uuid"]
+        m = _ITEM_PATH.match(path)
+        if m:
+            item, name = f"{m.group(1)}[{m.group(2)}]", m.group(3) or ""
+            if item in self.places:
+                sheet, row = self.places[item]
+                if name and name in sheet.letters:
+                    value = getattr(self.parts[m.group(1)][int(m.group(2))], name, None)
+                    return CellRef(sheet.title, row, sheet.letters[name], _shown(value))
+                return CellRef(sheet.title, row, sheet.key, self.key)
+        if f"{path}[0]" in self.places:  # a whole part, e.g. duplicate step numbers
+            sheet, row = self.places[f"{path}[0]"]
+            return CellRef(sheet.title, row, sheet.key, self.key)
+        name = path.split(".")[0].split("[")[0]
+        letter = self.main.letters.get(path) or self.main.letters.get(name)
+        if letter:
+            return CellRef(self.main.title, self.row, letter, _shown(self.values.get(name)))
+        return CellRef(self.main.title, self.row, self.main.key, self.key)
 
 
 @dataclass
@@ -121,9 +146,9 @@ class ReadResult:
 
 
 def _shown(value: Any) -> str:
-    if value is None:
+    if value is None or isinstance(value, list):
         return ""
-    text = str(value)
+    text = value.label_fa if isinstance(value, Choice) else str(value)
     return text if len(text) <= 80 else text[:77] + "…"
 
 
@@ -133,6 +158,7 @@ class _SheetReader:
         self.title = title
         self.problems = problems
         self.columns: list[tuple[int, Column]] = []
+        self.readers: list[tuple[int, Column, str, Callable[[Any], Any]]] = []
 
     def problem(self, row: int | None, col: str, value: Any, message: str,
                 blocking: bool = True, key: str = "") -> CellProblem:
@@ -161,6 +187,14 @@ class _SheetReader:
                 continue
             seen[column.field] = letter
             self.columns.append((index, column))
+        self.readers = [(i, c, get_column_letter(i + 1), _with_identifier(c, cell_reader(c)))
+                        for i, c in self.columns]
+        letters: dict[str, str] = {}
+        for name, letter in seen.items():
+            letters[name] = letter
+            group = name.split(":")[0].split(".")[0]
+            letters.setdefault(group, letter)
+        self.place = SheetColumns(self.title, seen.get("uuid", "A"), letters)
         if "uuid" not in seen:
             self.problem(1, "", "", f"ستون «{self.spec.columns[0].header}» پیدا نشد؛ این برگه خوانده نشد")
             return False
@@ -174,7 +208,7 @@ class _SheetReader:
 
     @property
     def key_letter(self) -> str:
-        return next(get_column_letter(i + 1) for i, c in self.columns if c.kind is Kind.KEY)
+        return self.place.key
 
     def cells(self, row_number: int, row: tuple[Any, ...]) -> tuple[str, list[tuple[Column, str, Any, Any]]]:
         """(key, [(column, letter, raw, value)]) of one data row; bad cells become problems
@@ -182,25 +216,34 @@ class _SheetReader:
         start = len(self.problems)
         key = ""
         out = []
-        for index, column in self.columns:
-            raw = row[index] if index < len(row) else None
-            letter = get_column_letter(index + 1)
+        width = len(row)
+        for index, column, letter, read in self.readers:
+            raw = row[index] if index < width else None
             try:
-                value = read_cell(column, raw)
+                value = read(raw)
             except CellError as exc:
                 self.problem(row_number, letter, raw, f"«{column.header}» {exc}")
                 continue
             if column.kind is Kind.KEY:
                 key = value
                 continue
-            canonical = _IDENTIFIERS.get(column.field)
-            if canonical is not None and value:
-                value = canonical(value) or value
             out.append((column, letter, raw, value))
         if key:
             for i in range(start, len(self.problems)):
                 self.problems[i] = dataclasses.replace(self.problems[i], key=key)
         return key, out
+
+
+def _with_identifier(column: Column, read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Identifiers typed with any digits or spacing are stored in their one canonical form."""
+    canonical = _IDENTIFIERS.get(column.field)
+    if canonical is None:
+        return read
+
+    def reader(raw: Any) -> Any:
+        value = read(raw)
+        return (canonical(value) or value) if value else value
+    return reader
 
 
 def _empty(row: tuple[Any, ...]) -> bool:
@@ -323,10 +366,8 @@ def _main_row(reader: _SheetReader, number: int, row: tuple[Any, ...],
         reader.problem(number, key_letter, key, f"کلید «{key}» پیش‌تر در ردیف "
                        f"{to_persian_digits(str(records[key].row))} آمده است", key=key)
         return
-    record = RecordRows(key, number)
-    record.cells["uuid"] = CellRef(reader.title, number, key_letter, key)
-    for column, letter, raw, value in cells:
-        ref = CellRef(reader.title, number, letter, _shown(raw))
+    record = RecordRows(key, number, reader.place)
+    for column, _letter, _raw, value in cells:
         name = column.field
         if ":" in name:  # one member of a multi-choice list
             name, _code = name.split(":", 1)
@@ -339,8 +380,6 @@ def _main_row(reader: _SheetReader, number: int, row: tuple[Any, ...],
             record.values.setdefault(name, {})[inner] = value
         else:
             record.values[name] = value
-        record.cells.setdefault(name, ref)
-        record.cells[column.field] = ref
     for name, value in record.values.items():
         if isinstance(value, dict):
             record.values[name] = _NESTED[name](**value)
@@ -361,13 +400,9 @@ def _part_row(reader: _SheetReader, number: int, row: tuple[Any, ...],
     items = record.parts.setdefault(spec.part, [])
     index = len(items)
     kwargs: dict[str, Any] = {}
-    path = f"{spec.part}[{index}]"
-    record.cells[path] = CellRef(reader.title, number, key_letter, key)
-    for column, letter, raw, value in cells:
-        if column.kind is Kind.REFERENCE:
-            continue
-        if value is not None:
+    record.places[f"{spec.part}[{index}]"] = (reader.place, number)
+    for column, _letter, _raw, value in cells:
+        if value is not None and column.kind is not Kind.REFERENCE:
             kwargs[column.field] = value
-        record.cells[f"{path}.{column.field}"] = CellRef(reader.title, number, letter, _shown(raw))
     assert spec.item_type is not None
     items.append(spec.item_type(**kwargs))
