@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from . import config
 from .domain.lifecycle import Actor
 from .services.passports import PassportService, utc_now
+from .services.plans import PlanService
 from .store import migrate
 from .store.engine import login_parts, make_engine, with_login
 from .store.uow import UnitOfWork
@@ -29,6 +30,7 @@ class App:
     settings: config.Settings
     actor: Actor
     passports: PassportService
+    plans: PlanService
     backup: Path | None = None
 
     def uow(self) -> UnitOfWork:
@@ -54,7 +56,8 @@ def build(
         return UnitOfWork(engine)
     return App(
         db=db, engine=engine, settings=settings, actor=actor,
-        passports=PassportService(factory, actor, clock), backup=backup,
+        passports=PassportService(factory, actor, clock), plans=PlanService(factory, actor, clock),
+        backup=backup,
     )
 
 

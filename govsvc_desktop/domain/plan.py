@@ -121,6 +121,11 @@ class Indicator:
     def label(self) -> str:
         return self.name or self.kind.label_fa
 
+    @property
+    def time_unit_applies(self) -> bool:
+        """Service time is entered with a time unit each side; the others in ``unit``."""
+        return self.kind is IndicatorKind.SERVICE_TIME
+
     def minutes(self, value: float | None, unit: TimeUnit) -> float | None:
         return None if value is None else value * unit.minutes
 

@@ -236,5 +236,11 @@ def populate(
 def populate_all(
     app: App, count: int, seed: int = 1, progress: Callable[[int, int], bool] | None = None,
 ) -> int:
-    """Every kind of demo record the application knows, for a database; passports first."""
-    return populate(app.uow, count, seed, progress, app.passports.today())
+    """Every kind of demo record the application knows, for a database: passports, then an
+    improvement plan for one service in five, with a 128 request for one plan in four."""
+    from .demo_plans import populate_plans
+
+    written = populate(app.uow, count, seed, progress, app.passports.today())
+    if written:
+        populate_plans(app.uow, max(1, count // 5), seed, app.passports.today())
+    return written

@@ -84,6 +84,7 @@ def apply(conn: Connection) -> None:
     # The audit trail is append-only for everyone but the owner.
     conn.execute(text(f"REVOKE UPDATE, DELETE ON audit_log FROM {groups}"))
     conn.execute(text(f"GRANT DELETE ON passport_licences TO {groups}"))
+    conn.execute(text(f"GRANT DELETE ON plan_actions TO {groups}"))
     conn.execute(text(f"GRANT DELETE ON passports TO {GROUP_ROLES[Role.PREPARER]}"))
     conn.execute(text("REVOKE ALL ON alembic_version FROM PUBLIC"))
     conn.execute(text(f"GRANT SELECT ON alembic_version TO {groups}"))

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -93,4 +94,62 @@ app_meta = Table(
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("passport_uuid", String(36), nullable=False, default=""),
+    Column("service_id", String(32), nullable=False, default=""),
+    Column("title", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("period_start", String(10)),
+    Column("period_end", String(10)),
+    Column("meets_target", Boolean, nullable=False, default=False),
+    Column("justified", Boolean, nullable=False, default=False),
+    Column("reported", Text, nullable=False, default=""),
+    Column("revision", Integer, nullable=False, default=1),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("search_text", Text, nullable=False, default=""),
+    Column("data", Text, nullable=False),
+    *(Index(f"ix_plans_{c}", c) for c in ("passport_uuid", "status", "updated_at")),
+)
+
+plan_actions = Table(
+    "plan_actions",
+    metadata,
+    Column("plan_uuid", String(36), ForeignKey("plans.uuid", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("end_date", String(10)),
+    Column("status", String(16), nullable=False),
+    Index("ix_plan_actions_end_date", "end_date"),
+)
+
+plan_evidence = Table(
+    "plan_evidence",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+requests128 = Table(
+    "requests128",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("reference", String(64), nullable=False),
+    Column("passport_uuid", String(36), nullable=False, default=""),
+    Column("plan_uuid", String(36), nullable=False, default=""),
+    Column("subject", Text, nullable=False, default=""),
+    Column("received_on", String(10)),
+    Column("deadline", String(10)),
+    Column("status", String(16), nullable=False),
+    Column("revision", Integer, nullable=False, default=1),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+    *(Index(f"ix_requests128_{c}", c) for c in ("deadline", "plan_uuid")),
 )

@@ -16,6 +16,7 @@ from .audit import AuditRepository, MetaRepository
 from .bundles import BundleRepository
 from .engine import describe_error
 from .passports import PassportRepository
+from .plans import PlanRepository
 
 
 class UnitOfWork:
@@ -23,6 +24,7 @@ class UnitOfWork:
     audit: AuditRepository
     meta: MetaRepository
     bundles: BundleRepository
+    plans: PlanRepository
     conn: Connection
 
     def __init__(self, engine: Engine) -> None:
@@ -39,6 +41,7 @@ class UnitOfWork:
         self.audit = AuditRepository(self.conn)
         self.meta = MetaRepository(self.conn)
         self.bundles = BundleRepository(self.conn)
+        self.plans = PlanRepository(self.conn)
         self._committed = False
         return self
 

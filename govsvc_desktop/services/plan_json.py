@@ -1,0 +1,170 @@
+"""The plans JSON file: plans, 128 requests and the evidence files their reports cite.
+
+Same conventions as the passports file: a format name and version, records as the codec writes
+them, all-or-nothing import that names every bad record. Evidence travels as base64 keyed by
+its SHA-256, and is checked against it on the way in::
+
+    {"format": "govsvc.plans", "format_version": 1, "plans": [...], "requests128": [...],
+     "evidence": {"<sha256>": "<base64>"}}
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import copy
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
+from ..domain.errors import GovsvcError, Problem, ValidationError
+from ..domain.persian import to_persian_digits
+from ..domain.plan import ImprovementPlan, Request128
+from ..domain.plan_validation import validate_plan, validate_request
+from ..domain.validation import blocking
+from .passports import iso_now
+from .plans import PlanService
+
+PLANS_FORMAT = "govsvc.plans"
+
+
+def export_document(service: PlanService, plans: list[ImprovementPlan] | None = None) -> dict[str, Any]:
+    chosen = service.list() if plans is None else plans
+    wanted = {p.uuid for p in chosen}
+    requests = [r for r in service.requests() if plans is None or r.plan_uuid in wanted]
+    evidence: dict[str, str] = {}
+    for plan in chosen:
+        for report in plan.reports:
+            for ev in report.evidence:
+                if ev.sha256 not in evidence:
+                    evidence[ev.sha256] = base64.b64encode(service.evidence_bytes(ev)).decode()
+    return {"format": PLANS_FORMAT, "format_version": FORMAT_VERSION,
+            "plans": [to_dict(p) for p in chosen], "requests128": [to_dict(r) for r in requests],
+            "evidence": evidence}
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass
+class PlanImport:
+    plans: list[ImprovementPlan]
+    requests: list[Request128]
+    evidence: dict[str, bytes]
+
+
+def parse_document(text: str | bytes) -> PlanImport:
+    try:
+        document = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise GovsvcError(f"پرونده JSON معتبر نیست: {exc}") from exc
+    return parse_records(document)
+
+
+def parse_records(document: Any) -> PlanImport:
+    if not isinstance(document, dict) or document.get("format") != PLANS_FORMAT:
+        raise GovsvcError(f"این پرونده، پرونده برنامه‌های بهبود نیست (format باید «{PLANS_FORMAT}» باشد)")
+    version = document.get("format_version")
+    if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
+        raise GovsvcError(f"نسخه قالب پرونده ({version}) را این نسخه برنامه نمی‌شناسد")
+    problems: list[Problem] = []
+    plans: list[ImprovementPlan] = []
+    for i, data in enumerate(document.get("plans") or []):
+        name = f"برنامه {to_persian_digits(str(i + 1))}"
+        try:
+            plan = from_dict(ImprovementPlan, data, record=name)
+        except ValidationError as exc:
+            problems += exc.problems
+            continue
+        problems += blocking(validate_plan(plan, record=name))
+        plans.append(plan)
+    requests: list[Request128] = []
+    for i, data in enumerate(document.get("requests128") or []):
+        name = f"درخواست ۱۲۸ ردیف {to_persian_digits(str(i + 1))}"
+        try:
+            request = from_dict(Request128, data, record=name)
+        except ValidationError as exc:
+            problems += exc.problems
+            continue
+        problems += blocking(validate_request(request, record=name))
+        requests.append(request)
+    evidence: dict[str, bytes] = {}
+    for digest, encoded in (document.get("evidence") or {}).items():
+        try:
+            data = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, TypeError):
+            problems.append(Problem("evidence", f"پرونده شاهد «{digest}» base64 درستی نیست", "شواهد"))
+            continue
+        if hashlib.sha256(data).hexdigest() != digest:
+            problems.append(Problem("evidence", f"پرونده شاهد «{digest}» با چکیده‌اش نمی‌خواند", "شواهد"))
+            continue
+        evidence[digest] = data
+    for plan in plans:
+        for report in plan.reports:
+            for ev in report.evidence:
+                if ev.sha256 not in evidence:
+                    problems.append(Problem("evidence", f"پرونده شاهد «{ev.file_name}» در پرونده نیست",
+                                            f"«{plan.title}»"))
+    if problems:
+        raise ValidationError(problems, "هیچ برنامه‌ای وارد نشد؛ این موارد باید اصلاح شوند")
+    return PlanImport(plans, requests, evidence)
+
+
+@dataclass
+class PlanImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def import_plans(service: PlanService, incoming: PlanImport, dry_run: bool = False) -> PlanImportReport:
+    """Writes everything in one transaction; a record changed here since is refused."""
+    report = PlanImportReport()
+    now = iso_now(service.clock)
+    with service.uow_factory() as uow:
+        for digest, data in incoming.evidence.items():
+            uow.plans.put_evidence(digest, data)
+        conflicts: list[Problem] = []
+        for plan in incoming.plans:
+            current = uow.plans.get(plan.uuid)
+            record = copy.deepcopy(plan)
+            if current is None:
+                record.revision = max(record.revision, 1)
+                record.created_at = record.created_at or now
+                record.updated_at = record.updated_at or now
+                uow.plans.insert(record)
+                report.created += 1
+            elif to_dict(current) == to_dict(record):
+                report.unchanged += 1
+            elif current.revision > record.revision:
+                conflicts.append(Problem("revision", "این برنامه در این رایانه پس از نسخه پرونده "
+                                         "تغییر کرده است؛ وارد نشد", f"«{plan.title}»"))
+            else:
+                record.revision, record.updated_at = current.revision + 1, now
+                uow.plans.update(record, current.revision)
+                report.updated += 1
+            uow.audit.record(at=now, actor=service.actor.name, username=service.actor.username,
+                             record_type="plan", record_uuid=plan.uuid, revision=record.revision,
+                             action="import")
+        for request in incoming.requests:
+            current_request = uow.plans.get_request(request.uuid)
+            if current_request is None:
+                request.revision = max(request.revision, 1)
+                request.created_at = request.created_at or now
+                request.updated_at = request.updated_at or now
+                uow.plans.insert_request(request)
+            elif to_dict(current_request) != to_dict(request):
+                if current_request.revision > request.revision:
+                    conflicts.append(Problem("revision", "این درخواست در این رایانه پس از نسخه "
+                                             "پرونده تغییر کرده است", request.reference))
+                    continue
+                request.revision = current_request.revision + 1
+                uow.plans.update_request(request, current_request.revision)
+        if conflicts:
+            raise ValidationError(conflicts, "هیچ برنامه‌ای وارد نشد")
+        if not dry_run:
+            uow.commit()
+    return report

@@ -1,0 +1,117 @@
+"""Plans through the services on both engines: save, audit, conflicts, approval rules,
+evidence by hash, and the dashboard over a crafted data set."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from govsvc_desktop.bootstrap import App
+from govsvc_desktop.domain.choices import Role
+from govsvc_desktop.domain.errors import (
+    ConflictError,
+    GovsvcError,
+    PermissionDenied,
+    ValidationError,
+)
+from govsvc_desktop.domain.lifecycle import Actor
+from govsvc_desktop.domain.plan import (
+    ActionStatus,
+    ImprovementPlan,
+    PlanAction,
+    PlanStatus,
+    ProgressReport,
+    Request128,
+    RequestStatus,
+)
+from govsvc_desktop.services.plans import PlanService
+from tests.fixtures import full_passport
+
+TODAY = dt.date(2025, 10, 2)  # 1404/07/10: the first two quarters of 1404 have ended
+
+
+def _plan(app: App, title: str, before: float, target: float, status: PlanStatus = PlanStatus.DRAFT,
+          reported: tuple[str, ...] = (), actions: tuple[tuple[str, str, ActionStatus], ...] = ()) -> ImprovementPlan:
+    if not app.passports.count():
+        app.passports.save(full_passport())
+    plan = app.plans.new_plan(full_passport().uuid)
+    plan.title = title
+    plan.period_start, plan.period_end, plan.goals = "2025-03-21", "2026-03-20", "کاهش زمان"
+    time = plan.time_indicator
+    assert time is not None
+    time.before, time.target = before, target
+    plan.actions = [PlanAction(action_id=f"a{i}", title=t, start="2025-04-01", end=end, status=s)
+                    for i, (t, end, s) in enumerate(actions)]
+    plan.reports = [ProgressReport(quarter=q) for q in reported]
+    saved = app.plans.save(plan)
+    if status is not PlanStatus.DRAFT:
+        saved.council_number, saved.council_date, saved.status = "۱۲/۳۴", "2025-03-01", status
+        saved = app.plans.save(saved)
+    return saved
+
+
+def test_dashboard_lists_exactly_the_crafted_items(app: App) -> None:
+    on_time = _plan(app, "برنامه به‌روز", 10, 6, PlanStatus.IN_PROGRESS, ("1404-Q1", "1404-Q2"),
+                    (("استقرار سامانه", "2025-12-01", ActionStatus.IN_PROGRESS),
+                     ("آموزش", "2025-05-01", ActionStatus.DONE)))
+    late = _plan(app, "برنامه عقب‌افتاده", 10, 5, PlanStatus.IN_PROGRESS, ("1404-Q1",),
+                 (("حذف استعلام", "2025-09-30", ActionStatus.IN_PROGRESS),))
+    low = _plan(app, "برنامه کم‌هدف", 10, 8)
+    app.plans.save_request(Request128(reference="128-1", subject="تأخیر", received_on="2025-09-01",
+                                      deadline="2025-09-15", plan_uuid=late.uuid))
+    app.plans.save_request(Request128(reference="128-2", subject="تأخیر", received_on="2025-09-01",
+                                      deadline="2025-09-15", status=RequestStatus.RESOLVED))
+    app.plans.save_request(Request128(reference="128-3", subject="تأخیر", received_on="2025-09-20",
+                                      deadline="2025-10-10"))
+    board = app.plans.dashboard(TODAY)
+    found = sorted((i.kind, i.title) for i in board.items)
+    assert found == sorted([
+        ("missing_report", late.title),
+        ("below_target", low.title),
+        ("overdue_action", late.title),
+        ("overdue_request", "128-1 — تأخیر"),
+    ])
+    assert on_time.uuid not in {i.record_uuid for i in board.items}
+
+
+def test_save_audits_and_refuses_a_stale_copy(app: App) -> None:
+    plan = _plan(app, "برنامه", 10, 6)
+    first = app.plans.get(plan.uuid)
+    second = app.plans.get(plan.uuid)
+    first.goals = "هدف تازه"
+    app.plans.save(first)
+    second.goals = "هدف دیگر"
+    with pytest.raises(ConflictError):
+        app.plans.save(second)
+    history = app.plans.history(plan.uuid)
+    assert any(getattr(e, "field_path", "") == "goals" for e in history)
+
+
+def test_approval_needs_the_council_the_thirty_percent_rule_and_the_head(app: App) -> None:
+    plan = _plan(app, "برنامه", 10, 8)
+    plan.status = PlanStatus.APPROVED
+    with pytest.raises(ValidationError) as caught:
+        app.plans.save(plan)
+    paths = {p.field_path for p in caught.value.problems}
+    assert {"indicators", "council_number", "council_date"} <= paths
+    plan.council_number, plan.council_date = "۵/۱۲", "2025-03-10"
+    plan.below_target_justification = "بازدید میدانی قانوناً لازم است"
+    preparer = PlanService(app.plans.uow_factory, Actor("تهیه‌کننده", frozenset({Role.PREPARER})))
+    with pytest.raises(PermissionDenied):
+        preparer.save(plan)
+    assert app.plans.save(plan).status is PlanStatus.APPROVED
+
+
+def test_evidence_is_kept_by_hash_and_checked(app: App, tmp_path: Path) -> None:
+    file = tmp_path / "شواهد.pdf"
+    file.write_bytes(b"%PDF-1.4 evidence")
+    evidence = app.plans.add_evidence(file, "صورتجلسه")
+    assert evidence.size == 17 and evidence.media_type == "application/pdf"
+    assert app.plans.evidence_bytes(evidence) == b"%PDF-1.4 evidence"
+    evidence.sha256 = "0" * 64
+    with pytest.raises(GovsvcError):
+        app.plans.evidence_bytes(evidence)
+    with pytest.raises(GovsvcError, match="خوانده نمی‌شود"):
+        app.plans.add_evidence(tmp_path / "missing.pdf")
