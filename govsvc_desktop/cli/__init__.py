@@ -15,7 +15,7 @@ from .. import __version__
 from ..domain.errors import GovsvcError
 from .context import Context
 
-COMMAND_MODULES = ("demo", "passports", "pdf", "db", "users", "gui", "bundle", "cert", "excel")
+COMMAND_MODULES = ("demo", "passports", "pdf", "db", "users", "gui", "bundle", "cert", "excel", "plans")
 
 log = logging.getLogger(__name__)
 

@@ -22,5 +22,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.db = args.demo_db
     start = time.perf_counter()
     n = demo.populate_all(ctx.app, args.services, args.seed, progress_printer("داده نمونه"))
-    print(f"{n} شناسنامه نمونه در {time.perf_counter() - start:.1f} ثانیه ساخته شد: {ctx.app.db}")
+    plans = ctx.app.plans.count()
+    print(f"{n} شناسنامه و {plans} برنامه بهبود نمونه در {time.perf_counter() - start:.1f} ثانیه "
+          f"ساخته شد: {ctx.app.db}")
     return 0
