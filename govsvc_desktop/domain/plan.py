@@ -255,6 +255,16 @@ class ImprovementPlan:
         cut = self.time_cut
         return cut is not None and round(cut, 9) >= MIN_TIME_CUT
 
+    def achieved_from_reports(self) -> None:
+        """Each indicator's value per quarter as the quarterly reports give it; one source."""
+        for ind in self.indicators:
+            by_quarter = {q.quarter: q.value for q in ind.achieved}
+            for report in self.reports:
+                for v in report.values:
+                    if v.indicator == ind.label:
+                        by_quarter[report.quarter] = v.value
+            ind.achieved = [QuarterValue(q, by_quarter[q]) for q in sorted(by_quarter)]
+
     def report_for(self, quarter: str) -> ProgressReport | None:
         return next((r for r in self.reports if r.quarter == quarter), None)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .calendar import format_jalali
 from .plan import ActionStatus, PlanStatus, RequestStatus
@@ -73,6 +74,16 @@ class Dashboard:
         return {kind: len(self.of(kind)) for kind in KIND_LABELS_FA}
 
 
+@lru_cache(maxsize=8192)
+def _jalali(iso: str) -> str:
+    return format_jalali(iso)
+
+
+@lru_cache(maxsize=8192)
+def _period(start: str, end: str) -> tuple[dt.date, dt.date]:
+    return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+
+
 def build_dashboard(plans: Iterable[PlanRow], actions: Iterable[ActionRow],
                     requests: Iterable[RequestRow], today: dt.date) -> Dashboard:
     board = Dashboard()
@@ -84,7 +95,7 @@ def build_dashboard(plans: Iterable[PlanRow], actions: Iterable[ActionRow],
             add(Attention("below_target", p.uuid, p.title,
                           "هدف زمان ارائه خدمت کمتر از ۳۰ درصد کاهش دارد و توجیهی ثبت نشده است"))
         if p.status in REPORTING_STATUSES and p.period_start and p.period_end:
-            start, end = dt.date.fromisoformat(p.period_start), dt.date.fromisoformat(p.period_end)
+            start, end = _period(p.period_start, p.period_end)
             for quarter in finished_quarters(start, end, today):
                 if quarter not in p.reported:
                     add(Attention("missing_report", p.uuid, p.title,
@@ -93,9 +104,9 @@ def build_dashboard(plans: Iterable[PlanRow], actions: Iterable[ActionRow],
     for a in actions:
         if a.end < iso_today and a.status not in (ActionStatus.DONE, ActionStatus.CANCELLED):
             add(Attention("overdue_action", a.plan_uuid, a.plan_title,
-                          f"«{a.title}» تا {format_jalali(a.end)} باید انجام می‌شد"))
+                          f"«{a.title}» تا {_jalali(a.end)} باید انجام می‌شد"))
     for r in requests:
         if r.deadline < iso_today and r.status not in (RequestStatus.RESOLVED, RequestStatus.CLOSED):
             add(Attention("overdue_request", r.uuid, f"{r.reference} — {r.subject}",
-                          f"مهلت رسیدگی {format_jalali(r.deadline)} گذشته است"))
+                          f"مهلت رسیدگی {_jalali(r.deadline)} گذشته است"))
     return board

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 import jdatetime
 
@@ -29,11 +30,13 @@ def quarter_code(year: int, quarter: int) -> str:
     return f"{year}-Q{quarter}"
 
 
+@lru_cache(maxsize=4096)
 def quarter_of(day: dt.date) -> str:
     year, month, _ = jalali_parts(day)
     return quarter_code(year, (month - 1) // 3 + 1)
 
 
+@lru_cache(maxsize=1024)
 def quarter_bounds(code: str) -> tuple[dt.date, dt.date]:
     """First and last Gregorian day of a Jalali quarter."""
     year, q = parse_quarter(code)
@@ -52,20 +55,31 @@ def next_quarter(code: str) -> str:
 
 def quarters_between(start: dt.date, end: dt.date) -> list[str]:
     """Every quarter that overlaps the period, in order."""
+    return list(_quarters_between(start, end))
+
+
+@lru_cache(maxsize=4096)
+def _quarters_between(start: dt.date, end: dt.date) -> tuple[str, ...]:
     if end < start:
-        return []
+        return ()
     result = [quarter_of(start)]
     last = quarter_of(end)
     while result[-1] != last:
         result.append(next_quarter(result[-1]))
-    return result
+    return tuple(result)
 
 
 def finished_quarters(start: dt.date, end: dt.date, today: dt.date) -> list[str]:
     """Quarters of the period that have ended before ``today``: their reports are due."""
-    return [q for q in quarters_between(start, end) if quarter_bounds(q)[1] < today]
+    return list(_finished(start, end, today))
 
 
+@lru_cache(maxsize=4096)
+def _finished(start: dt.date, end: dt.date, today: dt.date) -> tuple[str, ...]:
+    return tuple(q for q in _quarters_between(start, end) if quarter_bounds(q)[1] < today)
+
+
+@lru_cache(maxsize=1024)
 def quarter_label_fa(code: str) -> str:
     """``1404-Q2`` → «سه‌ماهه دوم ۱۴۰۴»."""
     year, q = parse_quarter(code)

@@ -45,9 +45,11 @@ EVIDENCE_SHA = hashlib.sha256(EVIDENCE).hexdigest()
 
 
 def make_plan(rng: random.Random, passport: tuple[str, str, str], today: dt.date,
-              quarters: int = 8) -> ImprovementPlan:
+              quarters: int = 8, history_days: int | None = None) -> ImprovementPlan:
+    """One plan; it started up to 900 days ago, or ``history_days`` ago (plus up to a quarter)."""
     uuid, service_id, title = passport
-    first = quarter_of(today - dt.timedelta(days=rng.randint(0, 900)))
+    back = rng.randint(0, 900) if history_days is None else history_days + rng.randint(0, 90)
+    first = quarter_of(today - dt.timedelta(days=back))
     codes = [first]
     for _ in range(quarters - 1):
         codes.append(next_quarter(codes[-1]))
@@ -135,7 +137,7 @@ def make_request(rng: random.Random, passport: tuple[str, str, str], plan_uuid: 
 
 def populate_plans(uow_factory: Callable[[], UnitOfWork], count: int, seed: int = 1,
                    today: dt.date | None = None, requests_every: int = 4,
-                   quarters: int = 8) -> int:
+                   quarters: int = 8, history_days: int | None = None) -> int:
     """Plans for the first ``count`` passports (by title), with reports and evidence, and a 128
     request for every ``requests_every``-th plan; one transaction."""
     from sqlalchemy import select
@@ -152,7 +154,7 @@ def populate_plans(uow_factory: Callable[[], UnitOfWork], count: int, seed: int 
         requests: list[Request128] = []
         now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
         for i, row in enumerate(rows):
-            plan = make_plan(rng, (row[0], row[1], row[2]), day, quarters)
+            plan = make_plan(rng, (row[0], row[1], row[2]), day, quarters, history_days)
             plan.revision, plan.created_at, plan.updated_at = 1, now, now
             batch.append(plan)
             if requests_every and i % requests_every == 0:

@@ -20,6 +20,11 @@ from ..domain.plan_dashboard import ActionRow, PlanRow, RequestRow
 from .tables import plan_actions, plan_evidence, plans, requests128
 
 
+_PLAN_STATUS = {s.value: s for s in PlanStatus}
+_ACTION_STATUS = {s.value: s for s in ActionStatus}
+_REQUEST_STATUS = {s.value: s for s in RequestStatus}
+
+
 def _json(obj: Any) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
 
@@ -153,7 +158,7 @@ class PlanRepository:
         """The slim rows the dashboard needs, read in three queries; actions and requests only
         when already past their date."""
         plan_rows = [
-            PlanRow(u, t, PlanStatus(s), ps, pe, bool(m), bool(j),
+            PlanRow(u, t, _PLAN_STATUS[s], ps, pe, bool(m), bool(j),
                     frozenset(rep.split(",")) if rep else frozenset())
             for u, t, s, ps, pe, m, j, rep in self.conn.execute(select(
                 plans.c.uuid, plans.c.title, plans.c.status, plans.c.period_start,
@@ -161,7 +166,7 @@ class PlanRepository:
         ]
         open_actions = [s.value for s in ActionStatus if s not in (ActionStatus.DONE, ActionStatus.CANCELLED)]
         actions = [
-            ActionRow(pu, pt, t, e, ActionStatus(s))
+            ActionRow(pu, pt, t, e, _ACTION_STATUS[s])
             for pu, pt, t, e, s in self.conn.execute(
                 select(plan_actions.c.plan_uuid, plans.c.title, plan_actions.c.title,
                        plan_actions.c.end_date, plan_actions.c.status)
@@ -171,7 +176,7 @@ class PlanRepository:
         ]
         open_requests = [RequestStatus.RECEIVED.value, RequestStatus.IN_PROGRESS.value]
         requests = [
-            RequestRow(u, ref, subj, d, RequestStatus(s))
+            RequestRow(u, ref, subj, d, _REQUEST_STATUS[s])
             for u, ref, subj, d, s in self.conn.execute(
                 select(requests128.c.uuid, requests128.c.reference, requests128.c.subject,
                        requests128.c.deadline, requests128.c.status)
