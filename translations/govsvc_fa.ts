@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>ActionTimeline</name>
+    <message>
+        <source>No dated actions yet</source>
+        <translation>هنوز اقدام تاریخ‌داری نیست</translation>
+    </message>
+</context>
+<context>
     <name>BatchPrintDialog</name>
     <message>
         <source>Print forms</source>
@@ -312,6 +319,13 @@
     </message>
 </context>
 <context>
+    <name>IndicatorChart</name>
+    <message>
+        <source>Choose an indicator with values to see its chart</source>
+        <translation>شاخصی را که مقدار دارد برگزینید تا نمودارش دیده شود</translation>
+    </message>
+</context>
+<context>
     <name>LifecyclePanel</name>
     <message>
         <source>Comment (required when returning)</source>
@@ -554,6 +568,10 @@ Database: {db}</source>
 <context>
     <name>Pages</name>
     <message>
+        <source>Improvement</source>
+        <translation>بهبود فرایند</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>ارسال</translation>
     </message>
@@ -728,6 +746,384 @@ Database: {db}</source>
     <message>
         <source>The printer could not be started.</source>
         <translation>چاپگر آغاز به کار نکرد.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Improvement plan: %1</source>
+        <translation>برنامه بهبود: %1</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>برنامه</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>شاخص‌ها</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>اقدامات</translation>
+    </message>
+    <message>
+        <source>Quarterly reports</source>
+        <translation>گزارش‌های سه‌ماهه</translation>
+    </message>
+    <message>
+        <source>Provincial verification</source>
+        <translation>راستی‌آزمایی استانی</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>خدمت:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Improvement period:</source>
+        <translation>دوره بهبود:</translation>
+    </message>
+    <message>
+        <source>Goals:</source>
+        <translation>اهداف:</translation>
+    </message>
+    <message>
+        <source>Approaches:</source>
+        <translation>رویکردها:</translation>
+    </message>
+    <message>
+        <source>dated</source>
+        <translation>مورخ</translation>
+    </message>
+    <message>
+        <source>Steering council approval:</source>
+        <translation>مصوبه شورای راهبری تحول اداری:</translation>
+    </message>
+    <message>
+        <source>Only for a provincial slice</source>
+        <translation>فقط برای برش استانی</translation>
+    </message>
+    <message>
+        <source>Pilot province:</source>
+        <translation>استان برش استانی:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Justification (below 30%):</source>
+        <translation>توجیه (کاهش کمتر از ۳۰٪):</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>شاخص</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>واحد سنجش</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>پیش از بهبود</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>هدف</translation>
+    </message>
+    <message>
+        <source>Time unit before</source>
+        <translation>واحد زمان پیش</translation>
+    </message>
+    <message>
+        <source>Time unit target</source>
+        <translation>واحد زمان هدف</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>کاهش</translation>
+    </message>
+    <message>
+        <source>Add indicator</source>
+        <translation>افزودن شاخص</translation>
+    </message>
+    <message>
+        <source>Remove indicator</source>
+        <translation>حذف شاخص</translation>
+    </message>
+    <message>
+        <source>A number in the indicators table cannot be read.</source>
+        <translation>عددی در جدول شاخص‌ها خوانده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>The target cuts average service time by at least 30%.</source>
+        <translation>هدف، میانگین زمان ارائه خدمت را دست‌کم ۳۰ درصد کاهش می‌دهد.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>شناسه</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>اقدام</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>واحد مسئول</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Percent done</source>
+        <translation>درصد پیشرفت</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>افزودن اقدام</translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation>حذف اقدام</translation>
+    </message>
+    <message>
+        <source>IDs this action waits for, separated by commas</source>
+        <translation>شناسه اقدام‌هایی که این اقدام منتظر آن‌هاست، جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <source>Depends on:</source>
+        <translation>پیش‌نیازها:</translation>
+    </message>
+    <message>
+        <source>Add report</source>
+        <translation>افزودن گزارش</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>شرح پیشرفت:</translation>
+    </message>
+    <message>
+        <source>Challenges:</source>
+        <translation>چالش‌ها:</translation>
+    </message>
+    <message>
+        <source>Remedies:</source>
+        <translation>راهکارها:</translation>
+    </message>
+    <message>
+        <source>Submitted on:</source>
+        <translation>تاریخ ارسال:</translation>
+    </message>
+    <message>
+        <source>Value this quarter</source>
+        <translation>مقدار این سه‌ماهه</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>مقادیر:</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>شواهد:</translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation>افزودن شاهد…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Set the improvement period first; reports follow its quarters.</source>
+        <translation>نخست دوره بهبود را تعیین کنید؛ گزارش‌ها بر پایه سه‌ماهه‌های آن است.</translation>
+    </message>
+    <message>
+        <source>Choose a report first.</source>
+        <translation>نخست گزارشی را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation>پرونده شاهد</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>راستی‌آزما</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>سازمان</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>نظر</translation>
+    </message>
+    <message>
+        <source>Verified value</source>
+        <translation>مقدار راستی‌آزمایی‌شده</translation>
+    </message>
+    <message>
+        <source>Verified values of the selected verification:</source>
+        <translation>مقادیر راستی‌آزمایی برگزیده:</translation>
+    </message>
+    <message>
+        <source>Add verification</source>
+        <translation>افزودن راستی‌آزمایی</translation>
+    </message>
+    <message>
+        <source>A number or date cannot be read: %1</source>
+        <translation>عدد یا تاریخی خوانده نمی‌شود: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>Needs attention</source>
+        <translation>نیازمند پیگیری</translation>
+    </message>
+    <message>
+        <source>Plan or request</source>
+        <translation>برنامه یا درخواست</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>چرا</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>برنامه‌ها</translation>
+    </message>
+    <message>
+        <source>128 reference</source>
+        <translation>شماره ۱۲۸</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>دریافت</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>مهلت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>128 requests</source>
+        <translation>درخواست‌های ۱۲۸</translation>
+    </message>
+    <message>
+        <source>Search plans</source>
+        <translation>جستجوی برنامه‌ها</translation>
+    </message>
+    <message>
+        <source>New plan for the selected service</source>
+        <translation>برنامه تازه برای خدمت برگزیده</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Plan PDF…</source>
+        <translation>PDF برنامه…</translation>
+    </message>
+    <message>
+        <source>Quarterly report PDF…</source>
+        <translation>PDF گزارش سه‌ماهه…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>برنامه</translation>
+    </message>
+    <message>
+        <source>Service ID</source>
+        <translation>کد شناسه خدمت</translation>
+    </message>
+    <message>
+        <source>Time cut</source>
+        <translation>کاهش زمان</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>گزارش‌ها</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>برنامه تازه</translation>
+    </message>
+    <message>
+        <source>Select the service in the passport list first.</source>
+        <translation>نخست خدمت را در فهرست شناسنامه‌ها برگزینید.</translation>
+    </message>
+    <message>
+        <source>Plan PDF</source>
+        <translation>PDF برنامه</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>پرونده‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No quarterly report yet.</source>
+        <translation>هنوز گزارش سه‌ماهه‌ای نیست.</translation>
+    </message>
+    <message>
+        <source>Quarterly report</source>
+        <translation>گزارش سه‌ماهه</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>سه‌ماهه:</translation>
+    </message>
+    <message>
+        <source>Quarterly report PDF</source>
+        <translation>PDF گزارش سه‌ماهه</translation>
     </message>
 </context>
 <context>

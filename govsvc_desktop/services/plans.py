@@ -163,6 +163,19 @@ class PlanService:
             raise GovsvcError(f"پرونده شاهد «{evidence.file_name}» با چکیده ثبت‌شده نمی‌خواند")
         return data
 
+    # printing
+    def plan_pdf(self, plan: ImprovementPlan) -> bytes:
+        from ..reports.passport_pdf import PdfOptions
+        from ..reports.plan_pdf import render_plan
+
+        return render_plan(plan, PdfOptions(print_date=self.today())).data
+
+    def quarter_report_pdf(self, plans: list[ImprovementPlan], quarter: str) -> bytes:
+        from ..reports.passport_pdf import PdfOptions
+        from ..reports.plan_pdf import render_quarter_report
+
+        return render_quarter_report(plans, quarter, PdfOptions(print_date=self.today())).data
+
     # 128 requests
     def requests(self, overdue_only: bool = False) -> list[Request128]:
         with self.uow_factory() as uow:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..domain.persian import to_persian_digits
 from ..services.excel import ACTION_LABELS_FA, ExcelImportError, ExcelImportResult, ExcelService
 from .tasks import Task
+from .widgets.tables import select_row
 
 
 def _item(text: str, data: Any = None) -> QTableWidgetItem:
@@ -41,13 +42,6 @@ def _item(text: str, data: Any = None) -> QTableWidgetItem:
     if data is not None:
         item.setData(Qt.ItemDataRole.UserRole, data)
     return item
-
-
-def select_row(table: QTableWidget, row: int) -> None:
-    """Selects a whole row; ``QTableView.selectRow`` does nothing in a right-to-left view."""
-    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    table.selectionModel().select(table.model().index(row, 0), flags)
-    table.scrollTo(table.model().index(row, 0))
 
 
 class ExcelImportDialog(QDialog):

@@ -39,7 +39,14 @@ def _receive(window: MainWindow) -> QWidget:
     return ReceivePage(window.app)
 
 
+def _plans(window: MainWindow) -> QWidget:
+    from .plans.plans_page import PlansPage
+
+    return PlansPage(window.app, window.selected_uuid)
+
+
 PAGES: list[PageSpec] = [
+    PageSpec("plans", QT_TRANSLATE_NOOP("Pages", "Improvement"), _plans),
     PageSpec("send", QT_TRANSLATE_NOOP("Pages", "Send"), _send),
     PageSpec("receive", QT_TRANSLATE_NOOP("Pages", "Receive"), _receive),
 ]

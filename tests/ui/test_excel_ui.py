@@ -14,8 +14,8 @@ from govsvc_desktop.bootstrap import App
 from govsvc_desktop.exchange.excel_layout import MAIN_SHEET
 from govsvc_desktop.services import demo
 from govsvc_desktop.services.excel import ExcelService
-from govsvc_desktop.ui.excel_import import select_row
 from govsvc_desktop.ui.main_window import MainWindow
+from govsvc_desktop.ui.widgets.tables import select_row
 
 
 def _workbook_with_one_bad_row(tmp_path: Path) -> Path:

@@ -1,0 +1,224 @@
+"""The "Improvement" page: what needs attention, the plans, and the 128 requests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...config import atomic_write
+from ...domain.calendar import format_jalali
+from ...domain.errors import GovsvcError
+from ...domain.persian import format_int, format_number
+from ...domain.plan import ImprovementPlan
+from ...domain.plan_dashboard import KIND_LABELS_FA, Dashboard
+from ...domain.quarters import quarter_label_fa, quarter_of
+from ...services.plans import PlanService
+from .plan_editor import PlanEditor
+
+if TYPE_CHECKING:
+    from ...bootstrap import App
+
+
+def _item(text: str, data: object = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+class PlansPage(QWidget):
+    """Dashboard on top; plans and 128 requests below. Editors open as their own windows."""
+
+    def __init__(self, app: App, selected_passport: Callable[[], str | None] = lambda: None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.service: PlanService = app.plans
+        self.selected_passport = selected_passport
+        self.editors: list[PlanEditor] = []
+        self.board: Dashboard | None = None
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.attention = _table([self.tr("Needs attention"), self.tr("Plan or request"), self.tr("Why")])
+        self.attention.itemDoubleClicked.connect(self._open_attention)
+        split.addWidget(self.attention)
+        tabs = QTabWidget()
+        tabs.addTab(self._plans_tab(), self.tr("Plans"))
+        self.requests = _table([self.tr("128 reference"), self.tr("Subject"), self.tr("Received"),
+                                self.tr("Deadline"), self.tr("Status")])
+        tabs.addTab(self.requests, self.tr("128 requests"))
+        split.addWidget(tabs)
+        layout.addWidget(split, 1)
+        self.refresh()
+
+    def _plans_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search plans"))
+        self.search.returnPressed.connect(self.refresh)
+        bar.addWidget(self.search, 1)
+        for text, slot in ((self.tr("New plan for the selected service"), self.new_plan),
+                           (self.tr("Open"), self.open_selected),
+                           (self.tr("Plan PDF…"), self.plan_pdf),
+                           (self.tr("Quarterly report PDF…"), self.quarter_pdf),
+                           (self.tr("Refresh"), self.refresh)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            bar.addWidget(button)
+        layout.addLayout(bar)
+        self.plans = _table([self.tr("Plan"), self.tr("Service ID"), self.tr("Status"),
+                             self.tr("Time cut"), self.tr("Period"), self.tr("Reports")])
+        self.plans.itemDoubleClicked.connect(lambda _item: self.open_selected())
+        layout.addWidget(self.plans, 1)
+        return page
+
+    def refresh(self) -> None:
+        self.board = self.service.dashboard()
+        counts = self.board.counts()
+        self.summary.setText("   ".join(f"{KIND_LABELS_FA[k]}: {format_int(v)}" for k, v in counts.items()))
+        items = self.board.items
+        self.attention.setRowCount(len(items))
+        for r, item in enumerate(items):
+            self.attention.setItem(r, 0, _item(KIND_LABELS_FA[item.kind], item.kind))
+            self.attention.setItem(r, 1, _item(item.title, item.record_uuid))
+            self.attention.setItem(r, 2, _item(item.detail))
+        plans = self.service.list(self.search.text())
+        self.plans.setRowCount(len(plans))
+        for r, p in enumerate(plans):
+            cut = p.time_cut
+            self.plans.setItem(r, 0, _item(p.title, p.uuid))
+            self.plans.setItem(r, 1, _item(p.service_id or "—"))
+            self.plans.setItem(r, 2, _item(p.status.label_fa))
+            cut_item = _item("—" if cut is None else f"{format_number(round(cut * 100, 1))}٪")
+            if not p.meets_time_target:
+                cut_item.setForeground(Qt.GlobalColor.darkRed)
+            self.plans.setItem(r, 3, cut_item)
+            self.plans.setItem(r, 4, _item(f"{format_jalali(p.period_start)} – {format_jalali(p.period_end)}"))
+            self.plans.setItem(r, 5, _item(format_int(len(p.reports))))
+        requests = self.service.requests()
+        today = self.service.today()
+        self.requests.setRowCount(len(requests))
+        for r, req in enumerate(requests):
+            self.requests.setItem(r, 0, _item(req.reference, req.uuid))
+            self.requests.setItem(r, 1, _item(req.subject))
+            self.requests.setItem(r, 2, _item(format_jalali(req.received_on)))
+            deadline = _item(format_jalali(req.deadline))
+            if req.is_overdue(today):
+                deadline.setForeground(Qt.GlobalColor.darkRed)
+            self.requests.setItem(r, 3, deadline)
+            self.requests.setItem(r, 4, _item(req.status.label_fa))
+
+    def selected_plan(self) -> str | None:
+        rows = self.plans.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.plans.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+
+    def open_plan(self, uuid: str) -> PlanEditor | None:
+        try:
+            plan = self.service.get(uuid)
+        except GovsvcError as exc:
+            QMessageBox.warning(self, self.tr("Open"), exc.message_fa)
+            return None
+        return self._editor(plan)
+
+    def _editor(self, plan: ImprovementPlan) -> PlanEditor:
+        editor = PlanEditor(self.service, plan, self)
+        editor.saved.connect(lambda _p: self.refresh())
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def open_selected(self) -> PlanEditor | None:
+        uuid = self.selected_plan()
+        return self.open_plan(uuid) if uuid else None
+
+    def _open_attention(self, item: QTableWidgetItem) -> None:
+        row = item.row()
+        kind = self.attention.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        if kind != "overdue_request":
+            self.open_plan(self.attention.item(row, 1).data(Qt.ItemDataRole.UserRole))
+
+    def new_plan(self) -> PlanEditor | None:
+        uuid = self.selected_passport()
+        if not uuid:
+            QMessageBox.information(self, self.tr("New plan"),
+                                    self.tr("Select the service in the passport list first."))
+            return None
+        try:
+            plan = self.service.new_plan(uuid)
+        except GovsvcError as exc:
+            QMessageBox.warning(self, self.tr("New plan"), exc.message_fa)
+            return None
+        return self._editor(plan)
+
+    def plan_pdf(self, target: str = "") -> Path | None:
+        uuid = self.selected_plan()
+        if not uuid:
+            return None
+        plan = self.service.get(uuid)
+        if not target:
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Plan PDF"), "plan.pdf",
+                                                    self.tr("PDF files (*.pdf)"))
+        if not target:
+            return None
+        atomic_write(Path(target), self.service.plan_pdf(plan))
+        return Path(target)
+
+    def quarter_pdf(self, quarter: str = "", target: str = "") -> Path | None:
+        if not quarter:
+            quarters = sorted({r.quarter for p in self.service.list() for r in p.reports}, reverse=True)
+            if not quarters:
+                QMessageBox.information(self, self.windowTitle(), self.tr("No quarterly report yet."))
+                return None
+            labels = [quarter_label_fa(q) for q in quarters]
+            current = quarter_of(self.service.today())
+            choice, ok = QInputDialog.getItem(self, self.tr("Quarterly report"), self.tr("Quarter:"), labels,
+                                              quarters.index(current) if current in quarters else 0, False)
+            if not ok:
+                return None
+            quarter = quarters[labels.index(choice)]
+        plans = [p for p in self.service.list() if p.report_for(quarter) is not None]
+        if not target:
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Quarterly report PDF"),
+                                                    f"report-{quarter}.pdf", self.tr("PDF files (*.pdf)"))
+        if not target or not plans:
+            return None
+        atomic_write(Path(target), self.service.quarter_report_pdf(plans, quarter))
+        return Path(target)
