@@ -19,7 +19,6 @@ from ..domain.plan import ActionStatus, ImprovementPlan, PlanStatus, Request128,
 from ..domain.plan_dashboard import ActionRow, PlanRow, RequestRow
 from .tables import plan_actions, plan_evidence, plans, requests128
 
-
 _PLAN_STATUS = {s.value: s for s in PlanStatus}
 _ACTION_STATUS = {s.value: s for s in ActionStatus}
 _REQUEST_STATUS = {s.value: s for s in RequestStatus}
