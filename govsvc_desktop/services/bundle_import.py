@@ -30,7 +30,15 @@ from ..domain.errors import ConflictError, GovsvcError, ValidationError
 from ..domain.lifecycle import Action, Actor, transition
 from ..domain.passport import ServicePassport
 from ..domain.persian import format_int
-from ..exchange.bundle import REPLY, REPLY_SPEC, SUBMISSION, BundleHeader, BundleReport
+from ..exchange.asic_format import DATA_PREFIX
+from ..exchange.bundle import (
+    EVIDENCE_DIR,
+    REPLY,
+    REPLY_SPEC,
+    SUBMISSION,
+    BundleHeader,
+    BundleReport,
+)
 from ..exchange.certificates import certificate_fingerprint, common_name
 from ..exchange.checks import Check
 from ..store.uow import UnitOfWork
@@ -128,7 +136,7 @@ def prepare(svc: BundleService, path: Path, progress: Progress | None) -> Import
     from .bundles import file_sha256
 
     sha256 = file_sha256(path)
-    plan = ImportPlan(path, sha256, svc.verify(path, progress))
+    plan = ImportPlan(path, sha256, svc.verify(path, progress, keep=_is_evidence))
     if not plan.report.ok or plan.header is None:
         if not svc.certificates.trusted_roots():
             plan.problems.append("هیچ مرجع صدور گواهی مورد اعتمادی تعریف نشده است؛ با "
@@ -146,6 +154,16 @@ def prepare(svc: BundleService, path: Path, progress: Progress | None) -> Import
     return plan
 
 
+def _is_evidence(name: str) -> bool:
+    return name.startswith(f"{DATA_PREFIX}{EVIDENCE_DIR}")
+
+
+def _evidence_kept(plan: ImportPlan) -> dict[str, bytes]:
+    """Evidence files of the bundle by SHA-256 (their names were checked against their bytes)."""
+    return {name.removeprefix(EVIDENCE_DIR): data for name, data in plan.report.kept.items()
+            if name.startswith(EVIDENCE_DIR)}
+
+
 def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None:
     for kind in svc.kinds:
         document = plan.report.documents.get(kind.spec.entry)
@@ -158,6 +176,10 @@ def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None
             continue
         plan.records[kind.name] = records
         plan.changes += kind.plan(uow, records)
+        kept = _evidence_kept(plan)
+        missing = sorted({d for r in records for d in kind.evidence_needed(r)} - set(kept))
+        for digest in missing:
+            plan.problems.append(f"پروندهٔ شاهد {digest[:12]}… که گزارشی به آن اشاره دارد در بسته نیست")
 
 
 def _plan_reply(uow: UnitOfWork, plan: ImportPlan) -> None:
@@ -205,6 +227,8 @@ def apply(
         if uow.bundles.find(plan.sha256, RECEIVED) is not None:
             raise BundleRefused("این بسته پیش‌تر وارد شده است؛ چیزی تغییر نکرد")
         if plan.header.kind == SUBMISSION:
+            for digest, data in _evidence_kept(plan).items():
+                uow.plans.put_evidence(digest, data)
             for kind in svc.kinds:
                 if kind.name in plan.records:
                     counts = kind.write(uow, plan.records[kind.name], svc.passports.actor, now,

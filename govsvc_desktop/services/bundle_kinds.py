@@ -64,6 +64,7 @@ class RecordKindAdapter:
     write: Callable[[UnitOfWork, Sequence[Any], Actor, str, frozenset[str], frozenset[str]],
                     WriteCounts]
     evidence: Callable[[Any], Iterable[tuple[str, Any]]] = lambda record: ()
+    evidence_needed: Callable[[Any], Iterable[str]] = lambda record: ()
 
 
 def compact_json(document: dict[str, Any]) -> bytes:

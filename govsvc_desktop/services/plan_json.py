@@ -20,10 +20,12 @@ from typing import Any
 
 from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
 from ..domain.errors import GovsvcError, Problem, ValidationError
+from ..domain.lifecycle import Actor
 from ..domain.persian import to_persian_digits
 from ..domain.plan import ImprovementPlan, Request128
 from ..domain.plan_validation import validate_plan, validate_request
 from ..domain.validation import blocking
+from ..store.uow import UnitOfWork
 from .passports import iso_now
 from .plans import PlanService
 
@@ -64,7 +66,9 @@ def parse_document(text: str | bytes) -> PlanImport:
     return parse_records(document)
 
 
-def parse_records(document: Any) -> PlanImport:
+def parse_records(document: Any, evidence_inside: bool = True) -> PlanImport:
+    """Decodes and checks every record; ``evidence_inside`` False when the evidence travels
+    beside the document (in a bundle) rather than in it."""
     if not isinstance(document, dict) or document.get("format") != PLANS_FORMAT:
         raise GovsvcError(f"این پرونده، پرونده برنامه‌های بهبود نیست (format باید «{PLANS_FORMAT}» باشد)")
     version = document.get("format_version")
@@ -102,7 +106,7 @@ def parse_records(document: Any) -> PlanImport:
             problems.append(Problem("evidence", f"پرونده شاهد «{digest}» با چکیده‌اش نمی‌خواند", "شواهد"))
             continue
         evidence[digest] = data
-    for plan in plans:
+    for plan in plans if evidence_inside else []:
         for report in plan.reports:
             for ev in report.evidence:
                 if ev.sha256 not in evidence:
@@ -122,49 +126,73 @@ class PlanImportReport:
 
 def import_plans(service: PlanService, incoming: PlanImport, dry_run: bool = False) -> PlanImportReport:
     """Writes everything in one transaction; a record changed here since is refused."""
-    report = PlanImportReport()
-    now = iso_now(service.clock)
     with service.uow_factory() as uow:
-        for digest, data in incoming.evidence.items():
-            uow.plans.put_evidence(digest, data)
-        conflicts: list[Problem] = []
-        for plan in incoming.plans:
-            current = uow.plans.get(plan.uuid)
-            record = copy.deepcopy(plan)
-            if current is None:
-                record.revision = max(record.revision, 1)
-                record.created_at = record.created_at or now
-                record.updated_at = record.updated_at or now
-                uow.plans.insert(record)
-                report.created += 1
-            elif to_dict(current) == to_dict(record):
-                report.unchanged += 1
-            elif current.revision > record.revision:
-                conflicts.append(Problem("revision", "این برنامه در این رایانه پس از نسخه پرونده "
-                                         "تغییر کرده است؛ وارد نشد", f"«{plan.title}»"))
-            else:
-                record.revision, record.updated_at = current.revision + 1, now
-                uow.plans.update(record, current.revision)
-                report.updated += 1
-            uow.audit.record(at=now, actor=service.actor.name, username=service.actor.username,
-                             record_type="plan", record_uuid=plan.uuid, revision=record.revision,
-                             action="import")
-        for request in incoming.requests:
-            current_request = uow.plans.get_request(request.uuid)
-            if current_request is None:
-                request.revision = max(request.revision, 1)
-                request.created_at = request.created_at or now
-                request.updated_at = request.updated_at or now
-                uow.plans.insert_request(request)
-            elif to_dict(current_request) != to_dict(request):
-                if current_request.revision > request.revision:
-                    conflicts.append(Problem("revision", "این درخواست در این رایانه پس از نسخه "
-                                             "پرونده تغییر کرده است", request.reference))
-                    continue
-                request.revision = current_request.revision + 1
-                uow.plans.update_request(request, current_request.revision)
-        if conflicts:
-            raise ValidationError(conflicts, "هیچ برنامه‌ای وارد نشد")
+        report = write_plans(uow, incoming, service.actor, iso_now(service.clock))
         if not dry_run:
             uow.commit()
+    return report
+
+
+def outcome(current: ImprovementPlan | None, incoming: ImprovementPlan) -> str:
+    """create, unchanged, conflict (changed here after the incoming version) or update."""
+    if current is None:
+        return "create"
+    if to_dict(current) == to_dict(incoming):
+        return "unchanged"
+    if current.revision > incoming.revision or (
+            current.updated_at > incoming.updated_at and current.revision >= incoming.revision):
+        return "conflict"
+    return "update"
+
+
+def write_plans(uow: UnitOfWork, incoming: PlanImport, actor: Actor, now: str, *,
+                take_theirs: frozenset[str] = frozenset(),
+                keep_mine: frozenset[str] = frozenset()) -> PlanImportReport:
+    """``import_plans`` inside a transaction the caller owns (a bundle import)."""
+    report = PlanImportReport()
+    for digest, data in incoming.evidence.items():
+        uow.plans.put_evidence(digest, data)
+    conflicts: list[Problem] = []
+    for plan in incoming.plans:
+        current = uow.plans.get(plan.uuid)
+        record = copy.deepcopy(plan)
+        result = outcome(current, record)
+        if result == "conflict" and plan.uuid in keep_mine:
+            report.unchanged += 1
+            continue
+        if result == "conflict" and plan.uuid not in take_theirs:
+            conflicts.append(Problem("revision", "این برنامه در این رایانه پس از نسخه پرونده "
+                                     "تغییر کرده است؛ وارد نشد", f"«{plan.title}»"))
+            continue
+        if result == "unchanged":
+            report.unchanged += 1
+            continue
+        if current is None:
+            record.revision = max(record.revision, 1)
+            record.created_at = record.created_at or now
+            record.updated_at = record.updated_at or now
+            uow.plans.insert(record)
+            report.created += 1
+        else:
+            record.revision, record.updated_at = current.revision + 1, now
+            uow.plans.update(record, current.revision)
+            report.updated += 1
+        uow.audit.record(at=now, actor=actor.name, username=actor.username, record_type="plan",
+                         record_uuid=plan.uuid, revision=record.revision, action="import")
+    for request in incoming.requests:
+        current_request = uow.plans.get_request(request.uuid)
+        if current_request is None:
+            request.revision = max(request.revision, 1)
+            request.created_at = request.created_at or now
+            request.updated_at = request.updated_at or now
+            uow.plans.insert_request(request)
+        elif to_dict(current_request) != to_dict(request):
+            if current_request.revision > request.revision:
+                conflicts.append(Problem("revision", "این درخواست در این رایانه پس از نسخه "
+                                         "پرونده تغییر کرده است", request.reference))
+                continue
+            request.revision = current_request.revision + 1
+            uow.plans.update_request(request, current_request.revision)
+    if conflicts:
+        raise ValidationError(conflicts, "هیچ برنامه‌ای وارد نشد")
     return report

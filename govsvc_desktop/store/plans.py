@@ -87,6 +87,11 @@ class PlanRepository:
         for (data,) in self.conn.execute(stmt.execution_options(yield_per=batch)):
             yield from_dict(ImprovementPlan, json.loads(data))
 
+    def revisions(self) -> list[tuple[str, int, str]]:
+        """(uuid, revision, passport uuid) of every plan: what choosing a bundle's plans needs."""
+        rows = self.conn.execute(select(plans.c.uuid, plans.c.revision, plans.c.passport_uuid))
+        return [(u, int(r), p) for u, r, p in rows]
+
     def count(self) -> int:
         return int(self.conn.execute(select(func.count()).select_from(plans)).scalar_one())
 

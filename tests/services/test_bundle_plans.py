@@ -1,0 +1,102 @@
+"""Plans travel in bundles with their quarterly reports and evidence files, bytes and hashes
+intact; a bundle whose evidence was altered is refused with nothing changed."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+
+from govsvc_desktop import config
+from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.plan import ProgressReport
+from govsvc_desktop.services.bundles import BundleService
+from govsvc_desktop.services.certificates import CertificateService
+from tests.bundle_support import Pki, flip, install, make_pki, rewrite, seed, service
+
+EVIDENCE = "صورتجلسه کارگروه استانی — نسخه امضاشده".encode() + bytes(range(256))
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    return make_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture
+def certs(pki: Pki) -> CertificateService:
+    certs = CertificateService.default()
+    install(certs, pki.agency)
+    return certs
+
+
+@pytest.fixture
+def other_app(tmp_path: Path) -> Iterator[App]:
+    application = build(str(tmp_path / "other.sqlite3"), settings=config.Settings(user_name="مرکز"))
+    yield application
+    application.close()
+
+
+def _plan_with_evidence(app: App, tmp_path: Path) -> str:
+    made = seed(app, approved=1, drafts=0, proposed=0)
+    plan = app.plans.new_plan(made["approved"][0])
+    plan.period_start, plan.period_end = "2025-03-21", "2026-03-20"
+    file = tmp_path / "صورتجلسه.bin"
+    file.write_bytes(EVIDENCE)
+    plan.reports.append(ProgressReport(quarter="1404-Q1", narrative="پیشرفت خوب",
+                                       evidence=[app.plans.add_evidence(file)]))
+    return app.plans.save(plan).uuid
+
+
+def test_a_report_with_evidence_survives_export_and_import(
+        app: App, other_app: App, certs: CertificateService, pki: Pki, tmp_path: Path) -> None:
+    uuid = _plan_with_evidence(app, tmp_path)
+    out = tmp_path / "bundle.asice"
+    result = service(app, certs).export(out, pki.agency.identity)
+    assert result.header.records == {"passports": 1, "plans": 1}
+    digest = hashlib.sha256(EVIDENCE).hexdigest()
+    with zipfile.ZipFile(out) as zf:
+        assert zf.read(f"data/evidence/{digest}") == EVIDENCE
+        zf.extractall(tmp_path / "unzipped")
+    ca = tmp_path / "ca.pem"
+    ca.write_bytes(pki.agency.ca_certificate.public_bytes(serialization.Encoding.PEM))
+    verified = subprocess.run(
+        ["openssl", "cms", "-verify", "-cades", "-binary", "-inform", "DER", "-in",
+         str(tmp_path / "unzipped/META-INF/signature001.p7s"), "-content",
+         str(tmp_path / "unzipped/META-INF/ASiCManifest.xml"), "-CAfile", str(ca),
+         "-out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert verified.returncode == 0, verified.stderr
+
+    receiver = service(other_app, certs)
+    plan = receiver.prepare_import(out)
+    assert plan.ok, plan.summary_fa()
+    assert {(c.record_type, c.outcome) for c in plan.changes} == {("passport", "create"), ("plan", "create")}
+    outcome = receiver.apply_import(plan)
+    assert outcome.created == 2
+    moved = other_app.plans.get(uuid)
+    assert to_dict(moved) == to_dict(app.plans.get(uuid))
+    (evidence,) = moved.reports[0].evidence
+    assert evidence.sha256 == digest and other_app.plans.evidence_bytes(evidence) == EVIDENCE
+
+
+def test_altered_evidence_is_refused_and_nothing_changes(
+        app: App, other_app: App, certs: CertificateService, pki: Pki, tmp_path: Path) -> None:
+    _plan_with_evidence(app, tmp_path)
+    out = tmp_path / "bundle.asice"
+    service(app, certs).export(out, pki.agency.identity)
+    digest = hashlib.sha256(EVIDENCE).hexdigest()
+    bad = rewrite(out, tmp_path / "bad.asice",
+                  lambda name, data: (name, flip(data, 10)) if name.endswith(digest) else (name, data))
+    receiver: BundleService = service(other_app, certs)
+    plan = receiver.prepare_import(bad)
+    assert not plan.ok
+    assert other_app.plans.count() == 0 and other_app.passports.count() == 0
+    dropped = rewrite(out, tmp_path / "dropped.asice",
+                      lambda name, data: None if name.endswith(digest) else (name, data))
+    assert not receiver.prepare_import(dropped).ok
+    assert other_app.plans.count() == 0
