@@ -21,7 +21,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--uuid", action="append", default=[], help="select by record UUID")
 
 
-def _parse(kind: type, text: str, label: str):  # type: ignore[no-untyped-def]
+def parse_choice(kind: type, text: str, label: str):  # type: ignore[no-untyped-def]
+    """A choice given by code or Persian label; a Persian error listing what is allowed."""
     try:
         return kind.parse(text)
     except ValueError:
@@ -32,11 +33,11 @@ def _parse(kind: type, text: str, label: str):  # type: ignore[no-untyped-def]
 def filter_from_args(args: argparse.Namespace) -> PassportFilter:
     return PassportFilter(
         search=args.search,
-        statuses=tuple(_parse(Status, s, "وضعیت") for s in args.status),
+        statuses=tuple(parse_choice(Status, s, "وضعیت") for s in args.status),
         province=args.province,
         agency=args.agency,
-        nature=_parse(Nature, args.nature, "ماهیت") if args.nature else None,
-        kind=_parse(RecordKind, args.kind, "نوع رکورد") if args.kind else None,
+        nature=parse_choice(Nature, args.nature, "ماهیت") if args.nature else None,
+        kind=parse_choice(RecordKind, args.kind, "نوع رکورد") if args.kind else None,
         electronic=None if args.electronic is None else args.electronic == "yes",
         uuids=tuple(args.uuid),
     )

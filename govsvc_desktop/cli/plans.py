@@ -19,6 +19,7 @@ from ..reports.passport_pdf import PdfOptions
 from ..reports.plan_pdf import render_plan, render_quarter_report
 from ..services import plan_json
 from .context import Context, print_json, print_table
+from .filters import parse_choice
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -97,14 +98,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_request_status)
 
 
-def _choice(kind: type, text: str, label: str):  # type: ignore[no-untyped-def]
-    try:
-        return kind.parse(text)
-    except ValueError:
-        allowed = "، ".join(f"{m.value} ({m.label_fa})" for m in kind)
-        raise GovsvcError(f"{label} «{text}» شناخته نشد؛ یکی از این‌ها: {allowed}") from None
-
-
 def _iso(text: str) -> str:
     try:
         return parse_date(text).isoformat()
@@ -124,7 +117,7 @@ def _percent(plan_cut: float | None) -> str:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    status = _choice(PlanStatus, args.status, "وضعیت") if args.status else None
+    status = parse_choice(PlanStatus, args.status, "وضعیت") if args.status else None
     plans = ctx.app.plans.list(args.search, status)
     if args.format == "json":
         print_json([{"uuid": p.uuid, "title": p.title, "service_id": p.service_id,
@@ -177,7 +170,7 @@ def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     plan = _find(ctx, args.id)
-    saved = ctx.app.plans.set_status(plan.uuid, _choice(PlanStatus, args.status, "وضعیت"))
+    saved = ctx.app.plans.set_status(plan.uuid, parse_choice(PlanStatus, args.status, "وضعیت"))
     print(f"وضعیت «{saved.title}»: {saved.status.label_fa}")
     return 0
 
@@ -276,7 +269,7 @@ def cmd_request_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_request_status(args: argparse.Namespace, ctx: Context) -> int:
     request = ctx.app.plans.get_request(args.id)
-    request.status = _choice(RequestStatus, args.status, "وضعیت")
+    request.status = parse_choice(RequestStatus, args.status, "وضعیت")
     if args.response:
         request.response = args.response
     saved = ctx.app.plans.save_request(request)

@@ -33,15 +33,7 @@ from PySide6.QtWidgets import (
 from ..domain.persian import to_persian_digits
 from ..services.excel import ACTION_LABELS_FA, ExcelImportError, ExcelImportResult, ExcelService
 from .tasks import Task
-from .widgets.tables import select_row
-
-
-def _item(text: str, data: Any = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
+from .widgets.tables import read_only_item, select_row
 
 
 class ExcelImportDialog(QDialog):
@@ -184,19 +176,19 @@ class ExcelImportDialog(QDialog):
         self.summary.setText(text)
         self.records.setRowCount(len(result.records))
         for i, r in enumerate(result.records):
-            self.records.setItem(i, 0, _item(to_persian_digits(str(r.row)), r.uuid))
-            self.records.setItem(i, 1, _item(r.key))
-            self.records.setItem(i, 2, _item(r.title))
-            self.records.setItem(i, 3, _item(ACTION_LABELS_FA.get(r.action, r.action), r.action))
+            self.records.setItem(i, 0, read_only_item(to_persian_digits(str(r.row)), r.uuid))
+            self.records.setItem(i, 1, read_only_item(r.key))
+            self.records.setItem(i, 2, read_only_item(r.title))
+            self.records.setItem(i, 3, read_only_item(ACTION_LABELS_FA.get(r.action, r.action), r.action))
         self.problems.setRowCount(len(result.problems))
         for i, p in enumerate(result.problems):
-            kind = _item(self.tr("Error") if p.blocking else self.tr("Warning"), p.key)
+            kind = read_only_item(self.tr("Error") if p.blocking else self.tr("Warning"), p.key)
             kind.setForeground(Qt.GlobalColor.darkRed if p.blocking else Qt.GlobalColor.darkYellow)
             self.problems.setItem(i, 0, kind)
-            self.problems.setItem(i, 1, _item(p.sheet))
-            self.problems.setItem(i, 2, _item(p.cell))
-            self.problems.setItem(i, 3, _item(p.value))
-            self.problems.setItem(i, 4, _item(p.message_fa))
+            self.problems.setItem(i, 1, read_only_item(p.sheet))
+            self.problems.setItem(i, 2, read_only_item(p.cell))
+            self.problems.setItem(i, 3, read_only_item(p.value))
+            self.problems.setItem(i, 4, read_only_item(p.message_fa))
 
     def _problem_chosen(self) -> None:
         rows = self.problems.selectionModel().selectedRows()

@@ -59,7 +59,6 @@ def test_plans_from_demo_to_pdf_json_and_back(tmp_path: Path, capsys: pytest.Cap
     export = tmp_path / "plans.json"
     assert run(capsys, "--db", db, "plans", "export", "-o", str(export))[0] == 0
     other = str(tmp_path / "b.db")
-    assert run(capsys, "demo", "--db", other, "--services", "40", "--seed", "3")[0] == 0
     code, out, _ = run(capsys, "--db", other, "plans", "import", str(export))
     assert code == 0, out
     moved = json.loads(run(capsys, "--db", other, "plans", "show", with_report["uuid"], "--format", "json")[1])

@@ -33,18 +33,12 @@ from ...domain.plan import ImprovementPlan
 from ...domain.plan_dashboard import KIND_LABELS_FA, Dashboard
 from ...domain.quarters import quarter_label_fa, quarter_of
 from ...services.plans import PlanService
+from ..widgets.tables import read_only_item
 from .plan_editor import PlanEditor
 
 if TYPE_CHECKING:
     from ...bootstrap import App
 
-
-def _item(text: str, data: object = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -115,34 +109,34 @@ class PlansPage(QWidget):
         items = self.board.items
         self.attention.setRowCount(len(items))
         for r, item in enumerate(items):
-            self.attention.setItem(r, 0, _item(KIND_LABELS_FA[item.kind], item.kind))
-            self.attention.setItem(r, 1, _item(item.title, item.record_uuid))
-            self.attention.setItem(r, 2, _item(item.detail))
+            self.attention.setItem(r, 0, read_only_item(KIND_LABELS_FA[item.kind], item.kind))
+            self.attention.setItem(r, 1, read_only_item(item.title, item.record_uuid))
+            self.attention.setItem(r, 2, read_only_item(item.detail))
         plans = self.service.list(self.search.text())
         self.plans.setRowCount(len(plans))
         for r, p in enumerate(plans):
             cut = p.time_cut
-            self.plans.setItem(r, 0, _item(p.title, p.uuid))
-            self.plans.setItem(r, 1, _item(p.service_id or "—"))
-            self.plans.setItem(r, 2, _item(p.status.label_fa))
-            cut_item = _item("—" if cut is None else f"{format_number(round(cut * 100, 1))}٪")
+            self.plans.setItem(r, 0, read_only_item(p.title, p.uuid))
+            self.plans.setItem(r, 1, read_only_item(p.service_id or "—"))
+            self.plans.setItem(r, 2, read_only_item(p.status.label_fa))
+            cut_item = read_only_item("—" if cut is None else f"{format_number(round(cut * 100, 1))}٪")
             if not p.meets_time_target:
                 cut_item.setForeground(Qt.GlobalColor.darkRed)
             self.plans.setItem(r, 3, cut_item)
-            self.plans.setItem(r, 4, _item(f"{format_jalali(p.period_start)} – {format_jalali(p.period_end)}"))
-            self.plans.setItem(r, 5, _item(format_int(len(p.reports))))
+            self.plans.setItem(r, 4, read_only_item(f"{format_jalali(p.period_start)} – {format_jalali(p.period_end)}"))
+            self.plans.setItem(r, 5, read_only_item(format_int(len(p.reports))))
         requests = self.service.requests()
         today = self.service.today()
         self.requests.setRowCount(len(requests))
         for r, req in enumerate(requests):
-            self.requests.setItem(r, 0, _item(req.reference, req.uuid))
-            self.requests.setItem(r, 1, _item(req.subject))
-            self.requests.setItem(r, 2, _item(format_jalali(req.received_on)))
-            deadline = _item(format_jalali(req.deadline))
+            self.requests.setItem(r, 0, read_only_item(req.reference, req.uuid))
+            self.requests.setItem(r, 1, read_only_item(req.subject))
+            self.requests.setItem(r, 2, read_only_item(format_jalali(req.received_on)))
+            deadline = read_only_item(format_jalali(req.deadline))
             if req.is_overdue(today):
                 deadline.setForeground(Qt.GlobalColor.darkRed)
             self.requests.setItem(r, 3, deadline)
-            self.requests.setItem(r, 4, _item(req.status.label_fa))
+            self.requests.setItem(r, 4, read_only_item(req.status.label_fa))
 
     def selected_plan(self) -> str | None:
         rows = self.plans.selectionModel().selectedRows()
