@@ -6,6 +6,7 @@ PACKAGES=(
   poppler-utils          # pdftotext, pdffonts, pdftoppm, pdfsig: tests read PDFs back
   openssl                # tests verify bundle signatures with the real openssl binary
   zip                    # benchmarks compare bundle export with zip + sha256sum
+  unzip                  # tests check bundles open with the standard unzip tool
   xvfb x11-apps          # screenshots of the real window
   libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0

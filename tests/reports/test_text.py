@@ -20,8 +20,6 @@ from govsvc_desktop.domain.errors import GovsvcError
 from govsvc_desktop.reports import text as T
 from govsvc_desktop.reports.fonts import FontMissingError, ensure_fonts, font_dir, load_font
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-
 HARD = [
     "می‌خواهم نیم‌فاصله را درست بنویسم",
     "كارت ملي يك كاربر و كد پستي",
