@@ -1,4 +1,4 @@
-"""Screenshots of the main window and the passport editor for README, on demo data.
+"""Screenshots of the main window, its pages and the editors for README, on demo data.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
 """
@@ -48,6 +48,19 @@ def main(out: Path) -> int:
             key = next(k for k, w in window.pages.items() if w.parent() is window.tabs.widget(index))
             qapp.processEvents()
             window.grab().save(str(out / f"page-{key}.png"))
+        plans = window.page("plans")
+        plan = next(p for p in app.plans.list() if p.reports and len(p.actions) > 3)
+        plan_editor = plans.open_plan(plan.uuid)  # type: ignore[attr-defined]
+        plan_editor.resize(1100, 820)
+        for tab, name in ((1, "plan-indicators"), (2, "plan-actions"), (3, "plan-reports")):
+            plan_editor.tabs.setCurrentIndex(tab)
+            if tab == 1:
+                from govsvc_desktop.ui.widgets.tables import select_row
+
+                select_row(plan_editor.indicators, 0)
+            qapp.processEvents()
+            plan_editor.grab().save(str(out / f"{name}.png"))
+        plan_editor.close()
         editor.dirty = False
         editor.close()
         window.close()

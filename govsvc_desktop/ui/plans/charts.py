@@ -46,24 +46,25 @@ class IndicatorChart(QChartView):
             self.bars = []
             return
         self.bars = indicator_series(ind)
+        # QtCharts does not mirror: a right-to-left window reads the bars from the right,
+        # and values are written under each bar in Persian digits.
+        shown = list(reversed(self.bars)) if self.isRightToLeft() else self.bars
         chart.setTitle(ind.label)
         values = QBarSet(ind.label)
         values.setColor(QColor("#3d7ab8"))
-        for _label, value in self.bars:
+        for _label, value in shown:
             values.append(value)
         series = QBarSeries()
         series.append(values)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([label for label, _ in self.bars])
+        axis_x.append([f"{label}\n{format_number(value)}" for label, value in shown])
         axis_x.setLabelsFont(QFont("Vazirmatn", 8))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setRange(0, max(v for _, v in self.bars) * 1.15 or 1)
-        axis_y.setLabelFormat("%.0f")
+        axis_y.setLabelsVisible(False)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)
         series.attachAxis(axis_y)
         self.setChart(chart)
@@ -126,9 +127,12 @@ class ActionTimeline(QWidget):
             return
         first, last = span
         painter.setFont(QFont("Vazirmatn", 8))
-        painter.drawText(QRectF(0, 0, self.width(), 16), Qt.AlignmentFlag.AlignRight,
-                         format_jalali(first))
-        painter.drawText(QRectF(0, 0, self.width(), 16), Qt.AlignmentFlag.AlignLeft, format_jalali(last))
+        start_side, end_side = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            start_side, end_side = end_side, start_side
+        band = QRectF(0, 0, self.width(), 16)
+        painter.drawText(band, Qt.AlignmentFlag.AlignAbsolute | start_side, format_jalali(first))
+        painter.drawText(band, Qt.AlignmentFlag.AlignAbsolute | end_side, format_jalali(last))
         for i, action in enumerate(self.actions):
             rect = self.bar_rect(i)
             painter.setBrush(_COLORS[action.status])
