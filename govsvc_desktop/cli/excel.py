@@ -34,13 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_template(args: argparse.Namespace, ctx: Context) -> int:
-    ExcelService(ctx.app.passports).template(Path(args.output))
+    ExcelService(ctx.app.passports, ctx.app.plans).template(Path(args.output))
     print(f"الگوی خالی در {args.output} نوشته شد.")
     return 0
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    service = ExcelService(ctx.app.passports)
+    service = ExcelService(ctx.app.passports, ctx.app.plans)
     count = service.export(Path(args.output), filter_from_args(args),
                            progress_printer("خروجی Excel"))
     print(f"{format_int(count)} شناسنامه در {args.output} نوشته شد.")
@@ -54,7 +54,7 @@ def _print_problems(result: ExcelImportResult) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    service = ExcelService(ctx.app.passports)
+    service = ExcelService(ctx.app.passports, ctx.app.plans)
     source = Path(args.file)
     try:
         result = service.import_file(source, valid_only=args.valid_only, dry_run=args.dry_run,

@@ -38,6 +38,7 @@ from .excel_layout import (
     cell_reader,
     header_key,
 )
+from .excel_plans import PLAN_SHEET_NAMES
 from .xlsx_safety import WorkbookRefused, check_workbook
 
 Progress = Callable[[int, int], bool]
@@ -290,6 +291,9 @@ def read_workbook(path: Path, progress: Progress | None = None) -> ReadResult:
         wb.close()
 
 
+_PLAN_KEYS = frozenset(header_key(name) for name in PLAN_SHEET_NAMES)  # written for reading only
+
+
 def _read(path: Path, wb: Any, progress: Progress | None) -> ReadResult:
     problems: list[CellProblem] = []
     by_name = {header_key(ws.title): ws for ws in wb.worksheets}
@@ -301,7 +305,7 @@ def _read(path: Path, wb: Any, progress: Progress | None) -> ReadResult:
             if ws.sheet_state != "visible":
                 problems.append(CellProblem(ws.title, None, "", "", "این برگه پنهان است؛ خوانده شد",
                                             blocking=False))
-        elif key != header_key(README_SHEET):
+        elif key != header_key(README_SHEET) and key not in _PLAN_KEYS:
             state = " (پنهان)" if ws.sheet_state != "visible" else ""
             problems.append(CellProblem(ws.title, None, "", "", f"این برگه{state} در الگو نیست و "
                                         "خوانده نشد", blocking=False))

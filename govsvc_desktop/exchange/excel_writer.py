@@ -14,7 +14,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,6 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..config import atomic_output
 from ..domain.passport import ServicePassport
+from ..domain.plan import ImprovementPlan
 from .excel_layout import (
     MAIN_SHEET,
     README_SHEET,
@@ -39,12 +40,14 @@ from .excel_layout import (
     number_format,
     write_cell,
 )
+from .excel_plans import PLAN_SHEETS
 
 FONT_NAME = "Vazirmatn"
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 SYSTEM_FILL = PatternFill("solid", fgColor="EEEEEE")
 SYSTEM_FIELDS = ("revision", "created_at", "updated_at")
 Progress = Callable[[int, int], bool]
+ALL_SHEETS = SHEETS + tuple(spec for spec, _ in PLAN_SHEETS)
 
 
 def _use_persian_font(wb: Workbook) -> None:
@@ -130,7 +133,9 @@ def _readme(wb: Workbook) -> None:
         "چیزی ذخیره نمی‌شود (مگر گزینه «فقط رکوردهای درست» را برگزینید).",
         "",
         "برگه‌ها:",
-    ] + [f"  • {spec.name}" for spec in SHEETS]
+    ] + [f"  • {spec.name}" for spec in SHEETS] + [
+        "", "برگه‌های برنامه‌های بهبود (فقط برای خواندن؛ هنگام ورود خوانده نمی‌شوند):",
+    ] + [f"  • {spec.name}" for spec, _ in PLAN_SHEETS]
     for i, line in enumerate(lines):
         cell = WriteOnlyCell(ws, value=line)
         cell.data_type = "s"
@@ -145,7 +150,7 @@ def _frame(path: Path, rows_hint: int) -> None:
     wb = Workbook(write_only=True)
     _use_persian_font(wb)
     _readme(wb)
-    for spec in SHEETS:
+    for spec in ALL_SHEETS:
         _prepare_sheet(wb, spec, rows_hint)
     wb.save(str(path))
 
@@ -218,7 +223,7 @@ def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
 
 def write_workbook(
     path: Path, passports: Iterable[ServicePassport], total: int = 0,
-    progress: Progress | None = None,
+    progress: Progress | None = None, plans: Sequence[ImprovementPlan] = (),
 ) -> int:
     """Writes the workbook atomically (the template when ``passports`` is empty); returns the
     number of passports. ``progress(done, total)`` returning False stops with InterruptedError
@@ -229,29 +234,33 @@ def write_workbook(
         _frame(frame, total)
         with zipfile.ZipFile(frame) as src:
             members = _sheet_members(src)
-            sheet_xml = {spec.name: src.read(members[spec.name]).decode() for spec in SHEETS}
+            sheet_xml = {spec.name: src.read(members[spec.name]).decode() for spec in ALL_SHEETS}
             streams: list[_SheetStream] = []
             files: list[IO[str]] = []
-            for i, spec in enumerate(SHEETS):
+            for i, spec in enumerate(ALL_SHEETS):
                 probe = _PROBE_ROW.search(sheet_xml[spec.name])
                 assert probe is not None
                 out = open(work / f"rows{i}.xml", "w", encoding="utf-8")
                 files.append(out)
                 streams.append(_SheetStream(spec, _STYLE_ID.findall(probe.group(0)), out))
             try:
-                count = _stream_rows(streams, passports, total, progress)
+                count = _stream_rows(streams[:len(SHEETS)], passports, total, progress)
+                for stream, (_spec, rows_of) in zip(streams[len(SHEETS):], PLAN_SHEETS, strict=True):
+                    for plan in plans:
+                        for row in rows_of(plan):
+                            stream.write(row)
             finally:
                 for out in files:
                     out.close()
             with atomic_output(path) as fh, \
                     zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as dst:
-                by_member = {members[spec.name]: i for i, spec in enumerate(SHEETS)}
+                by_member = {members[spec.name]: i for i, spec in enumerate(ALL_SHEETS)}
                 for info in src.infolist():
                     if info.filename not in by_member:
                         dst.writestr(info, src.read(info.filename))
                         continue
                     i = by_member[info.filename]
-                    xml = sheet_xml[SHEETS[i].name]
+                    xml = sheet_xml[ALL_SHEETS[i].name]
                     probe = _PROBE_ROW.search(xml)
                     assert probe is not None
                     stream = streams[i]

@@ -1,5 +1,7 @@
 """Excel exchange: the template, exporting what the database holds, importing a filled workbook.
 
+The export also writes the improvement plans of the exported passports (for reading).
+
 Import is all-or-nothing by default: every problem in the workbook is reported with its sheet,
 row, column and value, and nothing is saved until there are none. With ``valid_only`` the
 records without problems are saved and the rest are reported. Records are matched by UUID,
@@ -20,6 +22,7 @@ from ..domain.codec import to_dict
 from ..domain.errors import GovsvcError, Problem, ValidationError
 from ..domain.passport import ServicePassport, new_uuid
 from ..domain.persian import compact_key, format_int
+from ..domain.plan import ImprovementPlan
 from ..domain.queries import PassportFilter
 from ..domain.validation import licence_conflicts, validate
 from ..exchange.excel_layout import SHEETS, key_is_uuid
@@ -29,6 +32,7 @@ from ..exchange.excel_writer import write_workbook
 from ..store.uow import UnitOfWork
 from .passport_json import CONFLICT, CREATE, classify, write_passports
 from .passports import PassportService, iso_now
+from .plans import PlanService
 
 Progress = Callable[[int, int], bool]
 SKIPPED = "skipped"
@@ -88,8 +92,9 @@ class ExcelImportError(ValidationError):
 
 
 class ExcelService:
-    def __init__(self, passports: PassportService) -> None:
+    def __init__(self, passports: PassportService, plans: PlanService | None = None) -> None:
         self.passports = passports
+        self.plans = plans
 
     # writing workbooks --------------------------------------------------------------------
     def template(self, path: Path) -> None:
@@ -100,8 +105,12 @@ class ExcelService:
                progress: Progress | None = None) -> int:
         """Every passport the filter selects, in the template's layout; returns how many."""
         total = self.passports.count(f)
+        plans: list[ImprovementPlan] = []
+        if self.plans is not None:
+            chosen = set(self.passports.uuids(f))
+            plans = [p for p in self.plans.list() if p.passport_uuid in chosen]
         try:
-            return write_workbook(path, self.passports.iter_passports(f), total, progress)
+            return write_workbook(path, self.passports.iter_passports(f), total, progress, plans)
         except InterruptedError:
             raise GovsvcError("خروجی Excel لغو شد؛ پرونده‌ای نوشته نشد") from None
 

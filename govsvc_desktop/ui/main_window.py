@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
 
     # Excel
     def import_excel(self) -> ExcelImportDialog:
-        dialog = ExcelImportDialog(ExcelService(self.app.passports), self)
+        dialog = ExcelImportDialog(ExcelService(self.app.passports, self.app.plans), self)
         dialog.imported.connect(lambda _result: self.model.reload())
         dialog.open_record.connect(self.open_passport)
         dialog.open()
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         target = target or self._ask_workbook_path(self.tr("Export to Excel"), "passports.xlsx")
         if not target:
             return None
-        service = ExcelService(self.app.passports)
+        service = ExcelService(self.app.passports, self.app.plans)
         task = Task(self, self.tr("Exporting to Excel…"),
                     lambda progress: service.export(Path(target), f, progress))
         task.done.connect(lambda count: QMessageBox.information(
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         if not target:
             return None
         try:
-            ExcelService(self.app.passports).template(Path(target))
+            ExcelService(self.app.passports, self.app.plans).template(Path(target))
         except (GovsvcError, OSError) as exc:
             QMessageBox.warning(self, self.windowTitle(), getattr(exc, "message_fa", str(exc)))
             return None

@@ -13,6 +13,7 @@ from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.labels import PASSPORT_FIELDS
 from govsvc_desktop.domain.queries import PassportFilter
 from govsvc_desktop.exchange.excel_layout import KEY_HEADER, MAIN_SHEET, README_SHEET, SHEETS
+from govsvc_desktop.exchange.excel_plans import PLAN_SHEETS
 from govsvc_desktop.services import demo
 from govsvc_desktop.services.excel import ExcelService
 from tests.fixtures import full_passport
@@ -22,7 +23,7 @@ def test_template_has_a_sheet_per_part_with_notes_lists_and_frozen_rtl_headers(a
     path = tmp_path / "template.xlsx"
     ExcelService(app.passports).template(path)
     wb = load_workbook(path)
-    assert wb.sheetnames == [README_SHEET] + [s.name for s in SHEETS]
+    assert wb.sheetnames == [README_SHEET] + [s.name for s in SHEETS] + [s.name for s, _ in PLAN_SHEETS]
     assert all(len(name) <= 31 for name in wb.sheetnames)
     assert wb[README_SHEET]["A1"].value.startswith("شناسنامه‌های خدمت")
     for spec in SHEETS:
@@ -133,3 +134,23 @@ def test_cancelled_export_leaves_no_file(app: App, tmp_path: Path) -> None:
         ExcelService(app.passports).export(path, progress=lambda done, total: done < 100)
     assert not path.exists()
     assert not list(tmp_path.glob(".never.xlsx*"))
+
+
+def test_export_carries_the_plans_of_the_exported_passports_and_import_passes_over_them(
+        app: App, tmp_path: Path) -> None:
+    demo.populate_all(app, 25, seed=6)
+    plans = app.plans.list()
+    assert plans
+    path = tmp_path / "with-plans.xlsx"
+    ExcelService(app.passports, app.plans).export(path)
+    wb = load_workbook(path, read_only=True)
+    names = [spec.name for spec, _ in PLAN_SHEETS]
+    rows = {name: list(wb[name].iter_rows(min_row=2, values_only=True)) for name in names}
+    assert sorted(r[0] for r in rows[names[0]]) == sorted(p.uuid for p in plans)
+    assert len(rows[names[1]]) == sum(len(p.indicators) for p in plans)
+    assert len(rows[names[2]]) == sum(len(p.actions) for p in plans)
+    assert len(rows[names[3]]) == sum(len(p.reports) for p in plans)
+    first = next(r for r in rows[names[0]] if r[0] == plans[0].uuid)
+    assert first[3] == plans[0].title and first[11] == plans[0].status.label_fa
+    again = ExcelService(app.passports, app.plans).import_file(path)
+    assert again.count("unchanged") == 25 and again.problems == []
