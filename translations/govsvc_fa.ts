@@ -1050,6 +1050,10 @@ Database: {db}</source>
         <translation>درخواست‌های ۱۲۸</translation>
     </message>
     <message>
+        <source>New 128 request…</source>
+        <translation>درخواست تازه ۱۲۸…</translation>
+    </message>
+    <message>
         <source>Search plans</source>
         <translation>جستجوی برنامه‌ها</translation>
     </message>
@@ -1215,6 +1219,49 @@ Database: {db}</source>
     <message>
         <source>The bundle is genuine and intact (signed by {signer}, sent by {sender}).</source>
         <translation>بسته اصیل و دست‌نخورده است (امضاکننده: {signer}، فرستنده: {sender}).</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>128 request</source>
+        <translation>درخواست ۱۲۸</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>بدون برنامه</translation>
+    </message>
+    <message>
+        <source>128 reference:</source>
+        <translation>شماره پیگیری ۱۲۸:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>موضوع:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>شرح:</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>تاریخ دریافت:</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>مهلت رسیدگی:</translation>
+    </message>
+    <message>
+        <source>Improvement plan:</source>
+        <translation>برنامه بهبود:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>پاسخ:</translation>
     </message>
 </context>
 <context>

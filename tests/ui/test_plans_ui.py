@@ -122,3 +122,29 @@ def test_editor_opens_an_existing_plan_with_its_tabs(qtbot: QtBot, window: MainW
     assert editor.timeline.actions
     unchanged = editor.save()
     assert unchanged is not None and unchanged.revision == plan.revision
+
+
+def test_a_128_request_is_recorded_and_followed_up_from_the_page(
+        qtbot: QtBot, window: MainWindow, gui_app: App) -> None:
+    page = _page(window)
+    dialog = page.edit_request()
+    qtbot.addWidget(dialog)
+    assert dialog.save() is None and "شماره پیگیری" in dialog.problems.text()
+    dialog.reference.setText("128-7731")
+    dialog.subject.setText("تأخیر در صدور پروانه")
+    dialog.received.setText("1400/01/10")
+    dialog.received.editingFinished.emit()
+    dialog.deadline.setText("1400/01/20")
+    dialog.deadline.editingFinished.emit()
+    with qtbot.waitSignal(dialog.accepted):
+        assert dialog.save() is not None
+    assert page.requests.rowCount() == 1
+    assert [i.kind for i in gui_app.plans.dashboard().items] == ["overdue_request"]
+    follow_up = page.edit_request(page.requests.item(0, 0).data(Qt.ItemDataRole.UserRole))
+    qtbot.addWidget(follow_up)
+    assert follow_up.reference.text() == "128-7731"
+    follow_up.status.setCurrentIndex(follow_up.status.findData("resolved"))
+    follow_up.response.setPlainText("فرایند اصلاح شد")
+    assert follow_up.save() is not None
+    assert gui_app.plans.dashboard().items == []
+    assert page.requests.item(0, 4).text() == "رسیدگی‌شده"

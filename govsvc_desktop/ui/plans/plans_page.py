@@ -35,6 +35,7 @@ from ...domain.quarters import quarter_label_fa, quarter_of
 from ...services.plans import PlanService
 from ..widgets.tables import read_only_item
 from .plan_editor import PlanEditor
+from .request_dialog import RequestDialog
 
 if TYPE_CHECKING:
     from ...bootstrap import App
@@ -72,12 +73,33 @@ class PlansPage(QWidget):
         split.addWidget(self.attention)
         tabs = QTabWidget()
         tabs.addTab(self._plans_tab(), self.tr("Plans"))
-        self.requests = _table([self.tr("128 reference"), self.tr("Subject"), self.tr("Received"),
-                                self.tr("Deadline"), self.tr("Status")])
-        tabs.addTab(self.requests, self.tr("128 requests"))
+        tabs.addTab(self._requests_tab(), self.tr("128 requests"))
         split.addWidget(tabs)
         layout.addWidget(split, 1)
         self.refresh()
+
+    def _requests_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        add = QPushButton(self.tr("New 128 request…"))
+        add.clicked.connect(lambda: self.edit_request())
+        bar.addWidget(add)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.requests = _table([self.tr("128 reference"), self.tr("Subject"), self.tr("Received"),
+                                self.tr("Deadline"), self.tr("Status")])
+        self.requests.itemDoubleClicked.connect(
+            lambda item: self.edit_request(self.requests.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)))
+        layout.addWidget(self.requests, 1)
+        return page
+
+    def edit_request(self, uuid: str = "") -> RequestDialog:
+        """Opens the request (or a new one); the lists refresh when it is saved."""
+        dialog = RequestDialog(self.service, self.service.get_request(uuid) if uuid else None, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def _plans_tab(self) -> QWidget:
         page = QWidget()
@@ -166,8 +188,11 @@ class PlansPage(QWidget):
     def _open_attention(self, item: QTableWidgetItem) -> None:
         row = item.row()
         kind = self.attention.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        if kind != "overdue_request":
-            self.open_plan(self.attention.item(row, 1).data(Qt.ItemDataRole.UserRole))
+        uuid = self.attention.item(row, 1).data(Qt.ItemDataRole.UserRole)
+        if kind == "overdue_request":
+            self.edit_request(uuid)
+        else:
+            self.open_plan(uuid)
 
     def new_plan(self) -> PlanEditor | None:
         uuid = self.selected_passport()
