@@ -49,7 +49,7 @@ def main(out: Path) -> int:
             qapp.processEvents()
             window.grab().save(str(out / f"page-{key}.png"))
         plans = window.page("plans")
-        plan = next(p for p in app.plans.list() if p.reports and len(p.actions) > 3)
+        plan = next(p for p in app.plans.find() if p.reports and len(p.actions) > 3)
         plan_editor = plans.open_plan(plan.uuid)  # type: ignore[attr-defined]
         plan_editor.resize(1100, 820)
         for tab, name in ((1, "plan-indicators"), (2, "plan-actions"), (3, "plan-reports")):

@@ -118,7 +118,7 @@ def _percent(plan_cut: float | None) -> str:
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     status = parse_choice(PlanStatus, args.status, "وضعیت") if args.status else None
-    plans = ctx.app.plans.list(args.search, status)
+    plans = ctx.app.plans.find(args.search, status)
     if args.format == "json":
         print_json([{"uuid": p.uuid, "title": p.title, "service_id": p.service_id,
                      "status": p.status.value, "time_cut": p.time_cut,
@@ -135,7 +135,7 @@ def _find(ctx: Context, ref: str):  # type: ignore[no-untyped-def]
     try:
         return service.get(ref)
     except GovsvcError:
-        matches = [p for p in service.list() if p.uuid.startswith(ref)]
+        matches = [p for p in service.find() if p.uuid.startswith(ref)]
         if len(matches) == 1:
             return matches[0]
         raise
@@ -221,7 +221,7 @@ def cmd_pdf(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     quarter = _quarter(args.quarter)
     plans = [_find(ctx, ref) for ref in args.plan] if args.plan else [
-        p for p in ctx.app.plans.list() if p.report_for(quarter) is not None]
+        p for p in ctx.app.plans.find() if p.report_for(quarter) is not None]
     if not plans:
         raise GovsvcError(f"برای {quarter_label_fa(quarter)} گزارشی ثبت نشده است")
     rendered = render_quarter_report(plans, quarter, PdfOptions(print_date=ctx.app.plans.today()))

@@ -108,7 +108,7 @@ class ExcelService:
         plans: list[ImprovementPlan] = []
         if self.plans is not None:
             chosen = set(self.passports.uuids(f))
-            plans = [p for p in self.plans.list() if p.passport_uuid in chosen]
+            plans = [p for p in self.plans.find() if p.passport_uuid in chosen]
         try:
             return write_workbook(path, self.passports.iter_passports(f), total, progress, plans)
         except InterruptedError:

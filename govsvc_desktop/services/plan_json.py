@@ -33,7 +33,7 @@ PLANS_FORMAT = "govsvc.plans"
 
 
 def export_document(service: PlanService, plans: list[ImprovementPlan] | None = None) -> dict[str, Any]:
-    chosen = service.list() if plans is None else plans
+    chosen = service.find() if plans is None else plans
     wanted = {p.uuid for p in chosen}
     requests = [r for r in service.requests() if plans is None or r.plan_uuid in wanted]
     evidence: dict[str, str] = {}

@@ -52,10 +52,10 @@ class PlanService:
             raise NotFoundError(f"برنامه بهبودی با شناسه «{uuid}» یافت نشد")
         return plan
 
-    def list(self, search: str = "", status: PlanStatus | None = None,
+    def find(self, search: str = "", status: PlanStatus | None = None,
              passport_uuid: str = "") -> list[ImprovementPlan]:
         with self.uow_factory() as uow:
-            return uow.plans.list(search, status, passport_uuid)
+            return uow.plans.find(search, status, passport_uuid)
 
     def count(self) -> int:
         with self.uow_factory() as uow:

@@ -71,7 +71,7 @@ class PlanRepository:
         data = self.conn.execute(select(plans.c.data).where(plans.c.uuid == uuid)).scalar()
         return None if data is None else from_dict(ImprovementPlan, json.loads(data))
 
-    def list(self, search: str = "", status: PlanStatus | None = None,
+    def find(self, search: str = "", status: PlanStatus | None = None,
              passport_uuid: str = "") -> list[ImprovementPlan]:
         stmt = select(plans.c.data).order_by(plans.c.title, plans.c.uuid)
         if status is not None:

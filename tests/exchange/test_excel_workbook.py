@@ -139,7 +139,7 @@ def test_cancelled_export_leaves_no_file(app: App, tmp_path: Path) -> None:
 def test_export_carries_the_plans_of_the_exported_passports_and_import_passes_over_them(
         app: App, tmp_path: Path) -> None:
     demo.populate_all(app, 25, seed=6)
-    plans = app.plans.list()
+    plans = app.plans.find()
     assert plans
     path = tmp_path / "with-plans.xlsx"
     ExcelService(app.passports, app.plans).export(path)

@@ -112,7 +112,7 @@ def test_timeline_runs_right_to_left(qtbot: QtBot) -> None:
 
 def test_editor_opens_an_existing_plan_with_its_tabs(qtbot: QtBot, window: MainWindow, gui_app: App) -> None:
     demo.populate_all(gui_app, 20, seed=4)
-    plan = next(p for p in gui_app.plans.list() if p.reports and p.actions)
+    plan = next(p for p in gui_app.plans.find() if p.reports and p.actions)
     page = _page(window)
     editor = page.open_plan(plan.uuid)
     assert isinstance(editor, PlanEditor)

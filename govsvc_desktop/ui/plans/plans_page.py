@@ -134,7 +134,7 @@ class PlansPage(QWidget):
             self.attention.setItem(r, 0, read_only_item(KIND_LABELS_FA[item.kind], item.kind))
             self.attention.setItem(r, 1, read_only_item(item.title, item.record_uuid))
             self.attention.setItem(r, 2, read_only_item(item.detail))
-        plans = self.service.list(self.search.text())
+        plans = self.service.find(self.search.text())
         self.plans.setRowCount(len(plans))
         for r, p in enumerate(plans):
             cut = p.time_cut
@@ -222,7 +222,7 @@ class PlansPage(QWidget):
 
     def quarter_pdf(self, quarter: str = "", target: str = "") -> Path | None:
         if not quarter:
-            quarters = sorted({r.quarter for p in self.service.list() for r in p.reports}, reverse=True)
+            quarters = sorted({r.quarter for p in self.service.find() for r in p.reports}, reverse=True)
             if not quarters:
                 QMessageBox.information(self, self.windowTitle(), self.tr("No quarterly report yet."))
                 return None
@@ -233,7 +233,7 @@ class PlansPage(QWidget):
             if not ok:
                 return None
             quarter = quarters[labels.index(choice)]
-        plans = [p for p in self.service.list() if p.report_for(quarter) is not None]
+        plans = [p for p in self.service.find() if p.report_for(quarter) is not None]
         if not target:
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Quarterly report PDF"),
                                                     f"report-{quarter}.pdf", self.tr("PDF files (*.pdf)"))

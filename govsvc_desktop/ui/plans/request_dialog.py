@@ -43,7 +43,7 @@ class RequestDialog(QDialog):
         self.deadline.set_iso(self.request.deadline)
         self.plan = QComboBox()
         self.plan.addItem(self.tr("No plan"), "")
-        for p in service.list():
+        for p in service.find():
             self.plan.addItem(p.title, p.uuid)
         self.plan.setCurrentIndex(max(0, self.plan.findData(self.request.plan_uuid)))
         self.status = QComboBox()
