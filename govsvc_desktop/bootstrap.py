@@ -14,8 +14,12 @@ from sqlalchemy import Engine
 
 from . import config
 from .domain.lifecycle import Actor
+from .services.agency import AgencyService
+from .services.compliance import ComplianceService
+from .services.event_logs import EventLogService
 from .services.passports import PassportService, utc_now
 from .services.plans import PlanService
+from .services.service_lists import ServiceListService
 from .store import migrate
 from .store.engine import login_parts, make_engine, with_login
 from .store.uow import UnitOfWork
@@ -31,6 +35,10 @@ class App:
     actor: Actor
     passports: PassportService
     plans: PlanService
+    agency: AgencyService
+    compliance: ComplianceService
+    events: EventLogService
+    lists: ServiceListService
     backup: Path | None = None
 
     def uow(self) -> UnitOfWork:
@@ -54,9 +62,14 @@ def build(
         actor = shared_mode_actor(engine)
     def factory() -> UnitOfWork:
         return UnitOfWork(engine)
+    passports = PassportService(factory, actor, clock)
     return App(
         db=db, engine=engine, settings=settings, actor=actor,
-        passports=PassportService(factory, actor, clock), plans=PlanService(factory, actor, clock),
+        passports=passports, plans=PlanService(factory, actor, clock),
+        agency=AgencyService(factory, actor, clock),
+        compliance=ComplianceService(factory, settings.agency_name, clock),
+        events=EventLogService(passports),
+        lists=ServiceListService(passports, lambda: settings.agency_name),
         backup=backup,
     )
 

@@ -15,7 +15,8 @@ from .. import __version__
 from ..domain.errors import GovsvcError
 from .context import Context
 
-COMMAND_MODULES = ("demo", "passports", "pdf", "db", "users", "gui", "bundle", "cert", "excel", "plans")
+COMMAND_MODULES = ("demo", "passports", "pdf", "db", "users", "gui", "bundle", "cert", "excel",
+                   "plans", "agency", "compliance")
 
 log = logging.getLogger(__name__)
 

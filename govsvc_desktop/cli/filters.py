@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain.calendar import parse_date
 from ..domain.choices import Nature, RecordKind, Status
 from ..domain.errors import GovsvcError
 from ..domain.queries import PassportFilter
@@ -19,6 +20,14 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", default=None, help="service or task")
     parser.add_argument("--electronic", choices=("yes", "no"), default=None)
     parser.add_argument("--uuid", action="append", default=[], help="select by record UUID")
+
+
+def iso_date(text: str) -> str:
+    """A date typed as Jalali (or ISO) → ISO; a Persian error otherwise."""
+    try:
+        return parse_date(text).isoformat()
+    except ValueError:
+        raise GovsvcError(f"تاریخ «{text}» معتبر نیست؛ مانند ۱۴۰۴/۰۵/۰۱ بنویسید") from None
 
 
 def parse_choice(kind: type, text: str, label: str):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..config import atomic_write
-from ..domain.calendar import format_jalali, parse_date
+from ..domain.calendar import format_jalali
 from ..domain.codec import to_dict
 from ..domain.errors import GovsvcError
 from ..domain.persian import format_int
@@ -19,7 +19,7 @@ from ..reports.passport_pdf import PdfOptions
 from ..reports.plan_pdf import render_plan, render_quarter_report
 from ..services import plan_json
 from .context import Context, print_json, print_table
-from .filters import parse_choice
+from .filters import iso_date, parse_choice
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -96,13 +96,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("status")
     p.add_argument("--response", default="")
     p.set_defaults(func=cmd_request_status)
-
-
-def _iso(text: str) -> str:
-    try:
-        return parse_date(text).isoformat()
-    except ValueError:
-        raise GovsvcError(f"تاریخ «{text}» معتبر نیست؛ مانند ۱۴۰۴/۰۵/۰۱ بنویسید") from None
 
 
 def _quarter(text: str) -> str:
@@ -257,8 +250,8 @@ def cmd_requests(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_request_add(args: argparse.Namespace, ctx: Context) -> int:
-    request = Request128(reference=args.reference, subject=args.subject, received_on=_iso(args.received),
-                         deadline=_iso(args.deadline), plan_uuid=args.plan)
+    request = Request128(reference=args.reference, subject=args.subject, received_on=iso_date(args.received),
+                         deadline=iso_date(args.deadline), plan_uuid=args.plan)
     if args.service:
         passport = ctx.app.passports.resolve(args.service)
         request.passport_uuid, request.service_title = passport.uuid, passport.title

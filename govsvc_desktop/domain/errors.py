@@ -66,3 +66,12 @@ class StorageError(GovsvcError):
     """The database or a file cannot be used: locked, corrupt, full, from a newer version."""
 
     exit_code = 6
+
+
+class Cancelled(GovsvcError):
+    """The person cancelled long work; nothing of it was kept."""
+
+    exit_code = 130
+
+    def __init__(self, message_fa: str = "لغو شد؛ چیزی نیمه‌کاره ذخیره نشد") -> None:
+        super().__init__(message_fa)

@@ -115,7 +115,7 @@ class _PlanPages:
                        self.date(v.date), v.result.label_fa, v.comment] for v in plan.verifications])
 
 
-def _render(pages: list[tuple[str, str, FormLayout]], options: PdfOptions, title: str) -> RenderedPdf:
+def render_documents(pages: list[tuple[str, str, FormLayout]], options: PdfOptions, title: str) -> RenderedPdf:
     """Draws laid-out documents with a title, «صفحه n از m», the record's UUID and print date."""
     ensure_fonts()
     buffer = io.BytesIO()
@@ -163,7 +163,7 @@ def render_plan(plan: ImprovementPlan, options: PdfOptions | None = None) -> Ren
     for report in sorted(plan.reports, key=lambda r: r.quarter):
         pages.report(plan, report.quarter)
     pages.verifications(plan)
-    return _render([(f"برنامه بهبود فرایند — {plan.title}", plan.uuid, pages.f)], options, plan.title)
+    return render_documents([(f"برنامه بهبود فرایند — {plan.title}", plan.uuid, pages.f)], options, plan.title)
 
 
 def render_quarter_report(plans: Sequence[ImprovementPlan], quarter: str,
@@ -176,4 +176,4 @@ def render_quarter_report(plans: Sequence[ImprovementPlan], quarter: str,
         pages.identity(plan)
         pages.report(plan, quarter)
         documents.append((f"گزارش پیشرفت {quarter_label_fa(quarter)} — {plan.title}", plan.uuid, pages.f))
-    return _render(documents, options, f"گزارش پیشرفت {quarter_label_fa(quarter)}")
+    return render_documents(documents, options, f"گزارش پیشرفت {quarter_label_fa(quarter)}")

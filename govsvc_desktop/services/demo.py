@@ -237,10 +237,13 @@ def populate_all(
     app: App, count: int, seed: int = 1, progress: Callable[[int, int], bool] | None = None,
 ) -> int:
     """Every kind of demo record the application knows, for a database: passports, then an
-    improvement plan for one service in five, with a 128 request for one plan in four."""
+    improvement plan for one service in five, with a 128 request for one plan in four, then
+    the agency's licences, proposals, cycle, chains and event logs."""
+    from .demo_agency import populate_agency
     from .demo_plans import populate_plans
 
     written = populate(app.uow, count, seed, progress, app.passports.today())
     if written:
         populate_plans(app.uow, max(1, count // 5), seed, app.passports.today())
+        populate_agency(app, seed)
     return written

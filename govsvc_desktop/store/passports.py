@@ -12,9 +12,12 @@ from sqlalchemy.sql import ColumnElement
 
 from ..domain.choices import ElectronicMethod, Nature, RecordKind, Status, Validity
 from ..domain.codec import from_dict, to_dict
+from ..domain.compliance import PassportFacts
+from ..domain.licences import ServiceRef
 from ..domain.passport import ServicePassport
 from ..domain.persian import compact_key, index_text, search_key
 from ..domain.queries import SORT_KEYS, PassportFilter, PassportSummary
+from ..domain.validation import validate
 from . import search_sql
 from .tables import passport_editions, passport_licences, passports
 
@@ -29,6 +32,17 @@ def search_text(p: ServicePassport) -> str:
     texts += [lic.code + " " + lic.title for lic in p.licences]
     texts += [law.title for law in p.legal_bases]
     return index_text(*texts)
+
+
+def compliance_columns(p: ServicePassport) -> dict[str, Any]:
+    """What the compliance dashboard reads without decoding the document: the electronic
+    date or exemption, and the fields approval still needs (problems that do not block saving)."""
+    gaps = dict.fromkeys(problem.field_path for problem in validate(p) if not problem.blocking)
+    return {
+        "electronic_target_date": p.electronic_target_date,
+        "exemption_approved": p.exemption_approved,
+        "approval_gaps": ";".join(gaps),
+    }
 
 
 def row_values(p: ServicePassport) -> dict[str, Any]:
@@ -54,6 +68,7 @@ def row_values(p: ServicePassport) -> dict[str, Any]:
         "title_key": search_key(p.title),
         "search_text": search_text(p),
         "data": json.dumps(to_dict(p), ensure_ascii=False, separators=(",", ":")),
+        **compliance_columns(p),
     }
 
 
@@ -218,6 +233,25 @@ class PassportRepository:
         col = passports.c[column]
         rows = self.conn.execute(select(col).where(col != "").distinct().order_by(col))
         return [r[0] for r in rows]
+
+    def compliance_facts(self) -> list[PassportFacts]:
+        """The stored columns of every passport that the compliance rules read."""
+        c = passports.c
+        rows = self.conn.execute(select(
+            c.uuid, c.kind, c.service_id, c.title, c.status, c.created_at, c.valid_until,
+            c.is_electronic, c.electronic_target_date, c.exemption_approved, c.approval_gaps))
+        return [PassportFacts(*row) for row in rows]
+
+    def service_refs(self) -> list[ServiceRef]:
+        """Services with the licence codes their passports list, for the licence check."""
+        codes: dict[str, list[str]] = {}
+        for uuid, key in self.conn.execute(
+                select(passport_licences.c.passport_uuid, passport_licences.c.licence_key)):
+            codes.setdefault(uuid, []).append(key)
+        rows = self.conn.execute(select(passports.c.uuid, passports.c.service_id, passports.c.title)
+                                 .where(passports.c.kind == RecordKind.SERVICE.value))
+        return [ServiceRef(uuid, service_id, title, tuple(codes.get(uuid, ())))
+                for uuid, service_id, title in rows]
 
     def licence_owners(self, codes: Iterable[str], excluding: str) -> dict[str, list[str]]:
         keys = sorted({compact_key(c) for c in codes if c.strip()})

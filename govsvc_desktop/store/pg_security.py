@@ -85,6 +85,8 @@ def apply(conn: Connection) -> None:
     conn.execute(text(f"REVOKE UPDATE, DELETE ON audit_log FROM {groups}"))
     conn.execute(text(f"GRANT DELETE ON passport_licences TO {groups}"))
     conn.execute(text(f"GRANT DELETE ON plan_actions TO {groups}"))
+    for table in ("agency_records", "event_logs", "service_events"):
+        conn.execute(text(f"GRANT DELETE ON {table} TO {groups}"))
     conn.execute(text(f"GRANT DELETE ON passports TO {GROUP_ROLES[Role.PREPARER]}"))
     conn.execute(text("REVOKE ALL ON alembic_version FROM PUBLIC"))
     conn.execute(text(f"GRANT SELECT ON alembic_version TO {groups}"))

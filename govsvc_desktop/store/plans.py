@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..domain.codec import from_dict, to_dict
+from ..domain.compliance import PlanFacts
 from ..domain.persian import index_text, search_terms
 from ..domain.plan import ActionStatus, ImprovementPlan, PlanStatus, Request128, RequestStatus
 from ..domain.plan_dashboard import ActionRow, PlanRow, RequestRow
@@ -158,6 +159,11 @@ class PlanRepository:
         return result.rowcount == 1
 
     # dashboard
+    def compliance_facts(self) -> list[PlanFacts]:
+        c = plans.c
+        return [PlanFacts(u, t, sid, s, bool(m), bool(j)) for u, t, sid, s, m, j in self.conn.execute(
+            select(c.uuid, c.title, c.service_id, c.status, c.meets_target, c.justified))]
+
     def dashboard_rows(self, today: str) -> tuple[list[PlanRow], list[ActionRow], list[RequestRow]]:
         """The slim rows the dashboard needs, read in three queries; actions and requests only
         when already past their date."""

@@ -6,6 +6,7 @@ against (licence codes) get their own index table.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     ForeignKey,
@@ -44,6 +45,9 @@ passports = Table(
     Column("revision", Integer, nullable=False, default=1),
     Column("approved_on", String(10)),
     Column("valid_until", String(10)),
+    Column("electronic_target_date", String(10)),
+    Column("exemption_approved", Boolean, nullable=False, default=False),
+    Column("approval_gaps", Text, nullable=False, default=""),
     Column("created_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
     Column("updated_by", Text, nullable=False, default=""),
@@ -152,4 +156,49 @@ requests128 = Table(
     Column("updated_at", String(32), nullable=False),
     Column("data", Text, nullable=False),
     *(Index(f"ix_requests128_{c}", c) for c in ("deadline", "plan_uuid")),
+)
+
+# Records of the agency as a whole (licences, proposals, the nine steps, reports, lessons,
+# chains): few, each kept whole as its JSON document under its kind.
+agency_records = Table(
+    "agency_records",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("key", Text, nullable=False, default=""),
+    Column("status", String(16), nullable=False, default=""),
+    Column("revision", Integer, nullable=False, default=1),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+    Index("ix_agency_records_kind", "kind"),
+)
+
+event_logs = Table(
+    "event_logs",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("service_id", String(32), nullable=False),
+    Column("file_name", Text, nullable=False, default=""),
+    Column("sha256", String(64), nullable=False),
+    Column("events", Integer, nullable=False),
+    Column("cases", Integer, nullable=False),
+    Column("imported_at", String(32), nullable=False),
+    Column("imported_by", Text, nullable=False, default=""),
+    Index("ix_event_logs_service_id", "service_id"),
+)
+
+service_events = Table(
+    "service_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("log_uuid", String(36), ForeignKey("event_logs.uuid", ondelete="CASCADE"), nullable=False),
+    Column("service_id", String(32), nullable=False),
+    Column("case_id", Text, nullable=False),
+    Column("activity", Text, nullable=False),
+    Column("at_ms", BigInteger, nullable=False),
+    Column("offset_minutes", Integer, nullable=False, default=0),
+    Column("resource", Text, nullable=False, default=""),
+    Index("ix_service_events_service_id", "service_id", "case_id", "at_ms"),
+    Index("ix_service_events_log_uuid", "log_uuid"),
 )

@@ -12,9 +12,11 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain.errors import GovsvcError
+from .agency import AgencyRecordRepository
 from .audit import AuditRepository, MetaRepository
 from .bundles import BundleRepository
 from .engine import describe_error
+from .event_logs import EventLogRepository
 from .passports import PassportRepository
 from .plans import PlanRepository
 
@@ -25,6 +27,8 @@ class UnitOfWork:
     meta: MetaRepository
     bundles: BundleRepository
     plans: PlanRepository
+    agency: AgencyRecordRepository
+    events: EventLogRepository
     conn: Connection
 
     def __init__(self, engine: Engine) -> None:
@@ -42,6 +46,8 @@ class UnitOfWork:
         self.meta = MetaRepository(self.conn)
         self.bundles = BundleRepository(self.conn)
         self.plans = PlanRepository(self.conn)
+        self.agency = AgencyRecordRepository(self.conn)
+        self.events = EventLogRepository(self.conn)
         self._committed = False
         return self
 

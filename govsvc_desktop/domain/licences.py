@@ -1,0 +1,136 @@
+"""The agency's licences on the national licence portal (درگاه ملی مجوزها) and their mapping
+to service IDs.
+
+Seed 000 (footnote to Art. 4, and item 5 of its table): every licence of the agency must be
+mapped to exactly one service that has an ID, so that no licence is left without a service.
+The mapping table is kept here; the licences a passport lists on its form are checked
+against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .choices import Choice
+from .errors import Problem
+from .passport import new_uuid
+from .persian import compact_key, search_key
+
+# Titles of services that grant a licence: they are expected to carry a licence mapping.
+LICENSING_WORDS = ("مجوز", "پروانه", "جواز", "گواهینامه", "گواهی‌نامه", "اجازه‌نامه")
+
+
+class LicenceFinding(Choice):
+    UNMAPPED = ("unmapped", "مجوز بدون شناسهٔ خدمت")
+    MAPPED_TWICE = ("mapped_twice", "مجوز نگاشته به بیش از یک خدمت")
+    UNKNOWN_SERVICE = ("unknown_service", "نگاشت به شناسهٔ خدمتی که شناسنامه ندارد")
+    NOT_IN_REGISTRY = ("not_in_registry", "مجوز شناسنامه در فهرست مجوزهای درگاه نیست")
+    SERVICE_WITHOUT_LICENCE = ("service_without_licence", "خدمت صدور مجوز بدون نگاشت مجوز")
+
+
+@dataclass
+class LicenceEntry:
+    """One licence as the national licence portal lists it, and the service it maps to."""
+
+    uuid: str = field(default_factory=new_uuid)
+    code: str = ""
+    title: str = ""
+    issuer: str = ""
+    service_id: str = ""
+    note: str = ""
+    revision: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def key(self) -> str:
+        return compact_key(self.code)
+
+
+@dataclass(frozen=True)
+class ServiceRef:
+    """What the licence check needs of a passport."""
+
+    uuid: str
+    service_id: str
+    title: str
+    licence_codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LicenceIssue:
+    finding: LicenceFinding
+    code: str
+    title: str
+    detail_fa: str
+    record_type: str  # "licence" or "passport": what opening the issue shows
+    record_uuid: str
+
+
+def validate_licence(entry: LicenceEntry) -> list[Problem]:
+    problems = []
+    if not entry.code.strip():
+        problems.append(Problem("code", "کد مجوز خالی است"))
+    elif len(entry.code) > 64:
+        problems.append(Problem("code", "کد مجوز بیش از ۶۴ نویسه است"))
+    if not entry.title.strip():
+        problems.append(Problem("title", "عنوان مجوز خالی است"))
+    if entry.service_id and not entry.service_id.isdigit():
+        problems.append(Problem("service_id", "شناسهٔ خدمت باید فقط رقم باشد"))
+    return problems
+
+
+def grants_licence(title: str) -> bool:
+    key = search_key(title)
+    return any(search_key(word) in key for word in LICENSING_WORDS)
+
+
+def check_licences(entries: list[LicenceEntry], services: list[ServiceRef]) -> list[LicenceIssue]:
+    """Every way the mapping breaks the one-licence-one-service rule, in a stable order."""
+    issues: list[LicenceIssue] = []
+    by_service_id: dict[str, list[ServiceRef]] = {}
+    claimed: dict[str, set[str]] = {}  # licence key → service IDs whose passport lists it
+    for s in services:
+        if s.service_id:
+            by_service_id.setdefault(s.service_id, []).append(s)
+        for code in s.licence_codes:
+            claimed.setdefault(compact_key(code), set()).add(
+                s.service_id or f"«{s.title}» (بدون شناسه)")
+    registry: dict[str, list[LicenceEntry]] = {}
+    for e in entries:
+        registry.setdefault(e.key, []).append(e)
+    for e in sorted(entries, key=lambda x: (x.key, x.uuid)):
+        targets = {e.service_id} if e.service_id else set()
+        targets |= claimed.get(e.key, set())
+        for twin in registry[e.key]:
+            if twin is not e and twin.service_id:
+                targets.add(twin.service_id)
+        if len(targets) > 1:
+            issues.append(LicenceIssue(
+                LicenceFinding.MAPPED_TWICE, e.code, e.title,
+                "به " + "، ".join(sorted(targets)) + " نگاشته شده است؛ هر مجوز فقط به یک خدمت",
+                "licence", e.uuid))
+        elif not e.service_id:
+            issues.append(LicenceIssue(LicenceFinding.UNMAPPED, e.code, e.title,
+                                       "به هیچ خدمت شناسه‌داری نگاشته نشده است", "licence", e.uuid))
+        elif e.service_id not in by_service_id:
+            issues.append(LicenceIssue(
+                LicenceFinding.UNKNOWN_SERVICE, e.code, e.title,
+                f"شناسهٔ خدمت {e.service_id} در شناسنامه‌های این پایگاه داده نیست",
+                "licence", e.uuid))
+    for s in services:
+        for code in s.licence_codes:
+            if compact_key(code) not in registry:
+                issues.append(LicenceIssue(
+                    LicenceFinding.NOT_IN_REGISTRY, code, s.title,
+                    f"شناسنامهٔ «{s.title}» مجوز {code} را نام برده که در فهرست مجوزها نیست",
+                    "passport", s.uuid))
+    mapped_services = {e.service_id for e in entries if e.service_id}
+    for s in services:
+        if (grants_licence(s.title) and not s.licence_codes
+                and (not s.service_id or s.service_id not in mapped_services)):
+            issues.append(LicenceIssue(
+                LicenceFinding.SERVICE_WITHOUT_LICENCE, s.service_id, s.title,
+                "عنوان خدمت از صدور مجوز می‌گوید ولی مجوزی به آن نگاشته نشده است",
+                "passport", s.uuid))
+    return issues

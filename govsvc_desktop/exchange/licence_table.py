@@ -1,0 +1,70 @@
+"""Reading the agency's licence list as the national licence portal exports it (CSV or
+Excel): code, title, issuing authority and, when already known, the service ID it maps to.
+Headers may be English or Persian, in any order."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from ..domain.errors import GovsvcError
+from ..domain.licences import LicenceEntry
+from ..domain.persian import search_key
+from .xlsx_safety import check_workbook
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "code": ("code", "licence code", "licence_code", "کد مجوز", "شناسه مجوز", "کد"),
+    "title": ("title", "licence title", "name", "عنوان مجوز", "عنوان", "نام مجوز"),
+    "issuer": ("issuer", "authority", "مرجع صدور", "صادرکننده", "مرجع"),
+    "service_id": ("service_id", "service id", "شناسه خدمت", "کد شناسه خدمت", "شناسهٔ خدمت"),
+    "note": ("note", "توضیح", "توضیحات"),
+}
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        check_workbook(path)
+        wb = load_workbook(path, read_only=True, data_only=True)
+        try:
+            ws = wb.worksheets[0]
+            return [["" if v is None else str(v) for v in row]
+                    for row in ws.iter_rows(values_only=True)]
+        finally:
+            wb.close()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GovsvcError(f"پروندهٔ «{path}» خوانده نمی‌شود: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1256", errors="replace")
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = max((",", ";", "\t"), key=first.count)
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def read_licences(path: Path) -> list[LicenceEntry]:
+    rows = [r for r in _rows(path) if any(c.strip() for c in r)]
+    if not rows:
+        raise GovsvcError(f"پروندهٔ «{path.name}» خالی است")
+    folded = [search_key(h.strip().lstrip("\ufeff")) for h in rows[0]]
+    where: dict[str, int] = {}
+    for role, names in COLUMNS.items():
+        for name in names:
+            if search_key(name) in folded:
+                where[role] = folded.index(search_key(name))
+                break
+    missing = [label for role, label in (("code", "کد مجوز"), ("title", "عنوان مجوز"))
+               if role not in where]
+    if missing:
+        raise GovsvcError(f"ستون «{'، '.join(missing)}» در سطر اول «{path.name}» نیست؛ سطر اول "
+                          "باید نام ستون‌ها باشد: کد مجوز، عنوان مجوز، مرجع صدور، شناسه خدمت")
+    entries = []
+    for row in rows[1:]:
+        cells = row + [""] * (max(where.values()) + 1 - len(row))
+        entries.append(LicenceEntry(**{role: cells[i].strip() for role, i in where.items()}))
+    return entries

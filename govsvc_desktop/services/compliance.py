@@ -1,0 +1,57 @@
+"""The compliance dashboard as a use case: gathers the stored facts in one read transaction
+and lets the pure rules of ``domain.compliance`` judge them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from ..domain.compliance import ComplianceReport, ExpectedService, StepFacts, build_compliance
+from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
+from ..domain.licences import LicenceEntry, check_licences
+from ..domain.proposals import ProposalStatus, ServiceProposal
+from ..store.uow import UnitOfWork
+from .agency import CHAINS, LICENCES, PROPOSALS, STEPS
+from .passports import utc_now
+
+
+class ComplianceService:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], agency_name: str = "",
+                 clock: Callable[[], dt.datetime] = utc_now) -> None:
+        self.uow_factory = uow_factory
+        self.agency_name = agency_name
+        self.clock = clock
+
+    def report(self, today: dt.date | None = None) -> ComplianceReport:
+        today = today or self.clock().astimezone().date()
+        with self.uow_factory() as uow:
+            facts = uow.passports.compliance_facts()
+            services = uow.passports.service_refs()
+            licences = uow.agency.find(LICENCES.kind, LicenceEntry)
+            proposals = uow.agency.find(PROPOSALS.kind, ServiceProposal)
+            chains = uow.agency.find(CHAINS.kind, ServiceChain)
+            stored_steps = {s.step: s for s in uow.agency.find(STEPS.kind, CycleStep)}
+            plans = uow.plans.compliance_facts()
+        expected = self._expected(licences, proposals, chains)
+        expected += [ExpectedService(p.service_id, "برنامهٔ بهبود", "plan", p.uuid)
+                     for p in plans if p.service_id]
+        steps = [stored_steps.get(d.step, d) for d in default_steps()]
+        step_facts = [StepFacts(s.uuid, f"گام {s.step.value}: {s.step.label_fa}", s.deadline,
+                                s.status is StepStatus.APPROVED) for s in steps]
+        return build_compliance(today, facts, expected, check_licences(licences, services), plans,
+                                step_facts)
+
+    def _expected(self, licences: list[LicenceEntry], proposals: list[ServiceProposal],
+                  chains: list[ServiceChain]) -> list[ExpectedService]:
+        found = [ExpectedService(e.service_id, f"مجوز {e.code}", "licence", e.uuid)
+                 for e in licences if e.service_id]
+        found += [ExpectedService(p.issued_service_id, "خدمت پیشنهادی با شناسهٔ صادرشده",
+                                  "proposal", p.uuid)
+                  for p in proposals if p.status is ProposalStatus.ISSUED and p.issued_service_id]
+        own = self.agency_name.strip()
+        for chain in chains:
+            for link in chain.links:
+                if link.service_id and own and link.agency.strip() == own:
+                    found.append(ExpectedService(link.service_id, f"زنجیرهٔ «{chain.title}»",
+                                                 "chain", chain.uuid))
+        return found

@@ -1,0 +1,43 @@
+"""The published service lists (electronic, non-electronic with dates or exemptions,
+delegated to counter offices) built from the passports, as PDF or Excel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from ..config import atomic_write
+from ..domain.calendar import format_jalali
+from ..domain.choices import RecordKind
+from ..domain.queries import PassportFilter
+from ..domain.service_lists import ServiceLists, build_service_lists
+from .passports import PassportService
+
+
+class ServiceListService:
+    def __init__(self, passports: PassportService, agency_name: Callable[[], str]) -> None:
+        self.passports = passports
+        self.agency_name = agency_name
+
+    def lists(self, only_valid: bool = True, today: dt.date | None = None) -> ServiceLists:
+        today = today or self.passports.today()
+        with self.passports.uow_factory() as uow:
+            items = list(uow.passports.iter_passports(PassportFilter(kind=RecordKind.SERVICE)))
+        return build_service_lists(items, today, self.agency_name(), only_valid)
+
+    def write_pdf(self, target: Path, only_valid: bool = True) -> ServiceLists:
+        from ..reports.obligations_pdf import render_service_lists
+        from ..reports.passport_pdf import PdfOptions
+
+        lists = self.lists(only_valid)
+        atomic_write(target, render_service_lists(lists, PdfOptions(print_date=lists.today)).data)
+        return lists
+
+    def write_excel(self, target: Path, only_valid: bool = True) -> ServiceLists:
+        from ..exchange.lists_excel import write_lists_workbook
+
+        lists = self.lists(only_valid)
+        dates = {i.date: format_jalali(i.date) for i in lists.non_electronic if i.date}
+        write_lists_workbook(lists, target, dates)
+        return lists
