@@ -142,7 +142,8 @@ def _passport_items(report: ComplianceReport, facts: list[PassportFacts]) -> Non
                 items.append(ComplianceItem(ComplianceKind.EXPIRING, "passport", f.uuid, f.title,
                                             f"اعتبار تا {format_jalali(f.valid_until)}"))
         if f.approval_gaps and f.status in AWAITING_APPROVAL:
-            labels = list(dict.fromkeys(label_for_path(p) for p in f.approval_gaps.split(";")))
+            labels = list(dict.fromkeys(label_for_path(p.split("[")[0].split(".")[0])
+                                         for p in f.approval_gaps.split(";")))
             fields.update(labels)
             items.append(ComplianceItem(ComplianceKind.APPROVAL_BLOCKED, "passport", f.uuid,
                                         f.title, "، ".join(labels)))

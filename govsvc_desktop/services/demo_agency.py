@@ -30,7 +30,7 @@ from ..domain.cycle import (
 from ..domain.licences import LicenceEntry
 from ..domain.proposals import DeliveryMode, ProposalStatus, ServiceProposal
 from ..store.tables import passports
-from .agency import CHAINS, LESSONS, LICENCES, PROPOSALS, REPORTS, STEPS
+from .agency import CHAINS, LESSONS, PROPOSALS, REPORTS, STEPS
 
 if TYPE_CHECKING:
     from ..bootstrap import App
@@ -49,7 +49,6 @@ PEOPLE = ("کارشناس ۱", "کارشناس ۲", "کارشناس ۳", "رئی
 def populate_agency(app: App, seed: int = 1, log_events: int = 3_000) -> None:
     """Adds the agency-wide demo records through the services (so they are checked and
     audited), and an event log for two electronic services."""
-    rng = random.Random(seed * 104_729)
     today = app.passports.today()
     with app.uow() as uow:
         rows = uow.conn.execute(select(passports.c.service_id, passports.c.title,
