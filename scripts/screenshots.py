@@ -61,6 +61,16 @@ def main(out: Path) -> int:
             qapp.processEvents()
             plan_editor.grab().save(str(out / f"{name}.png"))
         plan_editor.close()
+        obligations = window.page("obligations")
+        window.tabs.setCurrentWidget(obligations.parentWidget())
+        for tab, name in ((0, "obligations-compliance"), (1, "obligations-lists"),
+                          (2, "obligations-licences"), (4, "obligations-cycle"),
+                          (5, "obligations-events")):
+            obligations.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
+            if tab == 0:
+                obligations.tree.expandItem(obligations.tree.topLevelItem(1))  # type: ignore[attr-defined]
+            qapp.processEvents()
+            window.grab().save(str(out / f"{name}.png"))
         editor.dirty = False
         editor.close()
         window.close()

@@ -60,6 +60,200 @@
     </message>
 </context>
 <context>
+    <name>ChainDialog</name>
+    <message>
+        <source>Inter-agency service chain</source>
+        <translation>زنجیرهٔ خدمات بین‌دستگاهی</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>Final service:</source>
+        <translation>خدمت نهایی:</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>Service ID</source>
+        <translation>کد شناسه خدمت</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>خدمت</translation>
+    </message>
+    <message>
+        <source>Data exchanged</source>
+        <translation>دادهٔ مبادله‌شده</translation>
+    </message>
+    <message>
+        <source>Add link</source>
+        <translation>افزودن حلقه</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>حذف حلقه</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>بالاتر</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>پایین‌تر</translation>
+    </message>
+</context>
+<context>
+    <name>CycleTab</name>
+    <message>
+        <source>Representative's report…</source>
+        <translation>گزارش نمایندهٔ دستگاه…</translation>
+    </message>
+    <message>
+        <source>Lesson learned…</source>
+        <translation>درس آموخته…</translation>
+    </message>
+    <message>
+        <source>New service chain…</source>
+        <translation>زنجیرهٔ خدمات تازه…</translation>
+    </message>
+    <message>
+        <source>Cycle report PDF…</source>
+        <translation>PDF گزارش چرخه…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>مهلت</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>تأییدیه</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>شواهد</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>رکورد</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>مهلت رسیدگی:</translation>
+    </message>
+    <message>
+        <source>Validation approval on:</source>
+        <translation>تاریخ تأییدیهٔ اعتبارسنجی:</translation>
+    </message>
+    <message>
+        <source>Approval reference:</source>
+        <translation>شمارهٔ تأییدیه:</translation>
+    </message>
+    <message>
+        <source>Responsible unit:</source>
+        <translation>واحد مسئول:</translation>
+    </message>
+    <message>
+        <source>Evidence (one per line, title | reference):</source>
+        <translation>شواهد (هر سطر یکی، عنوان | شماره):</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>توضیح:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>دوره:</translation>
+    </message>
+    <message>
+        <source>Representative:</source>
+        <translation>نمایندهٔ دستگاه:</translation>
+    </message>
+    <message>
+        <source>Reported on:</source>
+        <translation>تاریخ گزارش:</translation>
+    </message>
+    <message>
+        <source>Progress of the cycle:</source>
+        <translation>میزان تحقق چرخه:</translation>
+    </message>
+    <message>
+        <source>Challenges:</source>
+        <translation>چالش‌ها:</translation>
+    </message>
+    <message>
+        <source>Risks:</source>
+        <translation>ریسک‌های محتمل:</translation>
+    </message>
+    <message>
+        <source>Remedies:</source>
+        <translation>راهکارها:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>گام:</translation>
+    </message>
+    <message>
+        <source>Recorded on:</source>
+        <translation>تاریخ ثبت:</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>زمینه:</translation>
+    </message>
+    <message>
+        <source>Lesson:</source>
+        <translation>درس آموخته:</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>از موعد گذشته</translation>
+    </message>
+    <message>
+        <source>%1 of 9 steps approved; %2 overdue</source>
+        <translation>%1 گام از ۹ گام تأیید شده؛ %2 گام از موعد گذشته</translation>
+    </message>
+    <message>
+        <source>Cycle report PDF</source>
+        <translation>PDF گزارش چرخه</translation>
+    </message>
+</context>
+<context>
     <name>EditorSections</name>
     <message>
         <source>Identity and classification</source>
@@ -103,6 +297,109 @@
     <message>
         <source>Copy details</source>
         <translation>رونوشت جزئیات</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogsTab</name>
+    <message>
+        <source>Import CSV log…</source>
+        <translation>ورود رویدادنگار CSV…</translation>
+    </message>
+    <message>
+        <source>Export XES…</source>
+        <translation>خروجی XES…</translation>
+    </message>
+    <message>
+        <source>Put average time into the passport</source>
+        <translation>ثبت میانگین زمان در شناسنامه</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>A log is a CSV file with the columns case, activity, timestamp and resource (Persian headers also work); times may be Jalali.</source>
+        <translation>رویدادنگار پروندهٔ CSV با ستون‌های پرونده، فعالیت، زمان و منبع است (case, activity, timestamp, resource)؛ زمان‌ها می‌توانند شمسی باشند.</translation>
+    </message>
+    <message>
+        <source>Service ID</source>
+        <translation>کد شناسه خدمت</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>خدمت</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>پرونده‌ها</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>رویدادها</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>فعالیت‌ها</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Average case time</source>
+        <translation>میانگین زمان پرونده</translation>
+    </message>
+    <message>
+        <source>Median case time</source>
+        <translation>میانهٔ زمان پرونده</translation>
+    </message>
+    <message>
+        <source>Service ID:</source>
+        <translation>شناسهٔ خدمت:</translation>
+    </message>
+    <message>
+        <source>Import event log</source>
+        <translation>ورود رویدادنگار</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>رویدادنگار</translation>
+    </message>
+    <message>
+        <source>Event logs (*.csv *.txt)</source>
+        <translation>رویدادنگارها (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>%1 events of %2 cases imported</source>
+        <translation>%1 رویداد از %2 پرونده وارد شد</translation>
+    </message>
+    <message>
+        <source>Importing the event log…</source>
+        <translation>در حال ورود رویدادنگار…</translation>
+    </message>
+    <message>
+        <source>Export XES</source>
+        <translation>خروجی XES</translation>
+    </message>
+    <message>
+        <source>Choose a service first.</source>
+        <translation>نخست خدمتی را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Writing XES…</source>
+        <translation>در حال نوشتن XES…</translation>
+    </message>
+    <message>
+        <source>Service time</source>
+        <translation>زمان ارائهٔ خدمت</translation>
+    </message>
+    <message>
+        <source>The passport's service time is now %1 %2</source>
+        <translation>زمان ارائهٔ خدمت در شناسنامه اکنون %1 %2 است</translation>
     </message>
 </context>
 <context>
@@ -323,6 +620,89 @@
     <message>
         <source>Choose an indicator with values to see its chart</source>
         <translation>شاخصی را که مقدار دارد برگزینید تا نمودارش دیده شود</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesTab</name>
+    <message>
+        <source>Import licence list…</source>
+        <translation>ورود فهرست مجوزها…</translation>
+    </message>
+    <message>
+        <source>New licence…</source>
+        <translation>مجوز تازه…</translation>
+    </message>
+    <message>
+        <source>Map to a service…</source>
+        <translation>نگاشت به خدمت…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Licence code</source>
+        <translation>کد مجوز</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>مرجع صدور</translation>
+    </message>
+    <message>
+        <source>Service ID</source>
+        <translation>کد شناسه خدمت</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>بررسی</translation>
+    </message>
+    <message>
+        <source>Licence code:</source>
+        <translation>کد مجوز:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>مرجع صدور:</translation>
+    </message>
+    <message>
+        <source>Service ID it maps to:</source>
+        <translation>شناسهٔ خدمت نگاشته‌شده:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>توضیح:</translation>
+    </message>
+    <message>
+        <source>%1 licences; %2 with a problem; %3 problems in passports (a licence the list lacks, or a licensing service without one)</source>
+        <translation>%1 مجوز؛ %2 مجوز با اشکال؛ %3 اشکال در شناسنامه‌ها (مجوزی که در فهرست نیست، یا خدمت صدور مجوز بی‌مجوز)</translation>
+    </message>
+    <message>
+        <source>Licence list</source>
+        <translation>فهرست مجوزها</translation>
+    </message>
+    <message>
+        <source>Licence lists (*.csv *.xlsx)</source>
+        <translation>فهرست مجوزها (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 updated, %3 unchanged</source>
+        <translation>%1 تازه، %2 به‌روز، %3 بی‌تغییر</translation>
+    </message>
+    <message>
+        <source>Map licence</source>
+        <translation>نگاشت مجوز</translation>
+    </message>
+    <message>
+        <source>Service ID for %1:</source>
+        <translation>شناسهٔ خدمت برای %1:</translation>
     </message>
 </context>
 <context>
@@ -566,10 +946,109 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>ObligationsPage</name>
+    <message>
+        <source>Compliance</source>
+        <translation>وضعیت تکالیف</translation>
+    </message>
+    <message>
+        <source>Service lists</source>
+        <translation>فهرست‌های خدمات</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>مجوزها</translation>
+    </message>
+    <message>
+        <source>Services without ID</source>
+        <translation>خدمات بدون شناسه</translation>
+    </message>
+    <message>
+        <source>Smartification cycle</source>
+        <translation>چرخهٔ هوشمندسازی</translation>
+    </message>
+    <message>
+        <source>Event logs</source>
+        <translation>رویدادنگارها</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Obligation</source>
+        <translation>تکلیف</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <source>Field approval needs</source>
+        <translation>فیلد لازم برای تأیید</translation>
+    </message>
+    <message>
+        <source>Passports</source>
+        <translation>شناسنامه‌ها</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the CLI)</source>
+        <translation>… و %1 مورد دیگر (در خط فرمان ببینید)</translation>
+    </message>
+    <message>
+        <source>%1 passports; %2 items need attention. Double-click an item to open its record.</source>
+        <translation>%1 شناسنامه؛ %2 مورد نیاز به رسیدگی دارد. با دوبار کلیک هر مورد، رکورد آن باز می‌شود.</translation>
+    </message>
+    <message>
+        <source>Include services without a valid approved passport</source>
+        <translation>خدمات بدون شناسنامهٔ تأییدشدهٔ معتبر هم بیایند</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>ذخیره به صورت PDF…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>ذخیره به صورت اکسل…</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <source>Service ID</source>
+        <translation>کد شناسه خدمت</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>خدمت</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>الکترونیکی</translation>
+    </message>
+    <message>
+        <source>Non-electronic</source>
+        <translation>الکترونیکی‌نشده</translation>
+    </message>
+    <message>
+        <source>Counter offices</source>
+        <translation>دفاتر پیشخوان</translation>
+    </message>
+    <message>
+        <source> (%1 services left out: no valid approved passport)</source>
+        <translation> (%1 خدمت بی‌شناسنامهٔ تأییدشدهٔ معتبر کنار ماند)</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Improvement</source>
         <translation>بهبود فرایند</translation>
+    </message>
+    <message>
+        <source>Obligations</source>
+        <translation>تکالیف دستگاه</translation>
     </message>
     <message>
         <source>Send</source>
@@ -1128,6 +1607,89 @@ Database: {db}</source>
     <message>
         <source>Quarterly report PDF</source>
         <translation>PDF گزارش سه‌ماهه</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsTab</name>
+    <message>
+        <source>New proposal…</source>
+        <translation>پیشنهاد تازه…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>خدمت</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>روش ارائه</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Proposed on</source>
+        <translation>تاریخ پیشنهاد</translation>
+    </message>
+    <message>
+        <source>Issued ID</source>
+        <translation>شناسهٔ صادرشده</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>خدمت:</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>استان:</translation>
+    </message>
+    <message>
+        <source>County:</source>
+        <translation>شهرستان:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>Delivery:</source>
+        <translation>روش ارائه:</translation>
+    </message>
+    <message>
+        <source>How it is given:</source>
+        <translation>فرایند ارائه:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>مبنای قانونی:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Proposed on:</source>
+        <translation>تاریخ پیشنهاد:</translation>
+    </message>
+    <message>
+        <source>Issued service ID:</source>
+        <translation>شناسهٔ خدمت صادرشده:</translation>
+    </message>
+    <message>
+        <source>Issued on:</source>
+        <translation>تاریخ صدور شناسه:</translation>
+    </message>
+    <message>
+        <source>Centre's comment:</source>
+        <translation>نظر سازمان:</translation>
     </message>
 </context>
 <context>

@@ -45,8 +45,23 @@ def _plans(window: MainWindow) -> QWidget:
     return PlansPage(window.app, window.selected_uuid)
 
 
+def _obligations(window: MainWindow) -> QWidget:
+    from .obligations.obligations_page import ObligationsPage
+
+    def open_plan(uuid: str) -> object:
+        window.tabs.setCurrentWidget(window.page("plans").parentWidget())
+        return window.page("plans").open_plan(uuid)  # type: ignore[attr-defined]
+
+    def selected_service_id() -> str:
+        uuid = window.selected_uuid()
+        return window.app.passports.get(uuid).service_id if uuid else ""
+
+    return ObligationsPage(window.app, window.open_passport, open_plan, selected_service_id)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("plans", QT_TRANSLATE_NOOP("Pages", "Improvement"), _plans),
+    PageSpec("obligations", QT_TRANSLATE_NOOP("Pages", "Obligations"), _obligations),
     PageSpec("send", QT_TRANSLATE_NOOP("Pages", "Send"), _send),
     PageSpec("receive", QT_TRANSLATE_NOOP("Pages", "Receive"), _receive),
 ]

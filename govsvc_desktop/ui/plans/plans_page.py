@@ -8,17 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -33,23 +30,13 @@ from ...domain.plan import ImprovementPlan
 from ...domain.plan_dashboard import KIND_LABELS_FA, Dashboard
 from ...domain.quarters import quarter_label_fa, quarter_of
 from ...services.plans import PlanService
-from ..widgets.tables import read_only_item
+from ..widgets.tables import read_only_item, record_table
 from .plan_editor import PlanEditor
 from .request_dialog import RequestDialog
 
 if TYPE_CHECKING:
     from ...bootstrap import App
 
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
 
 
 class PlansPage(QWidget):
@@ -68,7 +55,7 @@ class PlansPage(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.attention = _table([self.tr("Needs attention"), self.tr("Plan or request"), self.tr("Why")])
+        self.attention = record_table([self.tr("Needs attention"), self.tr("Plan or request"), self.tr("Why")])
         self.attention.itemDoubleClicked.connect(self._open_attention)
         split.addWidget(self.attention)
         tabs = QTabWidget()
@@ -87,7 +74,7 @@ class PlansPage(QWidget):
         bar.addWidget(add)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.requests = _table([self.tr("128 reference"), self.tr("Subject"), self.tr("Received"),
+        self.requests = record_table([self.tr("128 reference"), self.tr("Subject"), self.tr("Received"),
                                 self.tr("Deadline"), self.tr("Status")])
         self.requests.itemDoubleClicked.connect(
             lambda item: self.edit_request(self.requests.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)))
@@ -118,7 +105,7 @@ class PlansPage(QWidget):
             button.clicked.connect(lambda _=False, s=slot: s())
             bar.addWidget(button)
         layout.addLayout(bar)
-        self.plans = _table([self.tr("Plan"), self.tr("Service ID"), self.tr("Status"),
+        self.plans = record_table([self.tr("Plan"), self.tr("Service ID"), self.tr("Status"),
                              self.tr("Time cut"), self.tr("Period"), self.tr("Reports")])
         self.plans.itemDoubleClicked.connect(lambda _item: self.open_selected())
         layout.addWidget(self.plans, 1)

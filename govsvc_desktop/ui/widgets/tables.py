@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 
 def read_only_item(text: str, data: object = None) -> QTableWidgetItem:
@@ -29,3 +29,30 @@ def selected_row(view: QAbstractItemView) -> int:
     """The first selected row, or -1."""
     rows = view.selectionModel().selectedRows()
     return rows[0].row() if rows else -1
+
+
+def record_table(headers: list[str]) -> QTableWidget:
+    """A read-only list of records: whole rows selected, columns sized to their contents."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def fill_rows(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
+    """Replaces the rows; each is (data kept on the first cell, the texts shown)."""
+    table.setRowCount(len(rows))
+    for r, (data, texts) in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.setItem(r, c, read_only_item(text, data if c == 0 else None))
+
+
+def row_data(table: QTableWidget, row: int | None = None) -> object:
+    """The data of the first cell of ``row`` (default: the selected row), or None."""
+    if row is None:
+        row = selected_row(table)
+    item = table.item(row, 0) if row >= 0 else None
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
