@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .calendar import format_jalali
 from .choices import Choice
@@ -29,6 +30,9 @@ DRAFT_MAX_AGE_DAYS = 30
 EXPIRY_WARNING_DAYS = 30
 AWAITING_APPROVAL = frozenset({"draft", "reviewed", "returned"})
 VALID_STATUSES = frozenset({"approved", "sent", "accepted"})
+
+
+_jalali = lru_cache(maxsize=16_384)(format_jalali)  # dates repeat across thousands of items
 
 
 class ComplianceKind(Choice):
@@ -133,14 +137,14 @@ def _passport_items(report: ComplianceReport, facts: list[PassportFacts]) -> Non
     for f in facts:
         if f.status == "draft" and f.created_at[:10] < old:
             items.append(ComplianceItem(ComplianceKind.OLD_DRAFT, "passport", f.uuid, f.title,
-                                        f"پیش‌نویس از {format_jalali(f.created_at[:10])}"))
+                                        f"پیش‌نویس از {_jalali(f.created_at[:10])}"))
         if f.valid_until and f.status in VALID_STATUSES:
             if f.valid_until < now:
                 items.append(ComplianceItem(ComplianceKind.EXPIRED, "passport", f.uuid, f.title,
-                                            f"اعتبار تا {format_jalali(f.valid_until)}"))
+                                            f"اعتبار تا {_jalali(f.valid_until)}"))
             elif f.valid_until <= soon:
                 items.append(ComplianceItem(ComplianceKind.EXPIRING, "passport", f.uuid, f.title,
-                                            f"اعتبار تا {format_jalali(f.valid_until)}"))
+                                            f"اعتبار تا {_jalali(f.valid_until)}"))
         if f.approval_gaps and f.status in AWAITING_APPROVAL:
             labels = list(dict.fromkeys(label_for_path(p.split("[")[0].split(".")[0])
                                          for p in f.approval_gaps.split(";")))
@@ -150,7 +154,7 @@ def _passport_items(report: ComplianceReport, facts: list[PassportFacts]) -> Non
         if (f.kind == "service" and not f.is_electronic and not f.exemption_approved
                 and f.electronic_target_date and f.electronic_target_date < now):
             items.append(ComplianceItem(ComplianceKind.ELECTRONIC_LATE, "passport", f.uuid,
-                                        f.title, f"قرار بود تا {format_jalali(f.electronic_target_date)} "
+                                        f.title, f"قرار بود تا {_jalali(f.electronic_target_date)} "
                                         "الکترونیکی شود"))
     report.blocking_fields = dict(fields.most_common())
 
@@ -184,5 +188,5 @@ def build_compliance(
     for s in steps:
         if not s.approved and s.deadline and s.deadline < now:
             report.items.append(ComplianceItem(ComplianceKind.STEP_OVERDUE, "step", s.uuid,
-                                               s.title, f"موعد {format_jalali(s.deadline)}"))
+                                               s.title, f"موعد {_jalali(s.deadline)}"))
     return report

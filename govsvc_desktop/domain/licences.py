@@ -54,7 +54,8 @@ class ServiceRef:
     uuid: str
     service_id: str
     title: str
-    licence_codes: tuple[str, ...] = ()
+    licence_codes: tuple[str, ...] = ()  # as compact_key() makes them
+    title_key: str = ""  # search_key(title), when the caller has it already
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,12 @@ def validate_licence(entry: LicenceEntry) -> list[Problem]:
     return problems
 
 
-def grants_licence(title: str) -> bool:
-    key = search_key(title)
-    return any(search_key(word) in key for word in LICENSING_WORDS)
+_LICENSING_KEYS = tuple(search_key(word) for word in LICENSING_WORDS)
+
+
+def grants_licence(title: str, title_key: str = "") -> bool:
+    key = title_key or search_key(title)
+    return any(word in key for word in _LICENSING_KEYS)
 
 
 def check_licences(entries: list[LicenceEntry], services: list[ServiceRef]) -> list[LicenceIssue]:
@@ -94,7 +98,7 @@ def check_licences(entries: list[LicenceEntry], services: list[ServiceRef]) -> l
         if s.service_id:
             by_service_id.setdefault(s.service_id, []).append(s)
         for code in s.licence_codes:
-            claimed.setdefault(compact_key(code), set()).add(
+            claimed.setdefault(code, set()).add(
                 s.service_id or f"«{s.title}» (بدون شناسه)")
     registry: dict[str, list[LicenceEntry]] = {}
     for e in entries:
@@ -120,14 +124,14 @@ def check_licences(entries: list[LicenceEntry], services: list[ServiceRef]) -> l
                 "licence", e.uuid))
     for s in services:
         for code in s.licence_codes:
-            if compact_key(code) not in registry:
+            if code not in registry:
                 issues.append(LicenceIssue(
                     LicenceFinding.NOT_IN_REGISTRY, code, s.title,
                     f"شناسنامهٔ «{s.title}» مجوز {code} را نام برده که در فهرست مجوزها نیست",
                     "passport", s.uuid))
     mapped_services = {e.service_id for e in entries if e.service_id}
     for s in services:
-        if (grants_licence(s.title) and not s.licence_codes
+        if (not s.licence_codes and grants_licence(s.title, s.title_key)
                 and (not s.service_id or s.service_id not in mapped_services)):
             issues.append(LicenceIssue(
                 LicenceFinding.SERVICE_WITHOUT_LICENCE, s.service_id, s.title,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .choices import ChannelKind, RecordKind, Validity
 from .passport import ServicePassport
+from .persian import format_int
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _electronic_detail(p: ServicePassport) -> str:
     if p.electronic_scope:
         parts.append(p.electronic_scope.label_fa)
     if p.smart_level:
-        parts.append(f"سطح هوشمندی {p.smart_level}")
+        parts.append(f"سطح هوشمندی {format_int(p.smart_level)}")
     return "، ".join(parts)
 
 

@@ -25,8 +25,7 @@ class ComplianceService:
     def report(self, today: dt.date | None = None) -> ComplianceReport:
         today = today or self.clock().astimezone().date()
         with self.uow_factory() as uow:
-            facts = uow.passports.compliance_facts()
-            services = uow.passports.service_refs()
+            facts, services = uow.passports.compliance_facts()
             licences = uow.agency.find(LICENCES.kind, LicenceEntry)
             proposals = uow.agency.find(PROPOSALS.kind, ServiceProposal)
             chains = uow.agency.find(CHAINS.kind, ServiceChain)

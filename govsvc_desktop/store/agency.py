@@ -3,7 +3,9 @@ whole as its JSON document under its kind, with a revision for optimistic lockin
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -14,6 +16,17 @@ from .tables import agency_records
 T = TypeVar("T")
 
 
+@cache
+def _flat(cls: type) -> bool:
+    """Records of only text and numbers (licences, thousands of them) are built directly."""
+    return all(f.type in ("str", "int") for f in dataclasses.fields(cls))
+
+
+def _decode(cls: type[T], data: str) -> T:
+    values = json.loads(data)
+    return cls(**values) if _flat(cls) else from_dict(cls, values)
+
+
 class AgencyRecordRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -22,12 +35,12 @@ class AgencyRecordRepository:
         rows = self.conn.execute(select(agency_records.c.data)
                                  .where(agency_records.c.kind == kind)
                                  .order_by(agency_records.c.key, agency_records.c.uuid))
-        return [from_dict(cls, json.loads(data)) for (data,) in rows]
+        return [_decode(cls, data) for (data,) in rows]
 
     def get(self, kind: str, uuid: str, cls: type[T]) -> T | None:
         data = self.conn.execute(select(agency_records.c.data).where(
             agency_records.c.kind == kind, agency_records.c.uuid == uuid)).scalar()
-        return None if data is None else from_dict(cls, json.loads(data))
+        return None if data is None else _decode(cls, data)
 
     def kind_of(self, uuid: str) -> str | None:
         return self.conn.execute(select(agency_records.c.kind)

@@ -10,6 +10,7 @@ from govsvc_desktop.domain.licences import (
     grants_licence,
     validate_licence,
 )
+from govsvc_desktop.domain.persian import compact_key
 
 A, B = "11031164001", "11031164002"
 
@@ -19,7 +20,7 @@ def findings(entries: list[LicenceEntry], services: list[ServiceRef]) -> set[tup
 
 
 def test_a_licence_mapped_once_to_a_known_service_is_clean() -> None:
-    services = [ServiceRef("u1", A, "صدور پروانه بهره‌برداری", ("LP-1",))]
+    services = [ServiceRef("u1", A, "صدور پروانه بهره‌برداری", (compact_key("LP-1"),))]
     assert findings([LicenceEntry(code="LP-1", title="پروانه", service_id=A)], services) == set()
 
 
@@ -31,7 +32,7 @@ def test_unmapped_licence_and_mapping_to_a_service_without_passport() -> None:
 
 
 def test_mapped_twice_by_the_table_and_a_passport_of_another_service() -> None:
-    services = [ServiceRef("u1", A, "خدمت الف"), ServiceRef("u2", B, "خدمت ب", ("lp-1",))]
+    services = [ServiceRef("u1", A, "خدمت الف"), ServiceRef("u2", B, "خدمت ب", (compact_key("lp-1"),))]
     issues = check_licences([LicenceEntry(code="LP-1", title="الف", service_id=A)], services)
     assert [i.finding for i in issues] == [LicenceFinding.MAPPED_TWICE]
     assert A in issues[0].detail_fa and B in issues[0].detail_fa
@@ -45,13 +46,13 @@ def test_the_same_code_twice_in_the_list_with_two_services_is_mapped_twice() -> 
 
 
 def test_codes_compare_across_digit_scripts_and_case() -> None:
-    services = [ServiceRef("u1", A, "صدور مجوز", ("lp-۱۲",))]
+    services = [ServiceRef("u1", A, "صدور مجوز", (compact_key("lp-۱۲"),))]
     assert findings([LicenceEntry(code="LP-12", title="مجوز", service_id=A)], services) == set()
 
 
 def test_a_passport_naming_a_licence_the_portal_does_not_list() -> None:
-    services = [ServiceRef("u1", A, "خدمت", ("LP-9",))]
-    assert findings([], services) == {(LicenceFinding.NOT_IN_REGISTRY, "LP-9")}
+    services = [ServiceRef("u1", A, "خدمت", (compact_key("LP-9"),))]
+    assert findings([], services) == {(LicenceFinding.NOT_IN_REGISTRY, compact_key("LP-9"))}
 
 
 def test_a_licensing_service_without_any_licence_is_reported_once_mapped_it_is_not() -> None:
