@@ -8,10 +8,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -24,6 +22,7 @@ from ...domain.cycle import ChainLink, ServiceChain
 from ...domain.errors import GovsvcError
 from ...services.agency import normalise_service_id
 from ..widgets.tables import selected_row
+from .record_dialog import add_footer
 
 _ATTRS = ("agency", "service_id", "service_title", "exchange")
 
@@ -60,15 +59,7 @@ class ChainDialog(QDialog):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #8a1c1c")
-        layout.addWidget(self.problems)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.problems = add_footer(self, layout, self.save)
         self.resize(720, 420)
 
     def add_link(self, link: ChainLink | None = None) -> None:

@@ -40,6 +40,20 @@ class FieldSpec:
     from_lines: Callable[[list[str]], Any] | None = None
 
 
+def add_footer(dialog: QDialog, layout: QVBoxLayout, save: Callable[[], object]) -> QLabel:
+    """The label where problems show in red, and Save / Cancel."""
+    problems = QLabel()
+    problems.setWordWrap(True)
+    problems.setStyleSheet("color: #8a1c1c")
+    layout.addWidget(problems)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return problems
+
+
 class RecordDialog(QDialog):
     def __init__(self, title: str, specs: list[FieldSpec], record: Any,
                  save: Callable[[Any], Any], parent: QWidget | None = None) -> None:
@@ -57,15 +71,7 @@ class RecordDialog(QDialog):
             self.widgets[spec.name] = widget
             form.addRow(spec.label, widget)
         layout.addLayout(form)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #8a1c1c")
-        layout.addWidget(self.problems)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.problems = add_footer(self, layout, self.save)
         self.resize(560, self.sizeHint().height())
 
     def _widget(self, spec: FieldSpec, value: Any) -> QWidget:
