@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..domain.calendar import format_jalali
 from ..domain.compliance import ComplianceKind
+from ..domain.errors import GovsvcError
 from ..domain.event_log import describe_duration_fa
 from ..domain.persian import format_int
 from .context import Context, print_json, print_table, progress_printer
@@ -101,8 +102,6 @@ def cmd_logs(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     matches = [r for r in ctx.app.events.logs() if str(r["uuid"]).startswith(args.id)]
     if len(matches) != 1:
-        from ..domain.errors import GovsvcError
-
         raise GovsvcError(f"رویدادنگار «{args.id}» یافت نشد" if not matches else
                           f"«{args.id}» با چند رویدادنگار می‌خواند")
     ctx.app.events.delete_log(str(matches[0]["uuid"]))

@@ -11,6 +11,7 @@ import re
 
 import jdatetime
 
+from .errors import Problem
 from .persian import to_ascii_digits, to_persian_digits
 
 _JALALI = re.compile(r"^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
@@ -105,3 +106,14 @@ def add_jalali_months(value: dt.date, months: int) -> dt.date:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+def date_problems(field: str, value: str | None) -> list[Problem]:
+    """A stored (ISO) date that is not a real day, as the one problem of ``field``."""
+    if not value:
+        return []
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return [Problem(field, f"تاریخ «{value}» درست نیست")]
+    return []

@@ -3,8 +3,8 @@ reports (Art. 19), lessons learned (Art. 17) and inter-agency service chains (Ar
 
 Each step needs the validation approval of the organisation's unit in charge (Art. 2); a step
 whose deadline has passed without that approval is overdue. Where the directive fixes a
-period (one month for steps 1 and 2, Art. 3-4; two months for chains, Art. 6-1; ten days for
-naming the representative, Art. 19) the default deadline counts from the directive's date.
+step's period (one month each for steps 1 and 2, Art. 3-4) the default deadline counts from
+the directive's date; the others are entered as the organisation sets them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .calendar import add_jalali_months
+from .calendar import add_jalali_months, date_problems
 from .choices import Choice
 from .errors import Problem
 from .passport import new_uuid
@@ -50,8 +50,6 @@ _ARTICLES = {
 
 # Months after the directive that the text itself sets (steps 1-2 one month each, in turn).
 DEFAULT_DEADLINE_MONTHS = {CycleStepKey.LINK_TASKS: 1, CycleStepKey.REDESIGN: 2}
-CHAIN_DEADLINE = add_jalali_months(DIRECTIVE_DATE, 2)
-REPRESENTATIVE_DEADLINE = DIRECTIVE_DATE + dt.timedelta(days=10)
 
 
 class StepStatus(Choice):
@@ -158,18 +156,8 @@ class ServiceChain:
     updated_at: str = ""
 
 
-def _date_problem(name: str, value: str | None) -> list[Problem]:
-    if not value:
-        return []
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return [Problem(name, f"تاریخ «{value}» درست نیست")]
-    return []
-
-
 def validate_step(s: CycleStep) -> list[Problem]:
-    problems = _date_problem("deadline", s.deadline) + _date_problem("approval_date", s.approval_date)
+    problems = date_problems("deadline", s.deadline) + date_problems("approval_date", s.approval_date)
     if s.status is StepStatus.APPROVED and not s.approval_date:
         problems.append(Problem("approval_date", "گام تأییدشده تاریخ تأییدیهٔ اعتبارسنجی لازم دارد"))
     if s.approval_date and s.status is not StepStatus.APPROVED:
@@ -181,7 +169,7 @@ def validate_step(s: CycleStep) -> list[Problem]:
 
 
 def validate_report(r: RepresentativeReport) -> list[Problem]:
-    problems = _date_problem("reported_on", r.reported_on)
+    problems = date_problems("reported_on", r.reported_on)
     if not r.period.strip():
         problems.append(Problem("period", "دورهٔ گزارش مشخص نیست"))
     if not r.representative.strip():
@@ -192,7 +180,7 @@ def validate_report(r: RepresentativeReport) -> list[Problem]:
 
 
 def validate_lesson(lesson: LessonLearned) -> list[Problem]:
-    problems = _date_problem("recorded_on", lesson.recorded_on)
+    problems = date_problems("recorded_on", lesson.recorded_on)
     if not lesson.title.strip():
         problems.append(Problem("title", "عنوان درس آموخته خالی است"))
     if not lesson.lesson.strip():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .calendar import parse_date
+from .calendar import date_problems
 from .choices import Choice
 from .errors import Problem
 from .passport import new_uuid
@@ -58,13 +58,7 @@ def validate_proposal(p: ServiceProposal) -> list[Problem]:
         problems.append(Problem("title", "عنوان خدمت پیشنهادی خالی است"))
     if not p.province.strip():
         problems.append(Problem("province", "استان پیشنهاددهنده مشخص نیست"))
-    for name in ("proposed_on", "issued_on"):
-        value = getattr(p, name)
-        if value:
-            try:
-                parse_date(value)
-            except ValueError:
-                problems.append(Problem(name, f"تاریخ «{value}» درست نیست"))
+    problems += date_problems("proposed_on", p.proposed_on) + date_problems("issued_on", p.issued_on)
     if p.status is ProposalStatus.ISSUED and not p.issued_service_id:
         problems.append(Problem("issued_service_id", "برای وضعیت «شناسه صادر شد» شناسهٔ خدمت لازم است"))
     if p.issued_service_id and not (p.issued_service_id.isdigit()

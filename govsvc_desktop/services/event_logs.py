@@ -4,7 +4,6 @@ passport's service time."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import statistics
 import uuid as uuid_mod
@@ -152,8 +151,3 @@ class EventLogService:
         self.passports.save(passport)
         return value, unit.label_fa
 
-
-def first_and_last(stats: ServiceLogStats) -> tuple[dt.datetime | None, dt.datetime | None]:
-    def moment(ms: int | None) -> dt.datetime | None:
-        return None if ms is None else dt.datetime.fromtimestamp(ms / 1000, dt.UTC)
-    return moment(stats.first_ms), moment(stats.last_ms)

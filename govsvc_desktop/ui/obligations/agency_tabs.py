@@ -4,6 +4,7 @@ service chains."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,14 +57,13 @@ class _RecordsTab(QWidget):
     """A list of one kind of agency record with a dialog to add and edit them."""
 
     book: RecordBook[Any]
+    specs: Callable[[], list[FieldSpec]]  # the fields of ``book``'s dialog
+    refresh: Callable[[], None]  # reloads the list after a save
 
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
         self.dialogs: list[QWidget] = []
-
-    def specs(self) -> list[FieldSpec]:
-        raise NotImplementedError
 
     def edit(self, uuid: str | None = None, record: Any = None, book: RecordBook[Any] | None = None,
              specs: list[FieldSpec] | None = None) -> RecordDialog:
@@ -77,9 +77,6 @@ class _RecordsTab(QWidget):
         self.dialogs.append(dialog)
         dialog.open()
         return dialog
-
-    def refresh(self) -> None:
-        raise NotImplementedError
 
 
 class LicencesTab(_RecordsTab):

@@ -4,6 +4,7 @@ passport. Imports and exports run off the GUI thread with progress and cancel.""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,8 +63,6 @@ class EventLogsTab(QWidget):
 
     def refresh(self) -> None:
         def day(ms: int | None) -> str:
-            import datetime as dt
-
             return "" if ms is None else format_jalali(dt.datetime.fromtimestamp(ms / 1000, dt.UTC).date())
 
         fill_rows(self.table, [(s.service_id, [

@@ -78,7 +78,6 @@ class ObligationsPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Obligation"), self.tr("Details")])
         self.tree.setColumnWidth(0, 380)
-        self.tree.itemActivated.connect(self._open_item)
         self.tree.itemDoubleClicked.connect(self._open_item)
         split.addWidget(self.tree)
         self.fields = record_table([self.tr("Field approval needs"), self.tr("Passports")])
