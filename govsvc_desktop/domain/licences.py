@@ -9,6 +9,7 @@ against it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .choices import Choice
@@ -89,26 +90,28 @@ def grants_licence(title: str, title_key: str = "") -> bool:
     return any(word in key for word in _LICENSING_KEYS)
 
 
-def check_licences(entries: list[LicenceEntry], services: list[ServiceRef]) -> list[LicenceIssue]:
-    """Every way the mapping breaks the one-licence-one-service rule, in a stable order."""
+def licence_claims(listed: Iterable[tuple[str, str, str]]) -> dict[str, set[str]]:
+    """Licence key → the services whose passports list it, from (key, service ID, title)
+    triples; a service without an ID is named by its title."""
+    claimed: dict[str, set[str]] = {}
+    for key, service_id, title in listed:
+        claimed.setdefault(key, set()).add(service_id or f"«{title}» (بدون شناسه)")
+    return claimed
+
+
+def mapping_issues(entries: list[LicenceEntry], claimed: dict[str, set[str]],
+                   known_service_ids: set[str] | None = None) -> list[LicenceIssue]:
+    """The licence side of the rule: licences mapped to no service or to more than one (by
+    the table, a duplicate code or another service's passport), in a stable order; with
+    ``known_service_ids``, also licences mapped to a service ID no passport carries."""
     issues: list[LicenceIssue] = []
-    by_service_id: dict[str, list[ServiceRef]] = {}
-    claimed: dict[str, set[str]] = {}  # licence key → service IDs whose passport lists it
-    for s in services:
-        if s.service_id:
-            by_service_id.setdefault(s.service_id, []).append(s)
-        for code in s.licence_codes:
-            claimed.setdefault(code, set()).add(
-                s.service_id or f"«{s.title}» (بدون شناسه)")
-    registry: dict[str, list[LicenceEntry]] = {}
-    for e in entries:
-        registry.setdefault(e.key, []).append(e)
-    for e in sorted(entries, key=lambda x: (x.key, x.uuid)):
-        targets = {e.service_id} if e.service_id else set()
-        targets |= claimed.get(e.key, set())
-        for twin in registry[e.key]:
-            if twin is not e and twin.service_id:
-                targets.add(twin.service_id)
+    keyed = sorted(((e.key, e.uuid, e) for e in entries), key=lambda t: (t[0], t[1]))
+    mapped_by_key: dict[str, set[str]] = {}
+    for key, _, e in keyed:
+        if e.service_id:
+            mapped_by_key.setdefault(key, set()).add(e.service_id)
+    for key, _, e in keyed:
+        targets = mapped_by_key.get(key, set()) | claimed.get(key, set())
         if len(targets) > 1:
             issues.append(LicenceIssue(
                 LicenceFinding.MAPPED_TWICE, e.code, e.title,
@@ -117,11 +120,21 @@ def check_licences(entries: list[LicenceEntry], services: list[ServiceRef]) -> l
         elif not e.service_id:
             issues.append(LicenceIssue(LicenceFinding.UNMAPPED, e.code, e.title,
                                        "به هیچ خدمت شناسه‌داری نگاشته نشده است", "licence", e.uuid))
-        elif e.service_id not in by_service_id:
+        elif known_service_ids is not None and e.service_id not in known_service_ids:
             issues.append(LicenceIssue(
                 LicenceFinding.UNKNOWN_SERVICE, e.code, e.title,
                 f"شناسهٔ خدمت {e.service_id} در شناسنامه‌های این پایگاه داده نیست",
                 "licence", e.uuid))
+    return issues
+
+
+def check_licences(entries: list[LicenceEntry], services: list[ServiceRef]) -> list[LicenceIssue]:
+    """Every way the mapping breaks the one-licence-one-service rule, in a stable order."""
+    claimed = licence_claims((code, s.service_id, s.title)
+                             for s in services for code in s.licence_codes)
+    known = {s.service_id for s in services if s.service_id}
+    issues = mapping_issues(entries, claimed, known)
+    registry = {e.key for e in entries}
     for s in services:
         for code in s.licence_codes:
             if code not in registry:

@@ -4,11 +4,18 @@ and lets the pure rules of ``domain.compliance`` judge them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from ..domain.compliance import ComplianceReport, ExpectedService, StepFacts, build_compliance
+from ..domain.choices import RecordKind
+from ..domain.compliance import (
+    ComplianceReport,
+    ExpectedService,
+    PassportFacts,
+    StepFacts,
+    build_compliance,
+)
 from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
-from ..domain.licences import LicenceEntry, check_licences
+from ..domain.licences import LicenceEntry, LicenceIssue, licence_claims, mapping_issues
 from ..domain.proposals import ProposalStatus, ServiceProposal
 from ..store.uow import UnitOfWork
 from .agency import CHAINS, LICENCES, PROPOSALS, STEPS
@@ -25,7 +32,8 @@ class ComplianceService:
     def report(self, today: dt.date | None = None) -> ComplianceReport:
         today = today or self.clock().astimezone().date()
         with self.uow_factory() as uow:
-            facts, services = uow.passports.compliance_facts()
+            facts = uow.passports.compliance_facts()
+            licence_keys = uow.passports.licence_keys()
             licences = uow.agency.find(LICENCES.kind, LicenceEntry)
             proposals = uow.agency.find(PROPOSALS.kind, ServiceProposal)
             chains = uow.agency.find(CHAINS.kind, ServiceChain)
@@ -37,8 +45,18 @@ class ComplianceService:
         steps = [stored_steps.get(d.step, d) for d in default_steps()]
         step_facts = [StepFacts(s.uuid, f"گام {s.step.value}: {s.step.label_fa}", s.deadline,
                                 s.status is StepStatus.APPROVED) for s in steps]
-        return build_compliance(today, facts, expected, check_licences(licences, services), plans,
+        return build_compliance(today, facts, expected, self._licence_issues(facts, licence_keys, licences), plans,
                                 step_facts)
+
+    @staticmethod
+    def _licence_issues(facts: list[PassportFacts], licence_keys: Sequence[tuple[str, str]],
+                        licences: list[LicenceEntry]) -> list[LicenceIssue]:
+        """Licences unmapped or mapped twice, counting what service passports list."""
+        service = RecordKind.SERVICE.value
+        services = {f.uuid: f for f in facts if f.kind == service}
+        return mapping_issues(licences, licence_claims(
+            (key, f.service_id, f.title) for uuid, key in licence_keys
+            if (f := services.get(uuid)) is not None))
 
     def _expected(self, licences: list[LicenceEntry], proposals: list[ServiceProposal],
                   chains: list[ServiceChain]) -> list[ExpectedService]:

@@ -19,6 +19,7 @@ from ..domain.persian import compact_key, index_text, search_key
 from ..domain.queries import SORT_KEYS, PassportFilter, PassportSummary
 from ..domain.validation import validate
 from . import search_sql
+from .bulk_read import driver_rows
 from .tables import passport_editions, passport_licences, passports
 
 _SEARCHED_FIELDS = (
@@ -234,27 +235,30 @@ class PassportRepository:
         rows = self.conn.execute(select(col).where(col != "").distinct().order_by(col))
         return [r[0] for r in rows]
 
-    def compliance_facts(self) -> tuple[list[PassportFacts], list[ServiceRef]]:
-        """The stored columns the compliance rules read, for every passport, and the services
-        with the licence keys their passports list (for the licence check); one pass over the
-        table, read without building ORM rows (100,000 passports in a fraction of a second)."""
-        codes: dict[str, list[str]] = {}
-        for uuid, key in self.conn.execute(
-                select(passport_licences.c.passport_uuid, passport_licences.c.licence_key)).all():
-            codes.setdefault(uuid, []).append(key)
+    def compliance_facts(self) -> list[PassportFacts]:
+        """The stored columns the compliance rules read, for every passport (in SQLite files
+        from the covering index ``ix_passports_compliance``)."""
         c = passports.c
-        stmt = select(c.uuid, c.kind, c.service_id, c.title, c.status, c.created_at, c.valid_until,
-                      c.is_electronic, c.electronic_target_date, c.exemption_approved,
-                      c.approval_gaps, c.title_key)
-        rows = self.conn.exec_driver_sql(str(stmt.compile(self.conn))).fetchall()
-        facts = [PassportFacts(*row[:11]) for row in rows]
-        service = RecordKind.SERVICE.value
-        refs = [ServiceRef(row[0], row[2], row[3], tuple(codes.get(row[0], ())), row[11])
-                for row in rows if row[1] == service]
-        return facts, refs
+        return list(map(PassportFacts._make, driver_rows(self.conn, select(
+            c.uuid, c.kind, c.service_id, c.title, c.status, c.created_at, c.valid_until,
+            c.is_electronic, c.electronic_target_date, c.exemption_approved, c.approval_gaps))))
+
+    def licence_keys(self) -> Sequence[tuple[str, str]]:
+        """(passport UUID, licence key) for every licence a passport lists."""
+        return driver_rows(self.conn, select(passport_licences.c.passport_uuid,
+                                             passport_licences.c.licence_key))
 
     def service_refs(self) -> list[ServiceRef]:
-        return self.compliance_facts()[1]
+        """Every service passport with the licence keys it lists (for the licence check)."""
+        codes: dict[str, list[str]] = {}
+        for uuid, key in self.conn.execute(
+                select(passport_licences.c.passport_uuid, passport_licences.c.licence_key)):
+            codes.setdefault(uuid, []).append(key)
+        c = passports.c
+        rows = self.conn.execute(select(c.uuid, c.service_id, c.title, c.title_key)
+                                 .where(c.kind == RecordKind.SERVICE.value))
+        return [ServiceRef(uuid, service_id, title, tuple(codes.get(uuid, ())), key)
+                for uuid, service_id, title, key in rows]
 
     def licence_owners(self, codes: Iterable[str], excluding: str) -> dict[str, list[str]]:
         keys = sorted({compact_key(c) for c in codes if c.strip()})

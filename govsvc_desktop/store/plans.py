@@ -18,6 +18,7 @@ from ..domain.compliance import PlanFacts
 from ..domain.persian import index_text, search_terms
 from ..domain.plan import ActionStatus, ImprovementPlan, PlanStatus, Request128, RequestStatus
 from ..domain.plan_dashboard import ActionRow, PlanRow, RequestRow
+from .bulk_read import driver_rows
 from .tables import plan_actions, plan_evidence, plans, requests128
 
 _PLAN_STATUS = {s.value: s for s in PlanStatus}
@@ -161,8 +162,8 @@ class PlanRepository:
     # dashboard
     def compliance_facts(self) -> list[PlanFacts]:
         c = plans.c
-        return [PlanFacts(u, t, sid, s, bool(m), bool(j)) for u, t, sid, s, m, j in self.conn.execute(
-            select(c.uuid, c.title, c.service_id, c.status, c.meets_target, c.justified))]
+        return list(map(PlanFacts._make, driver_rows(self.conn, select(
+            c.uuid, c.title, c.service_id, c.status, c.meets_target, c.justified))))
 
     def dashboard_rows(self, today: str) -> tuple[list[PlanRow], list[ActionRow], list[RequestRow]]:
         """The slim rows the dashboard needs, read in three queries; actions and requests only

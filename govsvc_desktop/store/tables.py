@@ -56,6 +56,10 @@ passports = Table(
     Column("data", Text, nullable=False),
     *(Index(f"ix_passports_{c}", c, "uuid") for c in (
         "service_id", "status", "province", "agency_name", "title_key", "valid_until", "updated_at")),
+    # what the compliance dashboard reads, apart from the documents (SQLite only: migration 0005)
+    Index("ix_passports_compliance", "kind", "status", "service_id", "created_at", "valid_until",
+          "is_electronic", "electronic_target_date", "exemption_approved", "approval_gaps",
+          "title", "uuid").ddl_if(dialect="sqlite"),
 )
 
 passport_editions = Table(
