@@ -6,11 +6,14 @@ from __future__ import annotations
 import copy
 import io
 import json
+import subprocess
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from reportlab.pdfgen import canvas
 from sqlalchemy import func, select
 
@@ -137,3 +140,17 @@ def rewrite(src: Path, dst: Path, transform: Transform | None = None,
 
 def flip(data: bytes, index: int) -> bytes:
     return data[:index] + bytes([data[index] ^ 0x01]) + data[index + 1:]
+
+
+def openssl_verify(bundle: Path, ca: x509.Certificate, folder: Path) -> subprocess.CompletedProcess[str]:
+    """``openssl cms -verify -cades -binary`` (the real binary) over the bundle's manifest."""
+    unzipped = folder / f"{bundle.stem}-unzipped"
+    with zipfile.ZipFile(bundle) as zf:
+        zf.extractall(unzipped)
+    ca_file = folder / f"{bundle.stem}-ca.pem"
+    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    return subprocess.run(
+        ["openssl", "cms", "-verify", "-cades", "-binary", "-inform", "DER", "-in",
+         str(unzipped / "META-INF/signature001.p7s"), "-content",
+         str(unzipped / "META-INF/ASiCManifest.xml"), "-CAfile", str(ca_file),
+         "-out", str(folder / f"{bundle.stem}-verified")], capture_output=True, text=True)

@@ -49,9 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--accept", nargs="+", action="extend", default=[], metavar="ID",
                    help="UUID or service ID of a record accepted")
     p.add_argument("--return", dest="returns", nargs="+", action="extend", default=[],
-                   metavar="ID:COMMENT", help="a record returned, with the centre's comment")
+                   metavar="ID:COMMENT",
+                   help="a passport returned, or a proposed service refused, with the centre's comment")
     p.add_argument("--issue-id", nargs="+", action="extend", default=[],
-                   metavar="UUID:SERVICE_ID", help="a service ID issued for a proposed service")
+                   metavar="UUID:SERVICE_ID",
+                   help="a service ID issued for a passport without one or a proposed service")
     p.add_argument("-o", "--output", required=True, help="reply bundle file (.asice)")
     _signing_options(p)
     p.set_defaults(func=cmd_reply)

@@ -22,6 +22,8 @@ ACCEPTED = "accepted"
 RETURNED = "returned"
 DECISIONS = (ACCEPTED, RETURNED)
 DECISION_LABELS_FA = {ACCEPTED: "پذیرش", RETURNED: "برگشت"}
+# Records a reply may answer; a returned proposal is one the centre turned down.
+ANSWERED_TYPES = ("passport", "proposal")
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class CentreDecision:
     decision: str | None = None
     comment: str = ""
     service_id: str = ""
+    record_type: str = "passport"  # or "proposal": a service proposed without an ID
 
     def describe_fa(self) -> str:
         parts = []
@@ -133,6 +136,7 @@ def decisions_to_document(
                 "decision": d.decision,
                 "comment": d.comment,
                 "service_id": d.service_id,
+                "record_type": d.record_type,
             }
             for d in decisions
         ],
@@ -146,7 +150,9 @@ def _decision_problems(item: Any) -> tuple[list[str], CentreDecision | None]:
     uuid, revision = item.get("uuid"), item.get("revision")
     decision, comment = item.get("decision"), item.get("comment", "")
     service_id, title = item.get("service_id", ""), item.get("title", "")
-    unknown = set(item) - {"uuid", "revision", "title", "decision", "comment", "service_id"}
+    record_type = item.get("record_type", "passport")
+    unknown = set(item) - {"uuid", "revision", "title", "decision", "comment", "service_id",
+                           "record_type"}
     if unknown:
         problems.append(f"فیلد ناشناخته: {', '.join(sorted(unknown))}")
     if not isinstance(uuid, str) or not uuid:
@@ -155,6 +161,10 @@ def _decision_problems(item: Any) -> tuple[list[str], CentreDecision | None]:
         problems.append("revision باید عدد صحیح مثبت باشد")
     if decision is not None and decision not in DECISIONS:
         problems.append(f"تصمیم «{decision}» شناخته نیست")
+    if record_type not in ANSWERED_TYPES:
+        problems.append(f"نوع رکورد «{record_type}» شناخته نیست")
+    elif record_type == "proposal" and decision == ACCEPTED:
+        problems.append("خدمت پیشنهادی با صدور شناسه پذیرفته می‌شود، نه با «پذیرش»")
     if not all(isinstance(v, str) for v in (comment, service_id, title)):
         return [*problems, "comment و service_id و title باید متن باشند"], None
     if decision == RETURNED and not comment.strip():
@@ -167,7 +177,8 @@ def _decision_problems(item: Any) -> tuple[list[str], CentreDecision | None]:
         return problems, None
     sid = canonical_service_id(service_id) if service_id else ""
     number = revision if isinstance(revision, int) else 0
-    return [], CentreDecision(str(uuid), number, title, decision, comment, sid or "")
+    return [], CentreDecision(str(uuid), number, title, decision, comment, sid or "",
+                              str(record_type))
 
 
 def parse_decisions(document: Mapping[str, Any]) -> list[CentreDecision]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .codec import to_dict
+
 IGNORED = frozenset({"revision", "updated_at", "created_at"})
 
 
@@ -45,3 +47,19 @@ def show(value: Any) -> str:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
+
+
+def import_outcome(current: Any, incoming: Any) -> tuple[str, list[tuple[str, Any, Any]]]:
+    """What importing ``incoming`` over the stored ``current`` (records with a revision and an
+    update time) would do, and the fields it would change: "create", "unchanged", "update",
+    or "conflict" when the record was changed here after the version coming in, which is
+    never overwritten silently."""
+    if current is None:
+        return "create", []
+    diff = changes(to_dict(current), to_dict(incoming))
+    if not diff:
+        return "unchanged", diff
+    if current.revision > incoming.revision or (
+            current.updated_at > incoming.updated_at and current.revision >= incoming.revision):
+        return "conflict", diff
+    return "update", diff

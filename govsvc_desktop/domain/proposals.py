@@ -7,7 +7,7 @@ arrives in a reply bundle.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .calendar import date_problems
 from .choices import Choice
@@ -52,6 +52,16 @@ class ServiceProposal:
     updated_at: str = ""
 
 
+# Persian names of the fields, for lists of what an import changes.
+PROPOSAL_FIELDS = {
+    "title": "عنوان خدمت", "province": "استان", "county": "شهرستان", "unit": "واحد ارائه‌دهنده",
+    "delivery": "شیوهٔ ارائه", "process": "فرایند ارائه", "legal_basis": "مبنای قانونی",
+    "status": "وضعیت", "proposed_on": "تاریخ پیشنهاد", "issued_service_id": "شناسهٔ صادرشده",
+    "issued_on": "تاریخ صدور شناسه", "centre_comment": "نظر مرکز",
+    "passport_uuid": "شناسنامهٔ خدمت",
+}
+
+
 def validate_proposal(p: ServiceProposal) -> list[Problem]:
     problems: list[Problem] = []
     if not p.title.strip():
@@ -67,3 +77,40 @@ def validate_proposal(p: ServiceProposal) -> list[Problem]:
     if p.status is not ProposalStatus.DRAFT and not p.proposed_on:
         problems.append(Problem("proposed_on", "تاریخ پیشنهاد به سازمان لازم است"))
     return problems
+
+
+# Proposals the centre has received and not answered yet: what a reply may answer.
+AWAITING_CENTRE = frozenset({ProposalStatus.PROPOSED, ProposalStatus.UNDER_REVIEW})
+
+
+def sent_to_centre(p: ServiceProposal) -> ServiceProposal:
+    """The proposal once a bundle carrying it was written: the centre now reviews it."""
+    if p.status is not ProposalStatus.PROPOSED:
+        return p
+    return replace(p, status=ProposalStatus.UNDER_REVIEW)
+
+
+def centre_answer(p: ServiceProposal, on: str, service_id: str = "", refused: bool = False,
+                  comment: str = "") -> ServiceProposal:
+    """The proposal once the centre answered: the service ID it issued (dated ``on``), or its
+    refusal; a comment, when given, replaces the centre's earlier one."""
+    result = replace(p)
+    if service_id:
+        result.issued_service_id, result.issued_on = service_id, on
+        result.status = ProposalStatus.ISSUED
+    elif refused:
+        result.status = ProposalStatus.REJECTED
+    result.proposed_on = result.proposed_on or on
+    result.centre_comment = comment.strip() or result.centre_comment
+    return result
+
+
+def answer_conflict(p: ServiceProposal, sent_revision: int | None, service_id: str) -> str | None:
+    """Why the centre's answer cannot be applied to the proposal as it is here, or None."""
+    if sent_revision is not None and p.revision != sent_revision:
+        return "این خدمت پیشنهادی پس از ارسال، در این رایانه تغییر کرده است"
+    if p.status not in AWAITING_CENTRE:
+        return f"وضعیت خدمت پیشنهادی در این رایانه «{p.status.label_fa}» است، نه «در حال بررسی»"
+    if service_id and p.issued_service_id and p.issued_service_id != service_id:
+        return f"برای این خدمت شناسهٔ دیگری ثبت شده است ({p.issued_service_id})"
+    return None

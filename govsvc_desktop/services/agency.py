@@ -28,7 +28,7 @@ from ..domain.identifiers import canonical_service_id
 from ..domain.licences import LicenceEntry, LicenceIssue, check_licences, validate_licence
 from ..domain.lifecycle import Actor
 from ..domain.persian import clean_typed, compact_key, to_ascii_digits
-from ..domain.proposals import ProposalStatus, ServiceProposal, validate_proposal
+from ..domain.proposals import ServiceProposal, centre_answer, validate_proposal
 from ..store.uow import UnitOfWork
 from .passports import iso_now, utc_now
 
@@ -76,6 +76,40 @@ def normalise_service_id(text: str, field: str = "service_id") -> str:
     return canonical
 
 
+def save_record(uow: UnitOfWork, book: RecordBook[T], record: T, actor: Actor, now: str) -> T:
+    """Checks and writes one record in the caller's transaction, audited as ``actor``; the
+    record's revision is the one the person (or the bundle) started from."""
+    problems = book.validate(record)
+    if problems:
+        raise ValidationError(problems, f"{book.label_fa} ذخیره نشد")
+    fresh: Any = copy.deepcopy(record)
+    current: Any = uow.agency.get(book.kind, fresh.uuid, book.cls)
+    if current is None:
+        fresh.revision, fresh.created_at, fresh.updated_at = 1, fresh.created_at or now, now
+        uow.agency.insert(book.kind, fresh, book.key(fresh), book.status(fresh))
+        _audit(uow, actor, book, fresh, "create", [], now)
+        return fresh  # type: ignore[no-any-return]
+    if current.revision != fresh.revision:
+        raise ConflictError(f"این {book.label_fa} پس از باز شدن در اینجا تغییر کرده است؛ "
+                            "چیزی ذخیره نشد")
+    diff = changes(to_dict(current), to_dict(fresh))
+    if not diff:
+        return current  # type: ignore[no-any-return]
+    fresh.revision, fresh.updated_at = current.revision + 1, now
+    if not uow.agency.update(book.kind, fresh, book.key(fresh), book.status(fresh),
+                             current.revision):
+        raise ConflictError(f"این {book.label_fa} هم‌زمان تغییر کرد؛ چیزی ذخیره نشد")
+    _audit(uow, actor, book, fresh, "update", diff, now)
+    return fresh  # type: ignore[no-any-return]
+
+
+def _audit(uow: UnitOfWork, actor: Actor, book: RecordBook[Any], record: Any, action: str,
+           diff: list[tuple[str, object, object]], now: str) -> None:
+    uow.audit.record(at=now, actor=actor.name, username=actor.username,
+                     record_type=book.kind, record_uuid=record.uuid,
+                     revision=record.revision, action=action, changes=diff)
+
+
 class AgencyService:
     def __init__(self, uow_factory: Callable[[], UnitOfWork], actor: Actor,
                  clock: Callable[[], dt.datetime] = utc_now) -> None:
@@ -106,29 +140,7 @@ class AgencyService:
         return saved
 
     def _save(self, uow: UnitOfWork, book: RecordBook[T], record: T) -> T:
-        problems = book.validate(record)
-        if problems:
-            raise ValidationError(problems, f"{book.label_fa} ذخیره نشد")
-        now = iso_now(self.clock)
-        fresh: Any = copy.deepcopy(record)
-        current: Any = uow.agency.get(book.kind, fresh.uuid, book.cls)
-        if current is None:
-            fresh.revision, fresh.created_at, fresh.updated_at = 1, fresh.created_at or now, now
-            uow.agency.insert(book.kind, fresh, book.key(fresh), book.status(fresh))
-            self._audit(uow, book, fresh, "create", [], now)
-            return fresh  # type: ignore[no-any-return]
-        if current.revision != fresh.revision:
-            raise ConflictError(f"این {book.label_fa} پس از باز شدن در اینجا تغییر کرده است؛ "
-                                "چیزی ذخیره نشد")
-        diff = changes(to_dict(current), to_dict(fresh))
-        if not diff:
-            return current  # type: ignore[no-any-return]
-        fresh.revision, fresh.updated_at = current.revision + 1, now
-        if not uow.agency.update(book.kind, fresh, book.key(fresh), book.status(fresh),
-                                 current.revision):
-            raise ConflictError(f"این {book.label_fa} هم‌زمان تغییر کرد؛ چیزی ذخیره نشد")
-        self._audit(uow, book, fresh, "update", diff, now)
-        return fresh  # type: ignore[no-any-return]
+        return save_record(uow, book, record, self.actor, iso_now(self.clock))
 
     def delete(self, book: RecordBook[T], uuid: str) -> None:
         record: Any = self.get(book, uuid)
@@ -136,14 +148,8 @@ class AgencyService:
             raise GovsvcError("گام‌های چرخهٔ هوشمندسازی حذف نمی‌شوند؛ وضعیت آن را تغییر دهید")
         with self.uow_factory() as uow:
             uow.agency.delete(uuid)
-            self._audit(uow, book, record, "delete", [], iso_now(self.clock))
+            _audit(uow, self.actor, book, record, "delete", [], iso_now(self.clock))
             uow.commit()
-
-    def _audit(self, uow: UnitOfWork, book: RecordBook[Any], record: Any, action: str,
-               diff: list[tuple[str, object, object]], now: str) -> None:
-        uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                         record_type=book.kind, record_uuid=record.uuid,
-                         revision=record.revision, action=action, changes=diff)
 
     # licences
     def licence_by_code(self, code: str) -> LicenceEntry:
@@ -209,12 +215,10 @@ class AgencyService:
     def issue_service_id(self, uuid: str, service_id: str, comment: str = "",
                          on: dt.date | None = None) -> ServiceProposal:
         proposal = self.get(PROPOSALS, uuid)
-        proposal.issued_service_id = normalise_service_id(service_id, "issued_service_id")
-        proposal.status = ProposalStatus.ISSUED
-        proposal.issued_on = (on or self.today()).isoformat()
-        proposal.proposed_on = proposal.proposed_on or proposal.issued_on
-        proposal.centre_comment = comment or proposal.centre_comment
-        return self.save(PROPOSALS, proposal)
+        issued = centre_answer(proposal, (on or self.today()).isoformat(),
+                               normalise_service_id(service_id, "issued_service_id"),
+                               comment=comment)
+        return self.save(PROPOSALS, issued)
 
     # the nine steps
     def steps(self) -> list[CycleStep]:

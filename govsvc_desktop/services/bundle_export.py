@@ -223,6 +223,10 @@ def _record_sent(
                                                      current=current)
                 revisions[PASSPORTS.name][stored.uuid] = result.revision
                 marked += 1
+        for kind in svc.kinds:
+            if kind.mark_sent is not None and records[kind.name]:
+                revisions[kind.name].update(kind.mark_sent(uow, records[kind.name],
+                                                           svc.passports.actor, svc.now()))
         entry = BundleEntry(
             id=0, sha256=sha256, direction=SENT, kind=SUBMISSION, bundle_id=header.bundle_id,
             sequence=header.sequence, created_at=header.created_at, recorded_at=svc.now(),

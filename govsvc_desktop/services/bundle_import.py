@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.bundles import (
     ACCEPTED,
+    ANSWERED_TYPES,
     RECEIVED,
+    RETURNED,
     SENT,
     BundleEntry,
     CentreDecision,
@@ -30,6 +32,7 @@ from ..domain.errors import ConflictError, GovsvcError, ValidationError
 from ..domain.lifecycle import Action, Actor, transition
 from ..domain.passport import ServicePassport
 from ..domain.persian import format_int
+from ..domain.proposals import ServiceProposal, answer_conflict, centre_answer
 from ..exchange.asic_format import DATA_PREFIX
 from ..exchange.bundle import (
     EVIDENCE_DIR,
@@ -42,7 +45,8 @@ from ..exchange.bundle import (
 from ..exchange.certificates import certificate_fingerprint, common_name
 from ..exchange.checks import Check
 from ..store.uow import UnitOfWork
-from .bundle_kinds import PASSPORTS
+from .agency import PROPOSALS as PROPOSAL_BOOK
+from .agency import save_record
 
 if TYPE_CHECKING:
     from .bundles import BundleService
@@ -195,18 +199,38 @@ def _plan_reply(uow: UnitOfWork, plan: ImportPlan) -> None:
     if plan.replied is None:
         plan.problems.append("این پاسخ دربارهٔ بسته‌ای است که از این پایگاه داده فرستاده نشده است")
         return
-    sent = uow.bundles.record_revisions(plan.replied.id, PASSPORTS.record_type)
+    sent = {kind: uow.bundles.record_revisions(plan.replied.id, kind)
+            for kind in ANSWERED_TYPES}
     for d in plan.decisions:
-        current = uow.passports.get(d.uuid)
-        if current is None or d.uuid not in sent:
+        found = _answered_record(uow, d, sent[d.record_type])
+        if found is None:
             plan.problems.append(f"رکورد «{d.title or d.uuid}» در بستهٔ فرستاده‌شده نبوده است")
             continue
-        plan.seen_revisions[d.uuid] = current.revision
-        reason = decision_conflict(current.status, current.revision, sent.get(d.uuid),
-                                   current.service_id, d)
+        title, revision, reason = found
+        plan.seen_revisions[d.uuid] = revision
         outcome = "conflict" if reason else "decision"
-        plan.changes.append(PlannedChange("passport", d.uuid, current.title, outcome,
+        plan.changes.append(PlannedChange(d.record_type, d.uuid, title, outcome,
                                           [d.describe_fa()], reason or "", d))
+
+
+def _answered_record(uow: UnitOfWork, d: CentreDecision,
+                     sent: dict[str, int]) -> tuple[str, int, str | None] | None:
+    """(title, revision here, why the answer conflicts or None) of the record a decision
+    answers, or None when the bundle answered did not carry it."""
+    if d.uuid not in sent:
+        return None
+    if d.record_type == "proposal":
+        proposal = uow.agency.get(PROPOSAL_BOOK.kind, d.uuid, ServiceProposal)
+        if proposal is None:
+            return None
+        return (proposal.title, proposal.revision,
+                answer_conflict(proposal, sent.get(d.uuid), d.service_id))
+    current = uow.passports.get(d.uuid)
+    if current is None:
+        return None
+    return (current.title, current.revision,
+            decision_conflict(current.status, current.revision, sent.get(d.uuid),
+                              current.service_id, d))
 
 
 def apply(
@@ -258,14 +282,19 @@ def _centre_actor(svc: BundleService, plan: ImportPlan) -> Actor:
 def _apply_decisions(
     svc: BundleService, uow: UnitOfWork, plan: ImportPlan, now: str,
     take_theirs: frozenset[str], outcome: ImportOutcome,
-) -> dict[str, int]:
+) -> dict[str, dict[str, int]]:
     actor = _centre_actor(svc, plan)
     chosen = {c.uuid: c for c in plan.changes}
-    revisions: dict[str, int] = {}
+    revisions: dict[str, dict[str, int]] = {}
     for d in plan.decisions:
         change = chosen[d.uuid]
         if change.is_conflict and d.uuid not in take_theirs:
             outcome.kept += 1
+            continue
+        if d.record_type == "proposal":
+            revisions.setdefault(d.record_type, {})[d.uuid] = _answer_proposal(
+                svc, uow, plan, d, actor, now)
+            outcome.decisions += 1
             continue
         current = uow.passports.get_for_update(d.uuid)
         if current is None:
@@ -280,9 +309,22 @@ def _apply_decisions(
         uow.audit.record(at=now, actor=actor.name, username=actor.username,
                          record_type="passport", record_uuid=d.uuid, revision=result.revision,
                          action=action, changes=changes(to_dict(current), to_dict(result)))
-        revisions[d.uuid] = result.revision
+        revisions.setdefault(d.record_type, {})[d.uuid] = result.revision
         outcome.decisions += 1
     return revisions
+
+
+def _answer_proposal(svc: BundleService, uow: UnitOfWork, plan: ImportPlan, d: CentreDecision,
+                     actor: Actor, now: str) -> int:
+    """The centre's ID (or refusal) written on the proposal; its revision afterwards."""
+    current = uow.agency.get(PROPOSAL_BOOK.kind, d.uuid, ServiceProposal)
+    if current is None:
+        raise BundleRefused(f"خدمت پیشنهادی «{d.title}» دیگر در این رایانه نیست؛ چیزی تغییر نکرد")
+    if current.revision != plan.seen_revisions.get(d.uuid):
+        raise ConflictError(f"«{current.title}» در همین میان تغییر کرد؛ چیزی وارد نشد")
+    answered = centre_answer(current, svc.passports.today().isoformat(), d.service_id,
+                             refused=d.decision == RETURNED, comment=d.comment)
+    return save_record(uow, PROPOSAL_BOOK, answered, actor, now).revision
 
 
 def _decided(
@@ -304,7 +346,8 @@ def _decided(
 
 
 def _record_received(
-    svc: BundleService, uow: UnitOfWork, plan: ImportPlan, now: str, revisions: dict[str, int],
+    svc: BundleService, uow: UnitOfWork, plan: ImportPlan, now: str,
+    revisions: dict[str, dict[str, int]],
 ) -> int:
     header = plan.header
     assert header is not None
@@ -321,7 +364,7 @@ def _record_received(
         counts={**header.records, **header.files},
     )
     pk = uow.bundles.add(entry)
-    if revisions:
-        uow.bundles.add_records(pk, PASSPORTS.record_type, revisions.items())
+    for record_type, answered in revisions.items():
+        uow.bundles.add_records(pk, record_type, answered.items())
     svc.audit(uow, entry, "bundle_import")
     return pk

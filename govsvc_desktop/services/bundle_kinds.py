@@ -65,6 +65,8 @@ class RecordKindAdapter:
                     WriteCounts]
     evidence: Callable[[Any], Iterable[tuple[str, Any]]] = lambda record: ()
     evidence_needed: Callable[[Any], Iterable[str]] = lambda record: ()
+    # after the bundle is written: the records' new state, revisions as sent
+    mark_sent: Callable[[UnitOfWork, Sequence[Any], Actor, str], dict[str, int]] | None = None
 
 
 def compact_json(document: dict[str, Any]) -> bytes:
@@ -157,4 +159,5 @@ def _optional(module: str, attribute: str) -> list[RecordKindAdapter]:
 
 def record_kinds() -> list[RecordKindAdapter]:
     """Every kind this version exchanges, in the order they are written and imported."""
-    return [PASSPORTS, *_optional(".bundle_plans", "PLANS")]
+    return [PASSPORTS, *_optional(".bundle_plans", "PLANS"),
+            *_optional(".bundle_proposals", "PROPOSALS")]

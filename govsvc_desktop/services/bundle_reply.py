@@ -26,6 +26,7 @@ from ..domain.errors import GovsvcError
 from ..domain.identifiers import canonical_service_id
 from ..domain.passport import ServicePassport
 from ..domain.persian import to_ascii_digits
+from ..domain.proposals import AWAITING_CENTRE, ServiceProposal
 from ..exchange.bundle import REPLY, REPLY_FORMAT_VERSION, REPLY_SPEC, SUBMISSION, BundleHeader
 from ..exchange.bundle import write_bundle as write_bundle_file
 from ..exchange.certificates import (
@@ -35,6 +36,7 @@ from ..exchange.certificates import (
     common_name,
 )
 from .bundle_kinds import PASSPORTS, compact_json
+from .bundle_proposals import PROPOSALS, parse_proposals
 
 if TYPE_CHECKING:
     from .bundles import BundleService
@@ -48,55 +50,87 @@ class ReplyResult:
     entry: BundleEntry
 
 
-def _index(passports: list[ServicePassport]) -> dict[str, ServicePassport]:
-    found = {p.uuid: p for p in passports}
-    for p in passports:
-        if p.service_id:
-            found.setdefault(p.service_id, p)
+@dataclass(frozen=True)
+class _Answerable:
+    """A record of the submission the centre may answer, whatever its kind."""
+
+    record_type: str
+    uuid: str
+    revision: int
+    title: str
+    service_id: str
+    status_fa: str
+    decidable: bool  # may be accepted or returned: an approved passport, a proposal under review
+
+
+def _answerable(passports: list[ServicePassport],
+                proposals: list[ServiceProposal]) -> list[_Answerable]:
+    found = [_Answerable("passport", p.uuid, p.revision, p.title, p.service_id,
+                         p.status.label_fa, p.status is Status.APPROVED) for p in passports]
+    found += [_Answerable("proposal", p.uuid, p.revision, p.title, p.issued_service_id,
+                          p.status.label_fa, p.status in AWAITING_CENTRE) for p in proposals]
     return found
 
 
-def _lookup(index: dict[str, ServicePassport], ref: str) -> ServicePassport:
+def _index(records: list[_Answerable]) -> dict[str, _Answerable]:
+    found = {r.uuid: r for r in records}
+    for r in records:
+        if r.service_id:
+            found.setdefault(r.service_id, r)
+    return found
+
+
+def _lookup(index: dict[str, _Answerable], ref: str) -> _Answerable:
     key = to_ascii_digits(ref.strip())
-    p = index.get(key) or index.get(key.lower())
-    if p is None:
+    r = index.get(key) or index.get(key.lower())
+    if r is None:
         raise GovsvcError(f"رکورد «{ref}» در این بسته نیست")
-    return p
+    return r
 
 
 def _decisions(
-    passports: list[ServicePassport], accept: Sequence[str], returns: Sequence[tuple[str, str]],
+    records: list[_Answerable], accept: Sequence[str], returns: Sequence[tuple[str, str]],
     issue_ids: Sequence[tuple[str, str]],
 ) -> list[CentreDecision]:
-    index = _index(passports)
+    index = _index(records)
     chosen: dict[str, dict[str, str]] = {}
     for ref in accept:
-        chosen.setdefault(_lookup(index, ref).uuid, {})["decision"] = ACCEPTED
+        r = _lookup(index, ref)
+        if r.record_type == "proposal":
+            raise GovsvcError(f"خدمت پیشنهادی «{r.title}» با صدور شناسه پذیرفته می‌شود؛ "
+                              "--issue-id بدهید")
+        chosen.setdefault(r.uuid, {})["decision"] = ACCEPTED
     for ref, comment in returns:
-        p = _lookup(index, ref)
-        if chosen.get(p.uuid, {}).get("decision") == ACCEPTED:
-            raise GovsvcError(f"«{p.title}» هم پذیرفته و هم برگشت داده شده است")
+        r = _lookup(index, ref)
+        if chosen.get(r.uuid, {}).get("decision") == ACCEPTED:
+            raise GovsvcError(f"«{r.title}» هم پذیرفته و هم برگشت داده شده است")
         if not comment.strip():
-            raise GovsvcError(f"برای برگشت «{p.title}» نظر مرکز لازم است")
-        chosen.setdefault(p.uuid, {}).update(decision=RETURNED, comment=comment.strip())
+            raise GovsvcError(f"برای برگشت «{r.title}» نظر مرکز لازم است")
+        chosen.setdefault(r.uuid, {}).update(decision=RETURNED, comment=comment.strip())
     for ref, service_id in issue_ids:
-        p = _lookup(index, ref)
+        r = _lookup(index, ref)
         canonical = canonical_service_id(service_id)
         if canonical is None:
             raise GovsvcError(f"شناسهٔ خدمت «{service_id}» درست نیست (۸ تا ۱۶ رقم)")
-        chosen.setdefault(p.uuid, {})["service_id"] = canonical
+        chosen.setdefault(r.uuid, {})["service_id"] = canonical
     if not chosen:
         raise GovsvcError("پاسخی داده نشد؛ دست‌کم یک --accept یا --return یا --issue-id بدهید")
-    by_uuid = {p.uuid: p for p in passports}
+    by_uuid = {r.uuid: r for r in records}
     result = []
     for uuid, values in chosen.items():
-        p = by_uuid[uuid]
-        if values.get("decision") and p.status is not Status.APPROVED:
+        r = by_uuid[uuid]
+        if r.record_type == "proposal" and not r.decidable:
+            raise GovsvcError(f"خدمت پیشنهادی «{r.title}» در بسته «{r.status_fa}» است؛ فقط به "
+                              "پیشنهادهای در حال بررسی می‌توان پاسخ داد")
+        if values.get("decision") and values.get("service_id") and r.record_type == "proposal":
+            raise GovsvcError(f"برای خدمت پیشنهادی «{r.title}» یا شناسه صادر کنید یا آن را رد کنید")
+        if values.get("decision") and not r.decidable:
             raise GovsvcError(
-                f"«{p.title}» در بسته «{p.status.label_fa}» است؛ فقط شناسنامهٔ تأییدشده را "
+                f"«{r.title}» در بسته «{r.status_fa}» است؛ فقط شناسنامهٔ تأییدشده را "
                 "می‌توان پذیرفت یا برگشت داد")
-        result.append(CentreDecision(uuid, p.revision, p.title, values.get("decision"),
-                                     values.get("comment", ""), values.get("service_id", "")))
+        result.append(CentreDecision(uuid, r.revision, r.title, values.get("decision"),
+                                     values.get("comment", ""), values.get("service_id", ""),
+                                     r.record_type))
     return result
 
 
@@ -118,7 +152,9 @@ def reply(
         raise GovsvcError("به بستهٔ پاسخ نمی‌توان پاسخ داد")
     passports = PASSPORTS.parse(report.documents.get(PASSPORTS.spec.entry) or {
         "format": PASSPORTS.spec.format, "format_version": 1, "passports": []})
-    decisions = _decisions(passports, accept, returns, issue_ids)
+    proposals_document = report.documents.get(PROPOSALS.spec.entry)
+    proposals = parse_proposals(proposals_document) if proposals_document else []
+    decisions = _decisions(_answerable(passports, proposals), accept, returns, issue_ids)
     answered = {"sha256": sha256, "bundle_id": report.header.bundle_id,
                 "sequence": report.header.sequence}
     with svc.uow_factory() as uow:

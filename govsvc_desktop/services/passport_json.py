@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
-from ..domain.diff import changes
+from ..domain.diff import import_outcome
 from ..domain.errors import GovsvcError, Problem, ValidationError
 from ..domain.lifecycle import Actor
 from ..domain.passport import ServicePassport
@@ -104,15 +104,7 @@ def classify(
 
     A record changed here after the version in the file is a conflict, never an update.
     """
-    if current is None:
-        return CREATE, []
-    diff = changes(to_dict(current), to_dict(incoming))
-    if not diff:
-        return UNCHANGED, diff
-    if current.revision > incoming.revision or (
-            current.updated_at > incoming.updated_at and current.revision >= incoming.revision):
-        return CONFLICT, diff
-    return UPDATE, diff
+    return import_outcome(current, incoming)
 
 
 def import_passports(

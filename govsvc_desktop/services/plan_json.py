@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
+from ..domain.diff import import_outcome
 from ..domain.errors import GovsvcError, Problem, ValidationError
 from ..domain.lifecycle import Actor
 from ..domain.persian import to_persian_digits
@@ -135,14 +136,7 @@ def import_plans(service: PlanService, incoming: PlanImport, dry_run: bool = Fal
 
 def outcome(current: ImprovementPlan | None, incoming: ImprovementPlan) -> str:
     """create, unchanged, conflict (changed here after the incoming version) or update."""
-    if current is None:
-        return "create"
-    if to_dict(current) == to_dict(incoming):
-        return "unchanged"
-    if current.revision > incoming.revision or (
-            current.updated_at > incoming.updated_at and current.revision >= incoming.revision):
-        return "conflict"
-    return "update"
+    return import_outcome(current, incoming)[0]
 
 
 def write_plans(uow: UnitOfWork, incoming: PlanImport, actor: Actor, now: str, *,

@@ -270,3 +270,32 @@ def test_sign_and_verify_a_pdf_on_request(
         out = subprocess.run([pdfsig, str(signed)], capture_output=True, text=True,
                              check=False).stdout
         assert "Signature is Valid" in out
+
+
+def test_a_proposed_service_gets_its_id_from_the_centre_through_the_cli(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    agency = _identity(capsys, tmp_path, "مریم احمدی", "وزارت کار")
+    centre = _identity(capsys, tmp_path, "سامانه مرکزی", "سازمان اداری", "--centre")
+    _trust_own_ca(capsys, tmp_path, agency)
+    _trust_own_ca(capsys, tmp_path, centre)
+    db, _ = _agency_db(tmp_path)
+    code, uuid, err = run(capsys, "--db", db, "proposals", "add", "--title",
+                          "صدور گواهی صلاحیت بهره‌برداران چاه", "--province", "فارس")
+    assert code == 0, err
+    uuid = uuid.strip()
+    assert run(capsys, "--db", db, "proposals", "set-status", uuid, "proposed")[0] == 0
+    out = tmp_path / "submission.asice"
+    code, text, err = run(capsys, "--db", db, "bundle", "export", "-o", str(out), "--cert",
+                          agency[:10], "--password-env", "PW")
+    assert code == 0 and "خدمت بدون شناسه" in text, err
+    reply = tmp_path / "reply.asice"
+    code, text, err = run(capsys, "--db", _database(tmp_path / "centre.sqlite3"), "bundle",
+                          "reply", str(out), "--issue-id", f"{uuid}:۱۱۰۳۱۱۶۴۸۸۸", "-o",
+                          str(reply), "--cert", centre[:10], "--password-env", "PW")
+    assert code == 0 and "11031164888" in text, err
+    code, text, err = run(capsys, "--db", db, "bundle", "import", str(reply))
+    assert code == 0, err
+    code, text, _ = run(capsys, "--db", db, "proposals", "list", "--format", "json")
+    (proposal,) = json.loads(text)
+    assert proposal["status"] == "issued" and proposal["issued_service_id"] == "11031164888"

@@ -4,13 +4,11 @@ intact; a bundle whose evidence was altered is refused with nothing changed."""
 from __future__ import annotations
 
 import hashlib
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
@@ -18,7 +16,16 @@ from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.plan import ProgressReport
 from govsvc_desktop.services.bundles import BundleService
 from govsvc_desktop.services.certificates import CertificateService
-from tests.bundle_support import Pki, flip, install, make_pki, rewrite, seed, service
+from tests.bundle_support import (
+    Pki,
+    flip,
+    install,
+    make_pki,
+    openssl_verify,
+    rewrite,
+    seed,
+    service,
+)
 
 EVIDENCE = "صورتجلسه کارگروه استانی — نسخه امضاشده".encode() + bytes(range(256))
 
@@ -62,14 +69,7 @@ def test_a_report_with_evidence_survives_export_and_import(
     digest = hashlib.sha256(EVIDENCE).hexdigest()
     with zipfile.ZipFile(out) as zf:
         assert zf.read(f"data/evidence/{digest}") == EVIDENCE
-        zf.extractall(tmp_path / "unzipped")
-    ca = tmp_path / "ca.pem"
-    ca.write_bytes(pki.agency.ca_certificate.public_bytes(serialization.Encoding.PEM))
-    verified = subprocess.run(
-        ["openssl", "cms", "-verify", "-cades", "-binary", "-inform", "DER", "-in",
-         str(tmp_path / "unzipped/META-INF/signature001.p7s"), "-content",
-         str(tmp_path / "unzipped/META-INF/ASiCManifest.xml"), "-CAfile", str(ca),
-         "-out", str(tmp_path / "out")], capture_output=True, text=True)
+    verified = openssl_verify(out, pki.agency.ca_certificate, tmp_path)
     assert verified.returncode == 0, verified.stderr
 
     receiver = service(other_app, certs)

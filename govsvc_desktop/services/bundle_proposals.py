@@ -1,0 +1,144 @@
+"""Services proposed without an ID in bundles: every proposal past its draft travels in
+``proposals.json`` so the centre can issue its service ID; once written into a bundle a
+proposal is under review, and the ID comes back in the centre's reply."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..domain.bundles import PlannedChange
+from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
+from ..domain.diff import import_outcome
+from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
+from ..domain.lifecycle import Actor
+from ..domain.persian import to_persian_digits
+from ..domain.proposals import (
+    PROPOSAL_FIELDS,
+    ProposalStatus,
+    ServiceProposal,
+    sent_to_centre,
+    validate_proposal,
+)
+from ..exchange.bundle import RecordFileSpec
+from ..store.uow import UnitOfWork
+from .agency import PROPOSALS as BOOK
+from .agency import save_record
+from .bundle_kinds import RecordKindAdapter, Selection, WriteCounts, compact_json
+
+PROPOSALS_FORMAT = "govsvc.proposals"
+
+
+def _sendable(uow: UnitOfWork) -> list[ServiceProposal]:
+    return [p for p in uow.agency.find(BOOK.kind, ServiceProposal)
+            if p.status is not ProposalStatus.DRAFT]
+
+
+def _revisions(uow: UnitOfWork, sel: Selection) -> dict[str, int]:
+    return {p.uuid: p.revision for p in _sendable(uow)}
+
+
+def _collect(uow: UnitOfWork, sel: Selection) -> list[ServiceProposal]:
+    return [p for p in _sendable(uow) if sel.only is None or p.uuid in sel.only]
+
+
+def _dump(records: Sequence[ServiceProposal]) -> bytes:
+    return compact_json({"format": PROPOSALS_FORMAT, "format_version": FORMAT_VERSION,
+                         "proposals": [to_dict(p) for p in records]})
+
+
+def parse_proposals(document: Any) -> list[ServiceProposal]:
+    """Decodes and checks every proposal of a ``proposals.json``; all problems at once."""
+    if not isinstance(document, dict) or document.get("format") != PROPOSALS_FORMAT:
+        raise GovsvcError(f"این پرونده، پروندهٔ خدمات پیشنهادی نیست (format باید «{PROPOSALS_FORMAT}» باشد)")
+    version = document.get("format_version")
+    if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
+        raise GovsvcError(f"نسخهٔ قالب پرونده ({version}) را این نسخهٔ برنامه نمی‌شناسد")
+    problems: list[Problem] = []
+    result: list[ServiceProposal] = []
+    for i, data in enumerate(document.get("proposals") or []):
+        name = f"خدمت پیشنهادی {to_persian_digits(str(i + 1))}"
+        try:
+            proposal = from_dict(ServiceProposal, data, record=name)
+        except ValidationError as exc:
+            problems += exc.problems
+            continue
+        problems += [Problem(p.field_path, p.message_fa, name) for p in validate_proposal(proposal)]
+        result.append(proposal)
+    if problems:
+        raise ValidationError(problems, "خدمات پیشنهادی بسته خوانده نشد")
+    return result
+
+
+def _plan(uow: UnitOfWork, records: Sequence[ServiceProposal]) -> list[PlannedChange]:
+    result = []
+    for p in records:
+        outcome, diff = import_outcome(uow.agency.get(BOOK.kind, p.uuid, ServiceProposal), p)
+        reason = ("این خدمت پیشنهادی در این رایانه پس از نسخهٔ بسته تغییر کرده است"
+                  if outcome == "conflict" else "")
+        fields = list(dict.fromkeys(PROPOSAL_FIELDS.get(path, path) for path, _, _ in diff))
+        result.append(PlannedChange("proposal", p.uuid, p.title, outcome, fields, reason))
+    return result
+
+
+def _write(uow: UnitOfWork, records: Sequence[ServiceProposal], actor: Actor, now: str,
+           take_theirs: frozenset[str], keep_mine: frozenset[str]) -> WriteCounts:
+    counts = WriteCounts()
+    for p in records:
+        current = uow.agency.get(BOOK.kind, p.uuid, ServiceProposal)
+        outcome, diff = import_outcome(current, p)
+        if outcome == "unchanged":
+            counts.unchanged += 1
+        elif outcome == "conflict" and p.uuid in keep_mine:
+            counts.kept += 1
+        elif outcome == "conflict" and p.uuid not in take_theirs:
+            raise ConflictError(f"خدمت پیشنهادی «{p.title}» در این رایانه پس از نسخهٔ بسته تغییر "
+                                "کرده است؛ چیزی وارد نشد")
+        elif current is None:
+            record = from_dict(ServiceProposal, to_dict(p))
+            record.revision = max(record.revision, 1)
+            record.created_at, record.updated_at = record.created_at or now, record.updated_at or now
+            uow.agency.insert(BOOK.kind, record, BOOK.key(record), BOOK.status(record))
+            uow.audit.record(at=now, actor=actor.name, username=actor.username,
+                             record_type=BOOK.kind, record_uuid=record.uuid,
+                             revision=record.revision, action="import", changes=[])
+            counts.created += 1
+        else:
+            record = from_dict(ServiceProposal, to_dict(p))
+            record.revision, record.updated_at = current.revision + 1, now
+            if not uow.agency.update(BOOK.kind, record, BOOK.key(record), BOOK.status(record),
+                                     current.revision):
+                raise ConflictError(f"«{p.title}» در همین میان تغییر کرد؛ چیزی وارد نشد")
+            uow.audit.record(at=now, actor=actor.name, username=actor.username,
+                             record_type=BOOK.kind, record_uuid=record.uuid,
+                             revision=record.revision, action="import", changes=diff)
+            counts.updated += 1
+    return counts
+
+
+def _mark_sent(uow: UnitOfWork, records: Sequence[ServiceProposal], actor: Actor,
+               now: str) -> dict[str, int]:
+    """Proposals written into a bundle are under the centre's review from now on."""
+    revisions = {}
+    for p in records:
+        current = uow.agency.get(BOOK.kind, p.uuid, ServiceProposal)
+        if current is None:
+            continue
+        revisions[p.uuid] = save_record(uow, BOOK, sent_to_centre(current), actor, now).revision
+    return revisions
+
+
+PROPOSALS = RecordKindAdapter(
+    name="proposals",
+    record_type="proposal",
+    label_fa="خدمت بدون شناسه",
+    spec=RecordFileSpec("proposals.json", PROPOSALS_FORMAT, FORMAT_VERSION, "proposals"),
+    revisions=_revisions,
+    collect=_collect,
+    dump=_dump,
+    key=lambda r: (r.uuid, r.revision),
+    parse=parse_proposals,
+    plan=_plan,
+    write=_write,
+    mark_sent=_mark_sent,
+)
