@@ -1739,6 +1739,10 @@ Database: {db}</source>
         <translation>جزئیات</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>نوع رکورد</translation>
+    </message>
+    <message>
         <source>Your choice</source>
         <translation>انتخاب شما</translation>
     </message>

@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.lifecycle import Action
+from govsvc_desktop.domain.proposals import ProposalStatus, ServiceProposal
+from govsvc_desktop.services.agency import PROPOSALS
 from govsvc_desktop.services.certificates import CertificateService
 from govsvc_desktop.ui.bundles import ReceivePage, SendPage
 from tests.bundle_support import (
@@ -197,3 +199,30 @@ def test_a_test_certificate_made_on_the_page_signs_a_bundle_that_verifies(
         page.send_button.click()
     report = service(app, certs).verify(out)
     assert report.ok, report
+
+
+def test_receive_page_applies_the_id_issued_for_a_proposed_service(
+    qtbot: QtBot, app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
+) -> None:
+    seed(app, approved=1, drafts=0, proposed=0)
+    proposal = app.agency.save(PROPOSALS, ServiceProposal(
+        title="صدور گواهی صلاحیت بهره‌برداران چاه", province="فارس",
+        status=ProposalStatus.PROPOSED, proposed_on="2026-10-01"))
+    install(certs, pki.centre)
+    svc = service(app, certs)
+    submission = tmp_path / "submission.asice"
+    svc.export(submission, pki.agency.identity)
+    reply = svc.reply(submission, pki.centre.identity, tmp_path / "reply.asice",
+                      issue_ids=[(proposal.uuid, "11031164888")])
+    page = ReceivePage(app, bundles=svc)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.prepared, timeout=30_000):
+        page.open_bundle(reply.path)
+    assert page.changes_table.rowCount() == 1
+    assert page.changes_table.item(0, 0).text() == proposal.title
+    assert page.changes_table.item(0, 1).text() == "خدمت بدون شناسه"
+    assert "11031164888" in page.changes_table.item(0, 3).text()
+    with qtbot.waitSignal(page.applied, timeout=30_000):
+        page.apply_button.click()
+    issued = app.agency.get(PROPOSALS, proposal.uuid)
+    assert issued.status is ProposalStatus.ISSUED and issued.issued_service_id == "11031164888"

@@ -36,6 +36,7 @@ KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"
 _REFUSED = QColor("#b3261e")
 _ACCEPTED = QColor("#1b6e20")
+_DETAILS, _CHOICE = 3, 4  # columns of the changes table
 
 
 class ReceivePage(QWidget):
@@ -72,12 +73,13 @@ class ReceivePage(QWidget):
         layout.addWidget(self.report_list, 1)
 
         layout.addWidget(QLabel(self.tr("Changes this bundle would make")))
-        self.changes_table = QTableWidget(0, 4)
+        self.changes_table = QTableWidget(0, 5)
         self.changes_table.setHorizontalHeaderLabels(
-            [self.tr("Record"), self.tr("Change"), self.tr("Details"), self.tr("Your choice")])
+            [self.tr("Record"), self.tr("Kind"), self.tr("Change"), self.tr("Details"),
+             self.tr("Your choice")])
         self.changes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
+            _DETAILS, QHeaderView.ResizeMode.Stretch)
         self.changes_table.verticalHeader().setVisible(False)
         layout.addWidget(self.changes_table, 2)
 
@@ -150,15 +152,18 @@ class ReceivePage(QWidget):
         }.get(change.outcome, change.outcome)
 
     def _show_changes(self, changes: list[PlannedChange]) -> None:
+        kinds = {k.record_type: k.label_fa for k in self.bundles.kinds}
         self.changes_table.setRowCount(len(changes))
         for row, change in enumerate(changes):
             self.changes_table.setItem(row, 0, QTableWidgetItem(change.title))
+            self.changes_table.setItem(row, 1, QTableWidgetItem(
+                kinds.get(change.record_type, change.record_type)))
             outcome = QTableWidgetItem(self._outcome_label(change))
             if change.is_conflict:
                 outcome.setForeground(_REFUSED)
-            self.changes_table.setItem(row, 1, outcome)
+            self.changes_table.setItem(row, 2, outcome)
             details = "؛ ".join([change.reason_fa, "، ".join(change.fields[:8])]).strip("؛ ")
-            self.changes_table.setItem(row, 2, QTableWidgetItem(details))
+            self.changes_table.setItem(row, _DETAILS, QTableWidgetItem(details))
             if change.is_conflict:
                 choice = QComboBox()
                 choice.addItem(self.tr("— choose —"), None)
@@ -166,20 +171,20 @@ class ReceivePage(QWidget):
                 choice.addItem(self.tr("Take theirs"), TAKE_THEIRS)
                 choice.setProperty("uuid", change.uuid)
                 choice.currentIndexChanged.connect(self._update_apply)
-                self.changes_table.setCellWidget(row, 3, choice)
+                self.changes_table.setCellWidget(row, _CHOICE, choice)
 
     def choices(self) -> dict[str, str | None]:
         """The user's choice for each conflict, by record UUID (None while undecided)."""
         found: dict[str, str | None] = {}
         for row in range(self.changes_table.rowCount()):
-            widget = self.changes_table.cellWidget(row, 3)
+            widget = self.changes_table.cellWidget(row, _CHOICE)
             if isinstance(widget, QComboBox):
                 found[str(widget.property("uuid"))] = widget.currentData()
         return found
 
     def choose(self, uuid: str, choice: str) -> None:
         for row in range(self.changes_table.rowCount()):
-            widget = self.changes_table.cellWidget(row, 3)
+            widget = self.changes_table.cellWidget(row, _CHOICE)
             if isinstance(widget, QComboBox) and widget.property("uuid") == uuid:
                 widget.setCurrentIndex(widget.findData(choice))
 
