@@ -62,6 +62,92 @@ def _optional_inner(tp: Any) -> tuple[bool, Any]:
 _TYPE_NAMES_FA = {str: "متن", int: "عدد صحیح", float: "عدد", bool: "بله/خیر (true/false)"}
 
 
+Converter = Callable[["_Decoder", Any, str], Any]
+_converters: dict[Any, Converter] = {}
+_dataclass_fields: dict[type, tuple[frozenset[str], tuple[tuple[str, Converter], ...]]] = {}
+
+
+def _converter(tp: Any) -> Converter:
+    """The function that decodes and checks a value of type ``tp``: made once per type, so
+    decoding ten thousand records does not inspect type hints ten thousand times."""
+    found = _converters.get(tp)
+    if found is None:
+        found = _make_converter(tp)
+        _converters[tp] = found
+    return found
+
+
+def _make_converter(tp: Any) -> Converter:
+    optional, inner = _optional_inner(tp)
+    base = _base_converter(inner)
+
+    def nullable(dec: _Decoder, data: Any, path: str) -> Any:
+        return None if data is None else base(dec, data, path)
+
+    def required(dec: _Decoder, data: Any, path: str) -> Any:
+        if data is None:
+            dec.fail(path, "مقدار خالی (null) برای این فیلد مجاز نیست")
+            return _MISSING
+        return base(dec, data, path)
+
+    return nullable if optional else required
+
+
+def _base_converter(tp: Any) -> Converter:
+    if get_origin(tp) is list:
+        (item_tp,) = get_args(tp)
+        return _list_converter(item_tp)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        cls = tp
+        return lambda dec, data, path: dec.dataclass(cls, data, path)
+    if isinstance(tp, type) and issubclass(tp, Choice):
+        return _choice_converter(tp)
+    if tp in (bool, int, float, str):
+        return _plain_converter(tp)
+    raise TypeError(f"unsupported field type {tp!r}")  # pragma: no cover - a model bug
+
+
+def _list_converter(item_tp: Any) -> Converter:
+    def convert(dec: _Decoder, data: Any, path: str) -> Any:
+        if not isinstance(data, list):
+            dec.fail(path, "باید فهرست (آرایه) باشد")
+            return _MISSING
+        item = _converter(item_tp)  # looked up late: a dataclass may list its own kind
+        items = [item(dec, value, f"{path}[{i}]") for i, value in enumerate(data)]
+        return [v for v in items if v is not _MISSING]
+    return convert
+
+
+def _choice_converter(tp: type[Choice]) -> Converter:
+    by_code = {m.value: m for m in tp}
+
+    def convert(dec: _Decoder, data: Any, path: str) -> Any:
+        found = by_code.get(data) if isinstance(data, str) else None
+        if found is not None:
+            return found
+        try:
+            return tp.parse(data) if isinstance(data, str) else _raise()
+        except ValueError:
+            allowed = "، ".join(f"{m.value} ({m.label_fa})" for m in tp)
+            dec.fail(path, f"مقدار «{data}» مجاز نیست؛ یکی از این‌ها باشد: {allowed}")
+            return _MISSING
+    return convert
+
+
+def _plain_converter(tp: type) -> Converter:
+    def convert(dec: _Decoder, data: Any, path: str) -> Any:
+        kind = type(data)
+        if kind is tp:
+            return data
+        if tp is int and kind is float and data.is_integer():
+            return int(data)
+        if tp is float and kind is int:
+            return float(data)
+        dec.fail(path, f"باید {_TYPE_NAMES_FA[tp]} باشد، نه «{data}»")
+        return _MISSING
+    return convert
+
+
 class _Decoder:
     def __init__(self, record: str) -> None:
         self.record = record
@@ -70,65 +156,29 @@ class _Decoder:
     def fail(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message, self.record))
 
-    def value(self, tp: Any, data: Any, path: str) -> Any:
-        optional, inner = _optional_inner(tp)
-        if data is None:
-            if optional:
-                return None
-            self.fail(path, "مقدار خالی (null) برای این فیلد مجاز نیست")
-            return _MISSING
-        tp = inner
-        if get_origin(tp) is list:
-            if not isinstance(data, list):
-                self.fail(path, "باید فهرست (آرایه) باشد")
-                return _MISSING
-            (item_tp,) = get_args(tp)
-            items = [self.value(item_tp, item, f"{path}[{i}]") for i, item in enumerate(data)]
-            return [v for v in items if v is not _MISSING]
-        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-            return self.dataclass(tp, data, path)
-        if isinstance(tp, type) and issubclass(tp, Choice):
-            try:
-                return tp.parse(data) if isinstance(data, str) else _raise()
-            except ValueError:
-                allowed = "، ".join(f"{m.value} ({m.label_fa})" for m in tp)
-                self.fail(path, f"مقدار «{data}» مجاز نیست؛ یکی از این‌ها باشد: {allowed}")
-                return _MISSING
-        if tp is bool:
-            if isinstance(data, bool):
-                return data
-        elif tp is int:
-            if isinstance(data, int) and not isinstance(data, bool):
-                return data
-            if isinstance(data, float) and data.is_integer():
-                return int(data)
-        elif tp is float:
-            if isinstance(data, (int, float)) and not isinstance(data, bool):
-                return float(data)
-        elif tp is str:
-            if isinstance(data, str):
-                return data
-        else:  # pragma: no cover - a model field of a type this codec does not know
-            raise TypeError(f"unsupported field type {tp!r} at {path}")
-        self.fail(path, f"باید {_TYPE_NAMES_FA[tp]} باشد، نه «{data}»")
-        return _MISSING
-
     def dataclass(self, cls: type[T], data: Any, path: str) -> T | Any:
         if not isinstance(data, dict):
             self.fail(path or "(رکورد)", "باید شیء JSON باشد")
             return _MISSING
-        hints = _hints(cls)
-        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-        for key in data:
-            if key not in names:
-                self.fail(_join(path, key), "فیلد ناشناخته است")
+        known = _dataclass_fields.get(cls)
+        if known is None:
+            hints = _hints(cls)
+            fields = tuple((f.name, _converter(hints[f.name]))
+                           for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+            known = (frozenset(name for name, _ in fields), fields)
+            _dataclass_fields[cls] = known
+        names, fields = known
+        if not names.issuperset(data):
+            for key in data:
+                if key not in names:
+                    self.fail(_join(path, key), "فیلد ناشناخته است")
         kwargs: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name not in data:
-                continue
-            value = self.value(hints[f.name], data[f.name], _join(path, f.name))
-            if value is not _MISSING:
-                kwargs[f.name] = value
+        prefix = f"{path}." if path else ""
+        for name, convert in fields:
+            if name in data:
+                value = convert(self, data[name], prefix + name)
+                if value is not _MISSING:
+                    kwargs[name] = value
         return cls(**kwargs)
 
 

@@ -67,6 +67,41 @@ def allowed_actions(p: ServicePassport, actor: Actor) -> list[str]:
     return [a for a, (sources, _, role) in _RULES.items() if p.status in sources and actor.can(role)]
 
 
+def target_status(status: Status, action: str, actor: Actor) -> Status:
+    """The status ``action`` leads to from ``status``; a Persian error when it is not allowed
+    from there or not for this actor."""
+    if action not in _RULES:
+        raise GovsvcError(f"عملیات ناشناخته: {action}")
+    sources, target, role = _RULES[action]
+    if status not in sources:
+        allowed = "، ".join(s.label_fa for s in sources)
+        raise GovsvcError(
+            f"«{ACTION_LABELS_FA[action]}» برای رکوردی با وضعیت «{status.label_fa}» ممکن نیست؛ "
+            f"وضعیت باید یکی از این‌ها باشد: {allowed}"
+        )
+    if not actor.can(role):
+        raise PermissionDenied(
+            f"«{ACTION_LABELS_FA[action]}» فقط از عهده نقش «{role.label_fa}» برمی‌آید"
+        )
+    return target
+
+
+def stamped_fields(action: str, actor: Actor, on: dt.date, comment: str = "") -> dict[str, str]:
+    """What an action records on the passport besides its status: who and when."""
+    iso = on.isoformat()
+    if action == Action.SUBMIT_REVIEW:
+        return {"reviewed_by": actor.name, "reviewed_on": iso}
+    if action == Action.APPROVE:
+        return {"approved_by": actor.name, "approved_on": iso}
+    if action == Action.MARK_SENT:
+        return {"sent_on": iso}
+    if action in (Action.ACCEPT, Action.RETURN):
+        if action == Action.RETURN and not comment.strip():
+            raise GovsvcError("برای برگشت دادن رکورد، نظر مرکز لازم است")
+        return {"centre_decision_on": iso, "centre_comment": comment}
+    return {}
+
+
 def transition(
     p: ServicePassport,
     action: str,
@@ -78,36 +113,16 @@ def transition(
 
     Approval requires every validation rule to pass, not only the ones a draft must meet.
     """
-    if action not in _RULES:
-        raise GovsvcError(f"عملیات ناشناخته: {action}")
-    sources, target, role = _RULES[action]
-    if p.status not in sources:
-        allowed = "، ".join(s.label_fa for s in sources)
-        raise GovsvcError(
-            f"«{ACTION_LABELS_FA[action]}» برای رکوردی با وضعیت «{p.status.label_fa}» ممکن نیست؛ "
-            f"وضعیت باید یکی از این‌ها باشد: {allowed}"
-        )
-    if not actor.can(role):
-        raise PermissionDenied(
-            f"«{ACTION_LABELS_FA[action]}» فقط از عهده نقش «{role.label_fa}» برمی‌آید"
-        )
+    target = target_status(p.status, action, actor)
+    stamps = stamped_fields(action, actor, on, comment)
     result = copy.deepcopy(p)
     result.status = target
-    iso = on.isoformat()
-    if action == Action.SUBMIT_REVIEW:
-        result.reviewed_by, result.reviewed_on = actor.name, iso
-    elif action == Action.APPROVE:
-        result.approved_by, result.approved_on = actor.name, iso
+    for name, value in stamps.items():
+        setattr(result, name, value)
+    if action == Action.APPROVE:
         problems = validate(result)
         if problems:
             raise ValidationError(problems, "پیش از تأیید، این موارد باید اصلاح شوند")
-    elif action == Action.MARK_SENT:
-        result.sent_on = iso
-    elif action in (Action.ACCEPT, Action.RETURN):
-        result.centre_decision_on = iso
-        result.centre_comment = comment
-        if action == Action.RETURN and not comment.strip():
-            raise GovsvcError("برای برگشت دادن رکورد، نظر مرکز لازم است")
     return result
 
 

@@ -18,8 +18,7 @@ from .. import __version__
 from ..domain.bundles import SENT, BundleEntry, changed_since
 from ..domain.choices import Role, Status
 from ..domain.errors import GovsvcError, PermissionDenied
-from ..domain.lifecycle import Action
-from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from ..domain.passport import APPROVED_STATUSES
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
 from ..exchange.bundle import REPLY, SUBMISSION, BundleHeader, write_bundle
@@ -155,15 +154,14 @@ def export(
         for record in records[kind.name]:
             evidence.update(dict(kind.evidence(record)))
     ticker = _Ticker(progress, 2 * len(approved) + len(documents) + len(evidence) + 2)
-    decoded: dict[str, ServicePassport] = {}
-    pdfs = _signed_pdfs(svc, identity, approved, decoded, ticker)
+    pdfs = _signed_pdfs(svc, identity, approved, ticker)
     ticker.total = len(approved) + 1 + len(documents) + len(pdfs) + len(evidence) + 1
     header = _header(svc, plan, records, {"pdf": len(pdfs), "evidence": len(evidence)})
     offset = len(approved)
     sha256 = write_bundle(out, header, identity, documents, pdfs, sorted(evidence.items()),
                           limits=svc.limits, progress=lambda done, _total: ticker(offset + done))
     try:
-        marked, entry = _record_sent(svc, out, sha256, header, identity, records, decoded)
+        marked, entry = _record_sent(svc, out, sha256, header, identity, records)
     except BaseException:
         out.unlink(missing_ok=True)
         raise
@@ -189,7 +187,7 @@ class _Ticker:
 
 def _signed_pdfs(
     svc: BundleService, identity: SigningIdentity, approved: list[StoredPassport],
-    decoded: dict[str, ServicePassport], tick: _Ticker,
+    tick: _Ticker,
 ) -> list[tuple[str, bytes]]:
     """Each approved passport's PDF, PAdES-signed (pyHanko is loaded only when needed)."""
     if not approved or svc.render_pdf is None:
@@ -199,7 +197,7 @@ def _signed_pdfs(
     signer = PdfSigner(identity, reason="شناسنامهٔ خدمت تأییدشده")
     result = []
     for i, stored in enumerate(approved, start=1):
-        pdf = svc.render_pdf(decoded.setdefault(stored.uuid, stored.decode()))
+        pdf = svc.render_pdf(stored.decode())
         if pdf:
             result.append((stored.uuid, signer.sign(pdf)))
         tick(i)
@@ -209,20 +207,15 @@ def _signed_pdfs(
 def _record_sent(
     svc: BundleService, out: Path, sha256: str, header: BundleHeader,
     identity: SigningIdentity, records: dict[str, list[Any]],
-    decoded: dict[str, ServicePassport],
 ) -> tuple[int, BundleEntry]:
-    marked = 0
     with svc.uow_factory() as uow:
         revisions: dict[str, dict[str, int]] = {}
         for kind in svc.kinds:
             revisions[kind.name] = dict(kind.key(r) for r in records[kind.name])
-        for stored in records[PASSPORTS.name]:
-            if stored.status is Status.APPROVED:
-                current = decoded.get(stored.uuid) or stored.decode()
-                result = svc.passports.transition_in(uow, stored.uuid, Action.MARK_SENT,
-                                                     current=current)
-                revisions[PASSPORTS.name][stored.uuid] = result.revision
-                marked += 1
+        approved = [(s.uuid, s.revision, s.document) for s in records[PASSPORTS.name]
+                    if s.status is Status.APPROVED]
+        revisions[PASSPORTS.name].update(svc.passports.mark_sent_documents(uow, approved))
+        marked = len(approved)
         for kind in svc.kinds:
             if kind.mark_sent is not None and records[kind.name]:
                 revisions[kind.name].update(kind.mark_sent(uow, records[kind.name],

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable, Iterator
+import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..domain import lifecycle
 from ..domain.choices import Status
@@ -21,6 +23,7 @@ from ..domain.passport import APPROVED_STATUSES, ServicePassport
 from ..domain.persian import compact_key, to_persian_digits
 from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
 from ..domain.validation import blocking, validate
+from ..store.audit import audit_rows
 from ..store.uow import UnitOfWork
 
 _LIFECYCLE_FIELDS = (
@@ -268,6 +271,37 @@ class PassportService:
                          record_type="passport", record_uuid=uuid, revision=result.revision,
                          action=action, changes=changes(to_dict(current), to_dict(result)))
         return result
+
+    def mark_sent_documents(
+        self, uow: UnitOfWork, stored: Sequence[tuple[str, int, str]],
+    ) -> dict[str, int]:
+        """Marks approved passports sent on their stored JSON documents, (uuid, revision,
+        document) each, inside the caller's transaction: the rule and stamps of ``transition``
+        without decoding thousands of records, as a bundle export needs. Returns the new
+        revisions; if any record changed since it was read, nothing is marked."""
+        action = lifecycle.Action.MARK_SENT
+        stamps: dict[str, str] = {
+            "status": lifecycle.target_status(Status.APPROVED, action, self.actor).value,
+            **lifecycle.stamped_fields(action, self.actor, self.today())}
+        now = iso_now(self.clock)
+        rows: list[dict[str, Any]] = []
+        audit: list[dict[str, Any]] = []
+        for uuid, revision, document in stored:
+            data = json.loads(document)
+            lifecycle.target_status(Status(data["status"]), action, self.actor)
+            diff = [(name, data.get(name), value) for name, value in stamps.items()
+                    if data.get(name) != value]
+            data.update(stamps, revision=revision + 1, updated_at=now)
+            rows.append({"key": uuid, "expected": revision, "status": stamps["status"],
+                         "revision": revision + 1, "updated_at": now,
+                         "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))})
+            audit += audit_rows(at=now, actor=self.actor.name, username=self.actor.username,
+                                record_type="passport", record_uuid=uuid,
+                                revision=revision + 1, action=action, changes=diff)
+        if uow.passports.restamp(rows) != len(rows):
+            raise ConflictError("شناسنامه‌ای در همین میان تغییر کرد؛ هیچ رکوردی «ارسال‌شده» نشد")
+        uow.audit.record_many(audit)
+        return {row["key"]: row["revision"] for row in rows}
 
     def renew(self, uuid: str) -> ServicePassport:
         """Starts the next edition of an approved passport; the current one is archived."""

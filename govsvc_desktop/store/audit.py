@@ -12,6 +12,20 @@ from ..domain.queries import AuditEntry
 from .tables import app_meta, audit_log
 
 
+def audit_rows(
+    *, at: str, actor: str, username: str, record_type: str, record_uuid: str, revision: int,
+    action: str, changes: Sequence[tuple[str, Any, Any]] = (),
+) -> list[dict[str, Any]]:
+    """The audit rows of one change: one per changed field, or one for the action alone."""
+    base = {"at": at, "actor": actor, "username": username, "record_type": record_type,
+            "record_uuid": record_uuid, "revision": revision, "action": action,
+            "field_path": "", "old_value": "", "new_value": ""}
+    if not changes:
+        return [base]
+    return [{**base, "field_path": path, "old_value": show(old), "new_value": show(new)}
+            for path, old, new in changes]
+
+
 class AuditRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -20,15 +34,9 @@ class AuditRepository:
         self, *, at: str, actor: str, username: str, record_type: str, record_uuid: str,
         revision: int, action: str, changes: Sequence[tuple[str, Any, Any]] = (),
     ) -> None:
-        base = {"at": at, "actor": actor, "username": username, "record_type": record_type,
-                "record_uuid": record_uuid, "revision": revision, "action": action}
-        if not changes:
-            self.conn.execute(insert(audit_log).values(**base))
-            return
-        self.conn.execute(insert(audit_log), [
-            {**base, "field_path": path, "old_value": show(old), "new_value": show(new)}
-            for path, old, new in changes
-        ])
+        self.record_many(audit_rows(at=at, actor=actor, username=username,
+                                    record_type=record_type, record_uuid=record_uuid,
+                                    revision=revision, action=action, changes=changes))
 
     def record_many(self, rows: Sequence[dict[str, Any]]) -> None:
         if rows:

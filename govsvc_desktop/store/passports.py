@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.sql import ColumnElement
 
 from ..domain.choices import ElectronicMethod, Nature, RecordKind, Status, Validity
@@ -304,6 +304,18 @@ class PassportRepository:
         self.conn.execute(delete(passport_licences).where(passport_licences.c.passport_uuid == p.uuid))
         self._write_licences(p)
         return True
+
+    def restamp(self, rows: Sequence[dict[str, Any]]) -> int:
+        """Life-cycle steps written on stored documents (status, revision, update time and the
+        document), each only where the revision is still ``expected``; how many were written."""
+        if not rows:
+            return 0
+        c = passports.c
+        stmt = (update(passports)
+                .where(c.uuid == bindparam("key"), c.revision == bindparam("expected"))
+                .values(status=bindparam("status"), revision=bindparam("revision"),
+                        updated_at=bindparam("updated_at"), data=bindparam("data")))
+        return int(self.conn.execute(stmt, list(rows)).rowcount)
 
     def _write_licences(self, p: ServicePassport) -> None:
         keys = {compact_key(lic.code) for lic in p.licences if lic.code.strip()}
