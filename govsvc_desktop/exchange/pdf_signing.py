@@ -2,8 +2,9 @@
 
 A printed or forwarded PDF leaves the bundle behind, so each approved passport's PDF carries
 its own signature (PAdES baseline B-B: a CAdES detached signature over the byte ranges, no
-signing-time attribute, the time in the signature dictionary). pyHanko writes the PDF's
-incremental update; the CMS comes from ``CadesSigner`` so that a batch of a thousand PDFs
+signing-time attribute, the time in the signature dictionary). The PDFs this application
+makes get their incremental update from ``pdf_update``; any other PDF goes through pyHanko.
+The CMS comes from ``CadesSigner`` so that a batch of a thousand PDFs
 costs one key operation each instead of a full ASN.1 build. Checking is pyHanko's validator
 against the user's trusted roots, offline.
 """
@@ -28,6 +29,7 @@ from pyhanko_certvalidator import ValidationContext
 from govsvc_desktop.domain.errors import GovsvcError
 from govsvc_desktop.exchange.certificates import SigningIdentity, common_name
 from govsvc_desktop.exchange.checks import to_asn1
+from govsvc_desktop.exchange.pdf_update import SignatureFields, sign_simple_pdf
 from govsvc_desktop.exchange.signing import CadesSigner
 
 log = logging.getLogger(__name__)
@@ -70,8 +72,16 @@ class PdfSigner:
             location=location or None,
             name=common_name(identity.certificate) or None,
         )
+        self._fields = SignatureFields(FIELD_NAME, common_name(identity.certificate), reason,
+                                       location)
 
     def sign(self, pdf: bytes) -> bytes:
+        try:
+            quick = sign_simple_pdf(pdf, self._cades.sign_digest, self._reserved, self._fields)
+        except ValueError:
+            quick = None
+        if quick is not None:
+            return quick
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
             out = signers.sign_pdf(

@@ -247,6 +247,54 @@ def test_signed_pdf_validates_with_pdfsig_and_pyhanko(
         assert "ETSI.CAdES.detached" in out
 
 
+def _form_pdf() -> bytes:
+    """The official passport form as the application prints it (several pages)."""
+    from govsvc_desktop.reports.passport_pdf import render_passport
+    from tests.fixtures import full_passport
+
+    return render_passport(full_passport("6f1c2b9e-3d4a-4c8e-9f10-000000000042")).data
+
+
+def _linked_pdf() -> bytes:
+    """A PDF whose first page already has an annotation: signed through the general writer."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(100, 700, "see the portal")
+    page.linkURL("https://example.org", (100, 690, 200, 710))
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("make", [_form_pdf, _linked_pdf], ids=["passport-form", "annotated"])
+def test_every_pdf_is_signed_as_an_incremental_update_pdfsig_accepts(
+    make: object, pki: TestCredentials, tmp_path: Path,
+) -> None:
+    original = make()  # type: ignore[operator]
+    signed = PdfSigner(pki.identity, reason="شناسنامهٔ خدمت تأییدشده").sign(original)
+    assert signed.startswith(original.rstrip(b"\n"))  # the form itself is not rewritten
+    # the application's own forms take the direct writer, anything else the general one
+    assert (b"/F 132 /Rect [0 0 0 0]" in signed) == (make is _form_pdf)
+    status = verify_pdf(signed, [pki.ca_certificate])
+    assert status.ok and status.covers_whole_file
+    (tmp_path / "s.pdf").write_bytes(signed)
+    out = subprocess.run(["pdfsig", str(tmp_path / "s.pdf")], capture_output=True, text=True,
+                         check=True).stdout
+    assert "Signature is Valid" in out and "Total document signed" in out
+    pages = subprocess.run(["pdfinfo", str(tmp_path / "s.pdf")], capture_output=True, text=True,
+                           check=True).stdout
+    (tmp_path / "o.pdf").write_bytes(original)
+    before = subprocess.run(["pdfinfo", str(tmp_path / "o.pdf")], capture_output=True, text=True,
+                            check=True).stdout
+    assert [line for line in pages.splitlines() if line.startswith("Pages:")] == [
+        line for line in before.splitlines() if line.startswith("Pages:")]
+    assert not verify_pdf(flip(signed, len(original) - 40), [pki.ca_certificate]).ok
+
+
 def test_pdf_batch_signer_and_expired_certificate(pki: TestCredentials) -> None:
     signer = PdfSigner(pki.identity)
     for i in range(3):
