@@ -53,6 +53,7 @@ TITLE = TextStyle(size=15, leading=22, bold=True, align="center")
 SMALL = TextStyle(size=8, leading=11)
 SMALL_LEFT = TextStyle(size=8, leading=11, align="left")
 WATERMARK = TextStyle(size=110, leading=120, bold=True, align="center")
+QR_MASK = 2
 QR_SIZE = 58.0
 YES, NO = "بله", "خیر"
 
@@ -180,8 +181,11 @@ class _Header:
 
 
 def _qr(c: Canvas, payload: str, x: float, y: float) -> None:
-    """The QR code drawn as filled squares (no font, so the page declares only Vazirmatn)."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    """The QR code drawn as filled rectangles, one per run of dark modules in a row (no font,
+    so the page declares only Vazirmatn). The mask pattern is fixed: choosing the best of
+    eight costs more than the rest of a page, and any mask reads the same."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0,
+                         mask_pattern=QR_MASK)
     code.add_data(payload)
     code.make(fit=True)
     matrix = code.get_matrix()
@@ -190,9 +194,16 @@ def _qr(c: Canvas, payload: str, x: float, y: float) -> None:
     c.setFillColorRGB(0, 0, 0)
     path = c.beginPath()
     for row, line in enumerate(matrix):
-        for col, dark in enumerate(line):
-            if dark:
-                path.rect(x + col * cell, y + QR_SIZE - (row + 1) * cell, cell + 0.01, cell + 0.01)
+        top = y + QR_SIZE - (row + 1) * cell
+        col = 0
+        while col < len(line):
+            if not line[col]:
+                col += 1
+                continue
+            start = col
+            while col < len(line) and line[col]:
+                col += 1
+            path.rect(x + start * cell, top, (col - start) * cell + 0.01, cell + 0.01)
     c.drawPath(path, stroke=0, fill=1)
     c.restoreState()
 
