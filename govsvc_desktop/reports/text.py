@@ -44,6 +44,9 @@ _BREAKABLE = frozenset(
 _SOFT_BREAK_AFTER = frozenset("/-_.,،؛:\\\u200c\u2010\u2013\u2014")
 _NOT_BEFORE = frozenset({"Mn", "Mc", "Me", "Cf"})
 _BLANK = frozenset({"Cc", "Zl", "Zp"})
+# Glyph moves smaller than this (thousandths of an em) are carried to the next one rather
+# than written: the rounding of advances would otherwise split every run of text.
+_MIN_MOVE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +159,11 @@ def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> 
         cid = codes.cid(gid, chars, advance)
         cids.add(cid)
         move = carry + dx * scale
-        if abs(move) >= 0.005 or dy:
+        if abs(move) >= _MIN_MOVE or dy:
             if hexes:
                 parts.append(f"<{''.join(hexes)}>")
                 hexes = []
-            if abs(move) >= 0.005:
+            if abs(move) >= _MIN_MOVE:
                 parts.append(f"{-move:.2f}")
                 move -= round(move, 2)
         if dy:
