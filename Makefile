@@ -31,6 +31,7 @@ run: setup
 
 test: setup
 	$(BIN)/ruff check govsvc_desktop tests
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests --ignore=tests/bench
 
 bench: setup
@@ -38,7 +39,6 @@ bench: setup
 
 lint: setup
 	$(BIN)/ruff check govsvc_desktop tests
-	$(BIN)/ruff format --check govsvc_desktop tests
 	$(BIN)/mypy
 
 package: setup

@@ -10,6 +10,7 @@ import pytest
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
+from tests.bundle_support import Pki, make_pki
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +27,13 @@ def app(tmp_path: Path) -> Iterator[App]:
     application = build(str(tmp_path / "govsvc.sqlite3"), settings=config.Settings(user_name="آزمون‌گر"))
     yield application
     application.close()
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    """An agency's and the centre's test certificates with their CAs (bundle tests; the
+    exchange tests define their own single signer under the same name)."""
+    return make_pki(tmp_path_factory.mktemp("pki"))
 
 
 @pytest.fixture

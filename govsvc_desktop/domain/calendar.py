@@ -31,6 +31,12 @@ JALALI_MONTHS = (
 )
 
 
+
+def _gregorian(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian date of a Jalali one; ValueError if there is no such Jalali day."""
+    result: dt.date = jdatetime.date(year, month, day).togregorian()
+    return result
+
 def parse_jalali(text: str) -> dt.date:
     """``1403/04/02`` or ``۱۴۰۳-۴-۲`` → a Gregorian date; ValueError when not a real day."""
     match = _JALALI.match(to_ascii_digits(text))
@@ -39,7 +45,7 @@ def parse_jalali(text: str) -> dt.date:
     year, month, day = (int(g) for g in match.groups())
     if year < 1200 or year > 1600:
         raise ValueError(text)
-    return jdatetime.date(year, month, day).togregorian()
+    return _gregorian(year, month, day)
 
 
 def parse_date(text: str) -> dt.date:
@@ -85,9 +91,9 @@ def add_jalali_years(value: dt.date, years: int) -> dt.date:
     """The same Jalali day ``years`` later (30 Esfand falls back to the 29th)."""
     y, m, d = jalali_parts(value)
     try:
-        return jdatetime.date(y + years, m, d).togregorian()
+        return _gregorian(y + years, m, d)
     except ValueError:
-        return jdatetime.date(y + years, m, d - 1).togregorian()
+        return _gregorian(y + years, m, d - 1)
 
 
 def add_jalali_months(value: dt.date, months: int) -> dt.date:
@@ -98,10 +104,10 @@ def add_jalali_months(value: dt.date, months: int) -> dt.date:
     nm += 1
     for day in range(d, 28, -1):
         try:
-            return jdatetime.date(ny, nm, day).togregorian()
+            return _gregorian(ny, nm, day)
         except ValueError:
             continue
-    return jdatetime.date(ny, nm, min(d, 29)).togregorian()
+    return _gregorian(ny, nm, min(d, 29))
 
 
 def today() -> dt.date:

@@ -19,7 +19,8 @@ class Choice(str, Enum):
 
     label_fa: str
 
-    def __new__(cls, value: str, label_fa: str) -> Self:
+    def __new__(cls, value: str, label_fa: str = "") -> Self:
+        # ``Status("sent")`` looks a member up by code; the default only tells type checkers so
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label_fa = label_fa

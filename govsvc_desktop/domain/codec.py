@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from .choices import Choice
-from .errors import Problem, ValidationError
+from .errors import GovsvcError, Problem, ValidationError
 
 T = TypeVar("T")
 FORMAT_VERSION = 1
@@ -203,6 +203,41 @@ def from_dict(cls: type[T], data: Any, record: str = "") -> T:
     if decoder.problems:
         raise ValidationError(decoder.problems)
     return typing.cast(T, result)
+
+
+def record_items(document: Any, fmt: str, key: str, what_fa: str, required: bool = True) -> list[Any]:
+    """The records listed under ``key`` in a file of the JSON format ``fmt`` (any version this
+    build reads); a Persian error naming ``what_fa`` (the kind of file) for anything else."""
+    if not isinstance(document, dict) or document.get("format") != fmt:
+        raise GovsvcError(f"این پرونده، {what_fa} نیست (format باید «{fmt}» باشد)")
+    version = document.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= FORMAT_VERSION:
+        raise GovsvcError(
+            f"نسخه قالب پرونده ({version}) را این نسخه برنامه نمی‌شناسد؛ برنامه را به‌روز کنید")
+    items = document.get(key) if required else document.get(key) or []
+    if not isinstance(items, list):
+        raise GovsvcError(f"فهرست {key} در پرونده نیست")
+    return items
+
+
+def decode_records(
+    cls: type[T], items: list[Any], name_of: Callable[[int, Any], str],
+    check: Callable[[T, str], list[Problem]],
+) -> tuple[list[T], list[Problem]]:
+    """Every record decoded and checked, with all the problems of all of them (each named by
+    ``name_of(index, data)``), so one import reports everything at once."""
+    problems: list[Problem] = []
+    result: list[T] = []
+    for i, data in enumerate(items):
+        name = name_of(i, data)
+        try:
+            record = from_dict(cls, data, record=name)
+        except ValidationError as exc:
+            problems += exc.problems
+            continue
+        problems += check(record, name)
+        result.append(record)
+    return result, problems
 
 
 def json_schema(cls: type, title: str, describe: Callable[[str], str] | None = None) -> dict[str, Any]:

@@ -49,7 +49,8 @@ class EventCsv:
         resource_at = self.columns.get("resource")
         width = max(self.columns.values()) + 1
         labels = COLUMN_LABELS_FA
-        with self.path.open("r", encoding=self.encoding, newline="") as handle:
+        with self.path.open("rb") as raw, io.TextIOWrapper(
+                raw, encoding=self.encoding, newline="") as handle:
             reader = csv.reader(handle, delimiter=self.delimiter)
             next(reader, None)
             batch: list[Event] = []
@@ -83,7 +84,7 @@ class EventCsv:
                 if ok and not self.problems:
                     batch.append(Event(case, activity, at_ms, offset, resource))
                 if len(batch) >= BATCH:
-                    self.bytes_read = handle.buffer.tell() if hasattr(handle, "buffer") else 0
+                    self.bytes_read = raw.tell()
                     yield batch
                     batch = []
                 if len(self.problems) >= MAX_PROBLEMS:

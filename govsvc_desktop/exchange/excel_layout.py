@@ -219,7 +219,7 @@ def _sheets() -> tuple[SheetSpec, ...]:
         tp = hints[f.name]
         if get_origin(tp) is list:
             (item,) = get_args(tp)
-            if dataclasses.is_dataclass(item):
+            if isinstance(item, type) and dataclasses.is_dataclass(item):
                 sheets.append(_part_sheet(f.name, item))
     return tuple(sheets)
 

@@ -170,9 +170,9 @@ class _SheetReader:
     def map_headers(self, header: tuple[Any, ...]) -> bool:
         """Finds each known column by its header (any order); False when the sheet is unusable."""
         known: dict[str, Column] = {}
-        for column in self.spec.columns:
-            known[header_key(column.header)] = column
-            known[header_key(column.field)] = column
+        for spec_column in self.spec.columns:
+            known[header_key(spec_column.header)] = spec_column
+            known[header_key(spec_column.field)] = spec_column
         seen: dict[str, str] = {}
         for index, text in enumerate(header):
             letter = get_column_letter(index + 1)

@@ -56,7 +56,7 @@ def _use_persian_font(wb: Workbook) -> None:
 
 
 def _text(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return str(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def _header_row(ws: Any, spec: SheetSpec) -> list[WriteOnlyCell]:
@@ -250,8 +250,8 @@ def write_workbook(
                         for row in rows_of(plan):
                             stream.write(row)
             finally:
-                for out in files:
-                    out.close()
+                for opened in files:
+                    opened.close()
             with atomic_output(path) as fh, \
                     zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as dst:
                 by_member = {members[spec.name]: i for i, spec in enumerate(ALL_SHEETS)}

@@ -34,7 +34,7 @@ def _cells(kind: str, item: ListedService) -> list[object]:
 def write_lists_workbook(lists: ServiceLists, path: Path, jalali: dict[str, str]) -> None:
     """``jalali`` maps ISO dates to how they are shown (the caller formats dates once)."""
     wb = Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb.remove(wb.active)
     bold = Font(name=FONT_NAME, size=11, bold=True)
     fill = PatternFill("solid", fgColor="DDE7F0")
     for title, kind, extra in _SHEETS:

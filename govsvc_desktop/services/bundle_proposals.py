@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..domain.bundles import PlannedChange
-from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
+from ..domain.codec import FORMAT_VERSION, decode_records, from_dict, record_items, to_dict
 from ..domain.diff import import_outcome
-from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
+from ..domain.errors import ConflictError, Problem, ValidationError
 from ..domain.lifecycle import Actor
 from ..domain.persian import to_persian_digits
 from ..domain.proposals import (
@@ -49,22 +49,12 @@ def _dump(records: Sequence[ServiceProposal]) -> bytes:
 
 def parse_proposals(document: Any) -> list[ServiceProposal]:
     """Decodes and checks every proposal of a ``proposals.json``; all problems at once."""
-    if not isinstance(document, dict) or document.get("format") != PROPOSALS_FORMAT:
-        raise GovsvcError(f"این پرونده، پروندهٔ خدمات پیشنهادی نیست (format باید «{PROPOSALS_FORMAT}» باشد)")
-    version = document.get("format_version")
-    if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
-        raise GovsvcError(f"نسخهٔ قالب پرونده ({version}) را این نسخهٔ برنامه نمی‌شناسد")
-    problems: list[Problem] = []
-    result: list[ServiceProposal] = []
-    for i, data in enumerate(document.get("proposals") or []):
-        name = f"خدمت پیشنهادی {to_persian_digits(str(i + 1))}"
-        try:
-            proposal = from_dict(ServiceProposal, data, record=name)
-        except ValidationError as exc:
-            problems += exc.problems
-            continue
-        problems += [Problem(p.field_path, p.message_fa, name) for p in validate_proposal(proposal)]
-        result.append(proposal)
+    items = record_items(document, PROPOSALS_FORMAT, "proposals", "پروندهٔ خدمات پیشنهادی",
+                         required=False)
+    result, problems = decode_records(
+        ServiceProposal, items, lambda i, _: f"خدمت پیشنهادی {to_persian_digits(str(i + 1))}",
+        lambda proposal, name: [Problem(p.field_path, p.message_fa, name)
+                                for p in validate_proposal(proposal)])
     if problems:
         raise ValidationError(problems, "خدمات پیشنهادی بسته خوانده نشد")
     return result

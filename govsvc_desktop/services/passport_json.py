@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
+from ..domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
 from ..domain.diff import import_outcome
 from ..domain.errors import GovsvcError, Problem, ValidationError
 from ..domain.lifecycle import Actor
@@ -55,30 +55,17 @@ def parse_document(text: str | bytes) -> list[ServicePassport]:
 
 def parse_records(document: Any) -> list[ServicePassport]:
     """``parse_document`` for a document already decoded from JSON (inside a bundle)."""
-    if not isinstance(document, dict) or document.get("format") != PASSPORTS_FORMAT:
-        raise GovsvcError(f"این پرونده، پرونده شناسنامه‌های خدمت نیست (format باید «{PASSPORTS_FORMAT}» باشد)")
-    version = document.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
-        raise GovsvcError(
-            f"نسخه قالب پرونده ({version}) را این نسخه برنامه نمی‌شناسد؛ برنامه را به‌روز کنید")
-    items = document.get("passports")
-    if not isinstance(items, list):
-        raise GovsvcError("فهرست passports در پرونده نیست")
-    problems: list[Problem] = []
-    result: list[ServicePassport] = []
+    items = record_items(document, PASSPORTS_FORMAT, "passports", "پرونده شناسنامه‌های خدمت")
     seen: set[str] = set()
-    for i, data in enumerate(items):
-        name = record_name(i, data)
-        try:
-            p = from_dict(ServicePassport, data, record=name)
-        except ValidationError as exc:
-            problems += exc.problems
-            continue
-        problems += blocking(validate(p, record=name))
+
+    def check(p: ServicePassport, name: str) -> list[Problem]:
+        found = blocking(validate(p, record=name))
         if p.uuid in seen:
-            problems.append(Problem("uuid", f"شناسه یکتای «{p.uuid}» دو بار آمده است", name))
+            found.append(Problem("uuid", f"شناسه یکتای «{p.uuid}» دو بار آمده است", name))
         seen.add(p.uuid)
-        result.append(p)
+        return found
+
+    result, problems = decode_records(ServicePassport, items, record_name, check)
     if problems:
         raise ValidationError(problems, "هیچ رکوردی وارد نشد؛ این موارد باید اصلاح شوند")
     return result
@@ -187,7 +174,7 @@ def document_schema() -> dict[str, Any]:
     from ..domain.codec import json_schema
     from ..domain.labels import PASSPORT_FIELDS
 
-    record = json_schema(ServicePassport, "ServicePassport", PASSPORT_FIELDS.get)
+    record = json_schema(ServicePassport, "ServicePassport", lambda name: PASSPORT_FIELDS.get(name, ""))
     defs = record.pop("$defs")
     record.pop("$schema")
     return {

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.codec import FORMAT_VERSION, from_dict, to_dict
+from ..domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
 from ..domain.diff import import_outcome
 from ..domain.errors import GovsvcError, Problem, ValidationError
 from ..domain.lifecycle import Actor
@@ -70,32 +70,16 @@ def parse_document(text: str | bytes) -> PlanImport:
 def parse_records(document: Any, evidence_inside: bool = True) -> PlanImport:
     """Decodes and checks every record; ``evidence_inside`` False when the evidence travels
     beside the document (in a bundle) rather than in it."""
-    if not isinstance(document, dict) or document.get("format") != PLANS_FORMAT:
-        raise GovsvcError(f"این پرونده، پرونده برنامه‌های بهبود نیست (format باید «{PLANS_FORMAT}» باشد)")
-    version = document.get("format_version")
-    if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
-        raise GovsvcError(f"نسخه قالب پرونده ({version}) را این نسخه برنامه نمی‌شناسد")
-    problems: list[Problem] = []
-    plans: list[ImprovementPlan] = []
-    for i, data in enumerate(document.get("plans") or []):
-        name = f"برنامه {to_persian_digits(str(i + 1))}"
-        try:
-            plan = from_dict(ImprovementPlan, data, record=name)
-        except ValidationError as exc:
-            problems += exc.problems
-            continue
-        problems += blocking(validate_plan(plan, record=name))
-        plans.append(plan)
-    requests: list[Request128] = []
-    for i, data in enumerate(document.get("requests128") or []):
-        name = f"درخواست ۱۲۸ ردیف {to_persian_digits(str(i + 1))}"
-        try:
-            request = from_dict(Request128, data, record=name)
-        except ValidationError as exc:
-            problems += exc.problems
-            continue
-        problems += blocking(validate_request(request, record=name))
-        requests.append(request)
+    items = record_items(document, PLANS_FORMAT, "plans", "پرونده برنامه‌های بهبود", required=False)
+    plans, problems = decode_records(
+        ImprovementPlan, items, lambda i, _: f"برنامه {to_persian_digits(str(i + 1))}",
+        lambda plan, name: blocking(validate_plan(plan, record=name)))
+    requests, more = decode_records(
+        Request128, record_items(document, PLANS_FORMAT, "requests128", "پرونده برنامه‌های بهبود",
+                                 required=False),
+        lambda i, _: f"درخواست ۱۲۸ ردیف {to_persian_digits(str(i + 1))}",
+        lambda request, name: blocking(validate_request(request, record=name)))
+    problems += more
     evidence: dict[str, bytes] = {}
     for digest, encoded in (document.get("evidence") or {}).items():
         try:

@@ -81,7 +81,9 @@ def print_passports(
     jobs = [(db, chunk, persian_digits, str(out_dir) if out_dir else None) for chunk in chunks]
     result = BatchResult()
     parts: dict[int, str] = {}
-    tmp_dir = (out_file.parent if out_file else out_dir) / f".batch-{os.getpid()}"  # type: ignore[union-attr]
+    folder = out_file.parent if out_file is not None else out_dir
+    assert folder is not None  # one of the two, checked above
+    tmp_dir = folder / f".batch-{os.getpid()}"
     tmp_dir.mkdir(parents=True, exist_ok=True)
     try:
         for index, done in _run(jobs, tmp_dir, workers, len(uuids) <= IN_PROCESS_LIMIT):

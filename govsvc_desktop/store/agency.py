@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -16,10 +15,15 @@ from .tables import agency_records
 T = TypeVar("T")
 
 
-@cache
+_FLAT: dict[type, bool] = {}
+
+
 def _flat(cls: type) -> bool:
     """Records of only text and numbers (licences, thousands of them) are built directly."""
-    return all(f.type in ("str", "int") for f in dataclasses.fields(cls))
+    found = _FLAT.get(cls)
+    if found is None:
+        found = _FLAT[cls] = all(f.type in ("str", "int") for f in dataclasses.fields(cls))
+    return found
 
 
 def _decode(cls: type[T], data: str) -> T:

@@ -56,7 +56,7 @@ class EventLogRepository:
             select(e.service_id, func.count(), func.count(func.distinct(e.case_id)),
                    func.count(func.distinct(e.activity)), func.min(e.at_ms), func.max(e.at_ms))
             .group_by(e.service_id).order_by(e.service_id))
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return [tuple(r) for r in rows]
 
     def case_durations(self, service_id: str = "") -> Iterator[tuple[str, int]]:
         """(service ID, ms from a case's first to its last event) for every case."""

@@ -53,6 +53,15 @@ def _trust_own_ca(capsys: pytest.CaptureFixture[str], tmp_path: Path, fingerprin
     return ca
 
 
+def _agency_and_centre(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[str, str]:
+    """Fingerprints of an agency's and the centre's test identities, each CA trusted."""
+    agency = _identity(capsys, tmp_path, "مریم احمدی", "وزارت کار")
+    centre = _identity(capsys, tmp_path, "سامانه مرکزی", "سازمان اداری", "--centre")
+    _trust_own_ca(capsys, tmp_path, agency)
+    _trust_own_ca(capsys, tmp_path, centre)
+    return agency, centre
+
+
 def _database(path: Path) -> str:
     app = build(str(path), settings=config.Settings(user_name="مریم احمدی"))
     service(app)
@@ -185,10 +194,7 @@ def test_export_verify_reply_import_through_the_cli(
 def test_conflicting_reply_is_refused_with_the_list(
     capsys: pytest.CaptureFixture[str], tmp_path: Path,
 ) -> None:
-    agency = _identity(capsys, tmp_path, "مریم احمدی", "وزارت کار")
-    centre = _identity(capsys, tmp_path, "سامانه مرکزی", "سازمان اداری", "--centre")
-    _trust_own_ca(capsys, tmp_path, agency)
-    _trust_own_ca(capsys, tmp_path, centre)
+    agency, centre = _agency_and_centre(capsys, tmp_path)
     db, made = _agency_db(tmp_path)
     out = tmp_path / "s.asice"
     assert run(capsys, "--db", db, "bundle", "export", "-o", str(out), "--cert", agency[:10],
@@ -275,10 +281,7 @@ def test_sign_and_verify_a_pdf_on_request(
 def test_a_proposed_service_gets_its_id_from_the_centre_through_the_cli(
     capsys: pytest.CaptureFixture[str], tmp_path: Path,
 ) -> None:
-    agency = _identity(capsys, tmp_path, "مریم احمدی", "وزارت کار")
-    centre = _identity(capsys, tmp_path, "سامانه مرکزی", "سازمان اداری", "--centre")
-    _trust_own_ca(capsys, tmp_path, agency)
-    _trust_own_ca(capsys, tmp_path, centre)
+    agency, centre = _agency_and_centre(capsys, tmp_path)
     db, _ = _agency_db(tmp_path)
     code, uuid, err = run(capsys, "--db", db, "proposals", "add", "--title",
                           "صدور گواهی صلاحیت بهره‌برداران چاه", "--province", "فارس")

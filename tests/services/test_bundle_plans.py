@@ -20,7 +20,6 @@ from tests.bundle_support import (
     Pki,
     flip,
     install,
-    make_pki,
     openssl_verify,
     rewrite,
     seed,
@@ -28,11 +27,6 @@ from tests.bundle_support import (
 )
 
 EVIDENCE = "صورتجلسه کارگروه استانی — نسخه امضاشده".encode() + bytes(range(256))
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return make_pki(tmp_path_factory.mktemp("pki"))
 
 
 @pytest.fixture

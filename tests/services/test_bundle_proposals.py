@@ -20,12 +20,7 @@ from govsvc_desktop.domain.proposals import DeliveryMode, ProposalStatus, Servic
 from govsvc_desktop.services.agency import PROPOSALS
 from govsvc_desktop.services.bundles import BundleService
 from govsvc_desktop.services.certificates import CertificateService
-from tests.bundle_support import Pki, install, make_pki, openssl_verify, seed, service
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return make_pki(tmp_path_factory.mktemp("pki"))
+from tests.bundle_support import Pki, install, openssl_verify, seed, service
 
 
 @pytest.fixture

@@ -26,18 +26,12 @@ from tests.bundle_support import (
     Pki,
     flip,
     install,
-    make_pki,
     records,
     rewrite,
     seed,
     service,
     snapshot,
 )
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return make_pki(tmp_path_factory.mktemp("pki"))
 
 
 @pytest.fixture
