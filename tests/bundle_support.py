@@ -26,6 +26,7 @@ from govsvc_desktop.exchange.demo_certificates import (
     make_test_centre_signer,
     make_test_signer,
 )
+from govsvc_desktop.services.bundle_kinds import StoredPassport
 from govsvc_desktop.services.bundles import BundleService
 from govsvc_desktop.services.certificates import CertificateService, IdentityInfo
 from govsvc_desktop.store.tables import audit_log
@@ -48,7 +49,7 @@ def small_pdf(text: str = "service passport") -> bytes:
 PDF = small_pdf()
 
 
-def render_pdf(p: ServicePassport) -> bytes:
+def render_pdf(stored: StoredPassport) -> bytes:
     return PDF
 
 

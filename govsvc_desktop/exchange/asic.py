@@ -79,6 +79,7 @@ __all__ = [
     "AsicError",
     "AsicLimits",
     "AsicReport",
+    "AsicWriter",
     "EntrySource",
     "HostileArchiveError",
     "ManifestEntry",
@@ -184,6 +185,116 @@ def manifest_xml(entries: Sequence[ManifestEntry]) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
+class AsicWriter:
+    """A signed ASiC-E bundle written entry by entry into a temporary file beside the target,
+    which replaces the target only in ``finish``, complete and synced; ``discard`` (or leaving
+    the ``with`` block without finishing) removes it, so nothing partial is ever left.
+
+    Entries may be added in several steps, from one thread at a time: the caller can deflate a
+    large record file in a worker thread while it prepares what comes next.
+    """
+
+    def __init__(self, signer: SigningIdentity, out_path: str | os.PathLike[str],
+                 limits: AsicLimits | None = None) -> None:
+        check_usable_for_signing(signer.certificate)
+        self.signer = signer
+        self.target = Path(out_path)
+        self.limits = limits or AsicLimits()
+        self._names: set[str] = set()
+        self._bytes = 0
+        self._refs: list[ManifestEntry] = []
+        self._stamp = time.localtime()[:6]
+        try:
+            fd, tmp_name = tempfile.mkstemp(
+                dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".part"
+            )
+        except OSError as exc:
+            raise _write_failed(exc, self.target) from exc
+        self._tmp = Path(tmp_name)
+        try:
+            self._fh = os.fdopen(fd, "w+b")
+            self._zf = zipfile.ZipFile(self._fh, "w", allowZip64=True)
+            self._zf.writestr(_zip_info(MIMETYPE_NAME, self._stamp, stored=True),
+                              MIMETYPE.encode("ascii"))
+        except BaseException as exc:
+            self.discard()
+            if isinstance(exc, OSError):
+                raise _write_failed(exc, self.target) from exc
+            raise
+
+    def __enter__(self) -> AsicWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+    def add(self, name: str, source: EntrySource) -> None:
+        """One payload under ``data/``; refused (AsicError) if its name is unusable or taken,
+        or if the bundle would pass what the receiving side accepts."""
+        problem = name_problem(name)
+        if problem or name.endswith("/"):
+            raise AsicError(f"نام پرونده برای بسته پذیرفتنی نیست ({problem or 'پوشه'}): {name}")
+        key = collision_key(name)
+        if key in self._names:
+            raise AsicError(f"نام پرونده در بسته تکراری است: {name}")
+        self._names.add(key)
+        if len(self._names) + 3 > self.limits.max_entries:
+            raise AsicError(f"شمار پرونده‌ها ({len(self._names)}) از حد مجاز یک بسته بیشتر است")
+        try:
+            self._bytes += len(source) if isinstance(source, bytes) else os.stat(source).st_size
+        except OSError:
+            raise AsicError(f"پرونده برای گذاشتن در بسته خوانده نشد: {name}") from None
+        if self._bytes > self.limits.max_total_bytes:
+            raise AsicError("حجم پرونده‌ها از حد مجاز یک بسته بیشتر است؛ آن‌ها را در چند بسته بفرستید")
+        full = DATA_PREFIX + name
+        info = _zip_info(full, self._stamp, Path(name).suffix.lower() in _PRECOMPRESSED)
+        try:
+            digest = _write_entry(self._zf, info, source)
+        except OSError as exc:
+            raise _write_failed(exc, self.target) from exc
+        if looks_like_bomb(info, self.limits):
+            raise AsicError(f"پرونده بیش از اندازه تکراری است و گیرنده آن را نمی‌پذیرد: {name}")
+        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        self._refs.append(ManifestEntry(full, mime, "sha256", digest))
+
+    def finish(self) -> str:
+        """Signs the manifest, closes and syncs the file and puts it in place; returns the
+        SHA-256 (hex) of the finished file."""
+        if not self._refs:
+            raise AsicError("بسته دست‌کم یک پرونده لازم دارد")
+        try:
+            manifest = manifest_xml(self._refs)
+            self._zf.writestr(_zip_info(MANIFEST_NAME, self._stamp, stored=False), manifest)
+            self._zf.writestr(_zip_info(SIGNATURE_NAME, self._stamp, stored=True),
+                              sign_detached(manifest, self.signer))
+            self._zf.close()
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.seek(0)
+            file_hash = hashlib.file_digest(self._fh, "sha256").hexdigest()
+            self._fh.close()
+            os.chmod(self._tmp, 0o644)
+            os.replace(self._tmp, self.target)
+        except OSError as exc:
+            self.discard()
+            raise _write_failed(exc, self.target) from exc
+        except BaseException:
+            self.discard()
+            raise
+        fsync_directory(self.target.parent)
+        return file_hash
+
+    def discard(self) -> None:
+        """Removes the unfinished file (nothing once ``finish`` has put it in place)."""
+        for closing in (getattr(self, "_zf", None), getattr(self, "_fh", None)):
+            try:
+                if closing is not None:
+                    closing.close()
+            except (OSError, ValueError):
+                pass
+        self._tmp.unlink(missing_ok=True)
+
+
 def build_asic(
     entries: Mapping[str, EntrySource] | Iterable[tuple[str, EntrySource]],
     signer: SigningIdentity,
@@ -201,50 +312,9 @@ def build_asic(
     pairs = _normalise_entries(entries)
     limits = limits or AsicLimits()
     _check_build_limits(pairs, limits)
-    check_usable_for_signing(signer.certificate)
-    target = Path(out_path)
-    try:
-        fd, tmp_name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-        )
-    except OSError as exc:
-        raise _write_failed(exc, target) from exc
-    tmp = Path(tmp_name)
-    stamp = time.localtime()[:6]
-    try:
-        with os.fdopen(fd, "w+b") as fh:
-            with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
-                zf.writestr(_zip_info(MIMETYPE_NAME, stamp, stored=True), MIMETYPE.encode("ascii"))
-                refs: list[ManifestEntry] = []
-                for done, (name, source) in enumerate(pairs, start=1):
-                    full = DATA_PREFIX + name
-                    stored = Path(name).suffix.lower() in _PRECOMPRESSED
-                    info = _zip_info(full, stamp, stored)
-                    digest = _write_entry(zf, info, source)
-                    if looks_like_bomb(info, limits):
-                        raise AsicError(
-                            f"پرونده بیش از اندازه تکراری است و گیرنده آن را نمی‌پذیرد: {name}"
-                        )
-                    mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
-                    refs.append(ManifestEntry(full, mime, "sha256", digest))
-                    if progress:
-                        progress(done, len(pairs))
-                manifest = manifest_xml(refs)
-                zf.writestr(_zip_info(MANIFEST_NAME, stamp, stored=False), manifest)
-                zf.writestr(
-                    _zip_info(SIGNATURE_NAME, stamp, stored=True), sign_detached(manifest, signer)
-                )
-            fh.flush()
-            os.fsync(fh.fileno())
-            fh.seek(0)
-            file_hash = hashlib.file_digest(fh, "sha256").hexdigest()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _write_failed(exc, target) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_directory(target.parent)
-    return file_hash
+    with AsicWriter(signer, out_path, limits) as writer:
+        for done, (name, source) in enumerate(pairs, start=1):
+            writer.add(name, source)
+            if progress:
+                progress(done, len(pairs))
+        return writer.finish()

@@ -170,9 +170,19 @@ def write_bundle(
     """
     entries: list[tuple[str, EntrySource]] = [(HEADER_ENTRY, header.to_json())]
     entries += list(documents)
-    entries += [(f"{PDF_DIR}{uuid}.pdf", source) for uuid, source in pdfs]
-    entries += [(f"{EVIDENCE_DIR}{digest}", source) for digest, source in evidence]
+    entries += [(pdf_entry(uuid), source) for uuid, source in pdfs]
+    entries += [(evidence_entry(digest), source) for digest, source in evidence]
     return build_asic(entries, signer, out_path, limits=limits, progress=progress)
+
+
+def pdf_entry(uuid: str) -> str:
+    """Where a passport's signed form lies in a bundle (under ``data/``)."""
+    return f"{PDF_DIR}{uuid}.pdf"
+
+
+def evidence_entry(sha256: str) -> str:
+    """Where an evidence file lies in a bundle: named by the SHA-256 of its content."""
+    return f"{EVIDENCE_DIR}{sha256}"
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid as uuid_mod
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,15 @@ from ..domain.errors import GovsvcError, PermissionDenied
 from ..domain.passport import APPROVED_STATUSES
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
-from ..exchange.bundle import REPLY, SUBMISSION, BundleHeader, write_bundle
+from ..exchange.asic import AsicWriter
+from ..exchange.bundle import (
+    HEADER_ENTRY,
+    REPLY,
+    SUBMISSION,
+    BundleHeader,
+    evidence_entry,
+    pdf_entry,
+)
 from ..exchange.certificates import (
     SigningIdentity,
     certificate_fingerprint,
@@ -30,6 +39,7 @@ from ..exchange.certificates import (
 )
 from ..store import migrate
 from .bundle_kinds import PASSPORTS, Selection, StoredPassport
+from .passports import SentMarks
 
 if TYPE_CHECKING:
     from .bundles import BundleService
@@ -153,20 +163,38 @@ def export(
     for kind in svc.kinds:
         for record in records[kind.name]:
             evidence.update(dict(kind.evidence(record)))
-    ticker = _Ticker(progress, 2 * len(approved) + len(documents) + len(evidence) + 2)
-    pdfs = _signed_pdfs(svc, identity, approved, ticker)
-    ticker.total = len(approved) + 1 + len(documents) + len(pdfs) + len(evidence) + 1
-    header = _header(svc, plan, records, {"pdf": len(pdfs), "evidence": len(evidence)})
-    offset = len(approved)
-    sha256 = write_bundle(out, header, identity, documents, pdfs, sorted(evidence.items()),
-                          limits=svc.limits, progress=lambda done, _total: ticker(offset + done))
+    ticker = _Ticker(progress, len(approved) + len(evidence) + 2)
+    sent = [(s.uuid, s.revision, s.document) for s in passports if s.status is Status.APPROVED]
+    with AsicWriter(identity, out, svc.limits) as writer, ThreadPoolExecutor(1) as background:
+        # the record files deflate in the background (zlib lets go of the interpreter) while
+        # the forms are signed and the passports' sent state prepared here
+        deflating = background.submit(_add_all, writer, documents)
+        try:
+            pdfs = _signed_pdfs(svc, identity, approved, ticker)
+            marks = svc.passports.prepare_sent_marks(sent)
+        finally:
+            wait([deflating])
+        deflating.result()
+        for uuid, pdf in pdfs:
+            writer.add(pdf_entry(uuid), pdf)
+        for done, (digest, source) in enumerate(sorted(evidence.items()), start=1):
+            writer.add(evidence_entry(digest), source)
+            ticker(len(approved) + done)
+        header = _header(svc, plan, records, {"pdf": len(pdfs), "evidence": len(evidence)})
+        writer.add(HEADER_ENTRY, header.to_json())
+        sha256 = writer.finish()
     try:
-        marked, entry = _record_sent(svc, out, sha256, header, identity, records)
+        entry = _record_sent(svc, out, sha256, header, identity, records, marks)
     except BaseException:
         out.unlink(missing_ok=True)
         raise
     ticker.finish()
-    return ExportResult(out, sha256, header, marked, entry)
+    return ExportResult(out, sha256, header, len(sent), entry)
+
+
+def _add_all(writer: AsicWriter, entries: list[tuple[str, bytes]]) -> None:
+    for name, data in entries:
+        writer.add(name, data)
 
 
 class _Ticker:
@@ -197,7 +225,7 @@ def _signed_pdfs(
     signer = PdfSigner(identity, reason="شناسنامهٔ خدمت تأییدشده")
     result = []
     for i, stored in enumerate(approved, start=1):
-        pdf = svc.render_pdf(stored.decode())
+        pdf = svc.render_pdf(stored)
         if pdf:
             result.append((stored.uuid, signer.sign(pdf)))
         tick(i)
@@ -206,16 +234,13 @@ def _signed_pdfs(
 
 def _record_sent(
     svc: BundleService, out: Path, sha256: str, header: BundleHeader,
-    identity: SigningIdentity, records: dict[str, list[Any]],
-) -> tuple[int, BundleEntry]:
+    identity: SigningIdentity, records: dict[str, list[Any]], marks: SentMarks,
+) -> BundleEntry:
     with svc.uow_factory() as uow:
         revisions: dict[str, dict[str, int]] = {}
         for kind in svc.kinds:
             revisions[kind.name] = dict(kind.key(r) for r in records[kind.name])
-        approved = [(s.uuid, s.revision, s.document) for s in records[PASSPORTS.name]
-                    if s.status is Status.APPROVED]
-        revisions[PASSPORTS.name].update(svc.passports.mark_sent_documents(uow, approved))
-        marked = len(approved)
+        revisions[PASSPORTS.name].update(svc.passports.apply_sent_marks(uow, marks))
         for kind in svc.kinds:
             if kind.mark_sent is not None and records[kind.name]:
                 revisions[kind.name].update(kind.mark_sent(uow, records[kind.name],
@@ -235,4 +260,4 @@ def _record_sent(
             uow.bundles.add_records(pk, kind.record_type, revisions[kind.name].items())
         svc.audit(uow, entry, "bundle_export")
         uow.commit()
-    return marked, BundleEntry(**{**entry.__dict__, "id": pk})
+    return BundleEntry(**{**entry.__dict__, "id": pk})

@@ -17,21 +17,21 @@ from typing import TYPE_CHECKING
 from .. import config
 from ..domain.bundles import SENT, BundleEntry
 from ..domain.errors import GovsvcError, NotFoundError
-from ..domain.passport import ServicePassport
 from ..domain.queries import PassportFilter
 from ..exchange.asic import AsicLimits
 from ..exchange.bundle import BundleReport, verify_bundle
 from ..exchange.certificates import SigningIdentity
 from ..store.uow import UnitOfWork
 from . import bundle_export, bundle_import, bundle_reply
-from .bundle_kinds import RecordKindAdapter, record_kinds
+from .bundle_kinds import RecordKindAdapter, StoredPassport, record_kinds
 from .certificates import CertificateService
 from .passports import PassportService, iso_now
 
 if TYPE_CHECKING:
     from ..bootstrap import App
 
-RenderPdf = Callable[[ServicePassport], bytes | None]
+# a passport's form for a bundle, from the record as stored (decoded only if it is drawn)
+RenderPdf = Callable[[StoredPassport], bytes | None]
 Progress = Callable[[int, int], bool]  # (done, total) → keep going?
 
 ExportPlan = bundle_export.ExportPlan
@@ -48,8 +48,10 @@ def default_pdf_renderer() -> RenderPdf:
     """The official passport form (Appendix B) is what bundles carry for approved passports."""
     from ..reports.passport_pdf import passport_pdf_bytes
 
-    renderer: RenderPdf = passport_pdf_bytes
-    return renderer
+    def render(stored: StoredPassport) -> bytes:
+        return passport_pdf_bytes(stored.decode())
+
+    return render
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:

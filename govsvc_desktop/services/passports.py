@@ -48,6 +48,15 @@ class SaveResult:
     changed_fields: list[str] = field(default_factory=list)
 
 
+
+@dataclass
+class SentMarks:
+    """Passports' new rows and audit once marked sent, made before the bundle is complete and
+    written only after."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    audit: list[dict[str, Any]] = field(default_factory=list)
+
 class PassportService:
     """Every operation on passports; ``actor`` is who the audit will name."""
 
@@ -272,36 +281,38 @@ class PassportService:
                          action=action, changes=changes(to_dict(current), to_dict(result)))
         return result
 
-    def mark_sent_documents(
-        self, uow: UnitOfWork, stored: Sequence[tuple[str, int, str]],
-    ) -> dict[str, int]:
-        """Marks approved passports sent on their stored JSON documents, (uuid, revision,
-        document) each, inside the caller's transaction: the rule and stamps of ``transition``
-        without decoding thousands of records, as a bundle export needs. Returns the new
-        revisions; if any record changed since it was read, nothing is marked."""
+    def prepare_sent_marks(self, stored: Sequence[tuple[str, int, str]]) -> SentMarks:
+        """Approved passports marked sent on their stored JSON documents, (uuid, revision,
+        document) each: the rule and stamps of ``transition`` without decoding thousands of
+        records, as a bundle export needs. Nothing is written until ``apply_sent_marks``."""
         action = lifecycle.Action.MARK_SENT
         stamps: dict[str, str] = {
             "status": lifecycle.target_status(Status.APPROVED, action, self.actor).value,
             **lifecycle.stamped_fields(action, self.actor, self.today())}
         now = iso_now(self.clock)
-        rows: list[dict[str, Any]] = []
-        audit: list[dict[str, Any]] = []
+        marks = SentMarks()
         for uuid, revision, document in stored:
             data = json.loads(document)
             lifecycle.target_status(Status(data["status"]), action, self.actor)
             diff = [(name, data.get(name), value) for name, value in stamps.items()
                     if data.get(name) != value]
             data.update(stamps, revision=revision + 1, updated_at=now)
-            rows.append({"key": uuid, "expected": revision, "status": stamps["status"],
-                         "revision": revision + 1, "updated_at": now,
-                         "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))})
-            audit += audit_rows(at=now, actor=self.actor.name, username=self.actor.username,
-                                record_type="passport", record_uuid=uuid,
-                                revision=revision + 1, action=action, changes=diff)
-        if uow.passports.restamp(rows) != len(rows):
+            marks.rows.append({"key": uuid, "expected": revision, "status": stamps["status"],
+                               "revision": revision + 1, "updated_at": now,
+                               "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))})
+            marks.audit += audit_rows(at=now, actor=self.actor.name, username=self.actor.username,
+                                      record_type="passport", record_uuid=uuid,
+                                      revision=revision + 1, action=action, changes=diff)
+        return marks
+
+    @staticmethod
+    def apply_sent_marks(uow: UnitOfWork, marks: SentMarks) -> dict[str, int]:
+        """Writes prepared marks in the caller's transaction and returns the new revisions;
+        if any record changed since it was read, nothing is marked."""
+        if uow.passports.restamp(marks.rows) != len(marks.rows):
             raise ConflictError("شناسنامه‌ای در همین میان تغییر کرد؛ هیچ رکوردی «ارسال‌شده» نشد")
-        uow.audit.record_many(audit)
-        return {row["key"]: row["revision"] for row in rows}
+        uow.audit.record_many(marks.audit)
+        return {row["key"]: row["revision"] for row in marks.rows}
 
     def renew(self, uuid: str) -> ServicePassport:
         """Starts the next edition of an approved passport; the current one is archived."""

@@ -19,8 +19,9 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
-from govsvc_desktop.domain.passport import APPROVED_STATUSES, ServicePassport
+from govsvc_desktop.domain.passport import APPROVED_STATUSES
 from govsvc_desktop.domain.queries import PassportFilter
+from govsvc_desktop.services.bundle_kinds import StoredPassport
 from govsvc_desktop.services.bundles import BundleService
 from govsvc_desktop.services.certificates import CertificateService
 from tests.bench.conftest import demo_database
@@ -36,7 +37,7 @@ def _open(path: Path) -> App:
     return build(str(path), settings=config.Settings(user_name="سنجش"))
 
 
-def _renderer(app: App) -> Callable[[ServicePassport], bytes | None]:
+def _renderer(app: App) -> Callable[[StoredPassport], bytes | None]:
     """A fixed small real PDF for the first 1,000 approved passports, none for the rest."""
     chosen = {s.uuid for s in app.passports.page(PassportFilter(), sort="title", limit=None)
               if s.status in APPROVED_STATUSES}
