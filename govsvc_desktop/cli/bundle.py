@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = noun.add_parser("verify", help="check a bundle; exit 1 if anything is wrong")
     p.add_argument("file")
+    p.add_argument("--records", action="store_true",
+                   help="also read every record file and check it against the header, as an "
+                        "import does")
     p.set_defaults(func=cmd_verify)
 
     p = noun.add_parser("import", help="verify and import a bundle (all or nothing)")
@@ -99,14 +102,18 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
-    report = _service(ctx).verify(args.file, progress_printer("بررسی"))
+    report = _service(ctx).verify(args.file, progress_printer("بررسی"), records=args.records)
     for check in report.checks:
         print(("✔ " if check.passed else "✘ ") + check.message_fa)
     if report.ok and report.header is not None:
         h = report.header
         print(f"فرستنده: {h.sender} ({h.agency}، {h.province})؛ بستهٔ شمارهٔ "
               f"{to_persian_digits(str(h.sequence))} از {format_jalali_datetime(h.created_at)}")
-        print("بسته معتبر است.")
+        if args.records:
+            print("بسته معتبر است و پرونده‌های رکوردهایش با سرآیند می‌خوانند.")
+        else:
+            print("بسته معتبر است: امضا، یکپارچگی و سرآیند درست‌اند. رکوردها را «bundle verify "
+                  "--records» یا «bundle import --dry-run» می‌خوانند.")
         return 0
     print("بسته معتبر نیست و نباید وارد شود.", file=sys.stderr)
     return 1

@@ -214,15 +214,20 @@ def verify_bundle(
     limits: AsicLimits | None = None,
     progress: Progress | None = None,
     keep: Callable[[str], bool] | None = None,
+    records: bool = True,
 ) -> BundleReport:
     """Check the container and the contents; never raises for a bad or hostile file.
 
     ``specs`` are the record files this version understands; ``keep`` selects further
-    entries (beyond the JSON ones) whose verified bytes the caller wants.
+    entries (beyond the JSON ones) whose verified bytes the caller wants. Without
+    ``records`` the record files are checked as the container checks every entry (digest,
+    signature) but not read: whether the bundle is genuine and intact, not yet what an import
+    would find in it (the record files' own format versions and counts).
     """
     report = BundleReport()
     json_names = {DATA_PREFIX + HEADER_ENTRY, DATA_PREFIX + REPLY_ENTRY}
-    json_names |= {DATA_PREFIX + s.entry for s in specs}
+    if records:
+        json_names |= {DATA_PREFIX + s.entry for s in specs}
 
     def wanted(name: str) -> bool:
         return name in json_names or (keep is not None and keep(name))
@@ -240,11 +245,11 @@ def verify_bundle(
     report.kept = {k.removeprefix(DATA_PREFIX): v for k, v in container.kept.items()}
     if container.failed():
         return report
-    _check_contents(report, specs)
+    _check_contents(report, specs, records)
     return report
 
 
-def _check_contents(report: BundleReport, specs: Sequence[RecordFileSpec]) -> None:
+def _check_contents(report: BundleReport, specs: Sequence[RecordFileSpec], records: bool) -> None:
     names = [e.payload_name for e in report.container.entries] if report.container else []
     raw = report.kept.get(HEADER_ENTRY)
     if raw is None:
@@ -278,10 +283,30 @@ def _check_contents(report: BundleReport, specs: Sequence[RecordFileSpec]) -> No
         if unknown
         else "چینش پرونده‌های بسته شناخته است",
     )
-    _check_versions(report, by_entry)
+    _check_declared_versions(report, header, by_entry)
+    if records:
+        _check_versions(report, by_entry)
     if report.failed():
         return
-    _check_counts(report, header, by_entry)
+    _check_counts(report, header, by_entry, records)
+
+
+def _check_declared_versions(
+    report: BundleReport, header: BundleHeader, by_entry: Mapping[str, RecordFileSpec]
+) -> None:
+    """The record files' format versions as the header declares them (``schema``)."""
+    problems = []
+    for entry, spec in by_entry.items():
+        declared = header.schema.get(spec.format)
+        if isinstance(declared, int) and not isinstance(declared, bool) and declared > spec.version:
+            problems.append(
+                f"نسخهٔ قالب {entry} ({declared}) را این نسخهٔ برنامه نمی‌شناسد؛ برنامه را به‌روز کنید"
+            )
+    report.add(
+        VERSIONS,
+        not problems,
+        "؛ ".join(problems) if problems else "نسخهٔ قالب پرونده‌هایی که سرآیند نام می‌برد شناخته است",
+    )
 
 
 def _check_versions(report: BundleReport, by_entry: Mapping[str, RecordFileSpec]) -> None:
@@ -316,10 +341,11 @@ def _check_versions(report: BundleReport, by_entry: Mapping[str, RecordFileSpec]
 
 
 def _check_counts(
-    report: BundleReport, header: BundleHeader, by_entry: Mapping[str, RecordFileSpec]
+    report: BundleReport, header: BundleHeader, by_entry: Mapping[str, RecordFileSpec],
+    records: bool,
 ) -> None:
     problems: list[str] = []
-    for entry, spec in by_entry.items():
+    for entry, spec in by_entry.items() if records else ():
         name = entry.removesuffix(".json")
         declared = header.records.get(name, 0)
         actual = len(report.records(spec))
@@ -340,15 +366,16 @@ def _check_counts(
     misnamed = [n for n in report.evidence_names if digests.get(n) != n.removeprefix(EVIDENCE_DIR)]
     if misnamed:
         problems.append("نام پروندهٔ مدرک با چکیدهٔ آن نمی‌خواند: " + "، ".join(misnamed[:5]))
-    uuids = {
-        r.get("uuid")
-        for spec in by_entry.values()
-        for r in report.records(spec)
-        if isinstance(r, dict)
-    }
-    orphans = [n for n in report.pdf_names if n[len(PDF_DIR) : -len(".pdf")] not in uuids]
-    if orphans:
-        problems.append("PDF رکوردی که در بسته نیست: " + "، ".join(orphans[:5]))
+    if records:
+        uuids = {
+            r.get("uuid")
+            for spec in by_entry.values()
+            for r in report.records(spec)
+            if isinstance(r, dict)
+        }
+        orphans = [n for n in report.pdf_names if n[len(PDF_DIR) : -len(".pdf")] not in uuids]
+        if orphans:
+            problems.append("PDF رکوردی که در بسته نیست: " + "، ".join(orphans[:5]))
     if header.follows is not None and not _SHA256.match(header.follows):
         problems.append("اثر انگشت بستهٔ پیشین (follows) در سرآیند نادرست است")
     report.add(

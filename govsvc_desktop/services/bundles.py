@@ -119,16 +119,18 @@ class BundleService:
     # checking and receiving
     def verify(
         self, path: str | os.PathLike[str], progress: Progress | None = None,
-        keep: Callable[[str], bool] | None = None,
+        keep: Callable[[str], bool] | None = None, records: bool = True,
     ) -> BundleReport:
-        """Every check on a bundle against this installation's trusted CAs; never raises."""
+        """Every check on a bundle against this installation's trusted CAs; never raises.
+        Without ``records``, whether it is genuine and intact without reading the record
+        files (an import always reads them)."""
         def tick(done: int, total: int) -> None:
             if progress is not None and not progress(done, total):
                 raise bundle_import.ImportCancelled("بررسی بسته لغو شد")
 
         return verify_bundle(path, self.certificates.trusted_roots(),
                              [k.spec for k in self.kinds], limits=self.limits,
-                             progress=tick, keep=keep)
+                             progress=tick, keep=keep, records=records)
 
     def prepare_import(
         self, path: str | os.PathLike[str], progress: Progress | None = None,

@@ -152,6 +152,8 @@ def test_export_verify_reply_import_through_the_cli(
     assert code == 0 and fingerprint in text
     code, text, _ = run(capsys, "--db", db, "bundle", "verify", str(out))
     assert code == 0 and "✘" not in text and "بسته معتبر است" in text
+    code, text, _ = run(capsys, "--db", db, "bundle", "verify", str(out), "--records")
+    assert code == 0 and "✘" not in text and "پرونده‌های رکوردهایش با سرآیند می‌خوانند" in text
 
     if OPENSSL:
         with zipfile.ZipFile(out) as zf:

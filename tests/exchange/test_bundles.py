@@ -131,29 +131,36 @@ def test_openssl_accepts_the_manifest_signature_and_digests_match(
 
 
 @pytest.mark.parametrize(
-    ("header", "document", "evidence", "failed"),
+    ("header", "document", "evidence", "failed", "without_records"),
     [
-        ({"format_version": 2}, None, EVIDENCE_SHA, {"header"}),
-        ({"records": {"passports": 3}}, None, EVIDENCE_SHA, {"counts"}),
-        ({"files": {"pdf": 2, "evidence": 1}}, None, EVIDENCE_SHA, {"counts"}),
-        ({"records": {"passports": 2, "plans": 1}}, None, EVIDENCE_SHA, {"counts"}),
-        ({}, _document(UUIDS, version=99), EVIDENCE_SHA, {"versions"}),
+        ({"format_version": 2}, None, EVIDENCE_SHA, {"header"}, True),
+        ({"records": {"passports": 3}}, None, EVIDENCE_SHA, {"counts"}, False),
+        ({"files": {"pdf": 2, "evidence": 1}}, None, EVIDENCE_SHA, {"counts"}, True),
+        ({"records": {"passports": 2, "plans": 1}}, None, EVIDENCE_SHA, {"counts"}, True),
+        ({}, _document(UUIDS, version=99), EVIDENCE_SHA, {"versions"}, False),
+        ({"schema": {"govsvc.passports": 99}}, None, EVIDENCE_SHA, {"versions"}, True),
         ({}, _document(UUIDS[1:] + ["0b9f5c1e-1111-4c8e-9f10-000000000003"]), EVIDENCE_SHA,
-         {"counts"}),
-        ({}, None, "0" * 64, {"counts"}),
-        ({"kind": "gift"}, None, EVIDENCE_SHA, {"header"}),
+         {"counts"}, False),
+        ({}, None, "0" * 64, {"counts"}, True),
+        ({"kind": "gift"}, None, EVIDENCE_SHA, {"header"}, True),
     ],
     ids=["bundle-version", "record-count", "pdf-count", "unknown-kind", "record-version",
-         "orphan-pdf", "misnamed-evidence", "bundle-kind"],
+         "declared-version", "orphan-pdf", "misnamed-evidence", "bundle-kind"],
 )
 def test_signed_but_inconsistent_bundles_are_refused(
     tmp_path: Path, pki: TestCredentials, header: dict[str, object], document: bytes | None,
-    evidence: str, failed: set[str],
+    evidence: str, failed: set[str], without_records: bool,
 ) -> None:
     path = _write(tmp_path / "b.asice", pki, _header(**header), document, evidence)
     report = verify_bundle(path, [pki.ca_certificate], [SPEC])
     assert not report.ok and _failed(report) == failed
     assert all(any("\u0600" <= ch <= "\u06ff" for ch in c.message_fa) for c in report.checks)
+    # checking only that the bundle is genuine and intact finds what the header alone shows
+    quick = verify_bundle(path, [pki.ca_certificate], [SPEC], records=False)
+    assert quick.ok != without_records
+    if without_records:
+        assert _failed(quick) == failed
+    assert not quick.documents  # the record files were not read
 
 
 def test_unknown_entry_under_data_is_refused(tmp_path: Path, pki: TestCredentials) -> None:
