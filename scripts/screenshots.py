@@ -5,6 +5,7 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from govsvc_desktop import config  # noqa: E402
-from govsvc_desktop.bootstrap import build  # noqa: E402
+from govsvc_desktop.bootstrap import App, build  # noqa: E402
 from govsvc_desktop.services import demo  # noqa: E402
 from govsvc_desktop.ui.app import install_language, load_fonts  # noqa: E402
 from govsvc_desktop.ui.main_window import MainWindow  # noqa: E402
@@ -29,6 +30,7 @@ def main(out: Path) -> int:
     install_language(qapp, "fa")
     qapp.setFont(QFont(load_fonts(), 10))
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["GOVSVC_HOME"] = str(Path(tmp) / "home")  # keys and trust stay in here
         app = build(str(Path(tmp) / "shots.sqlite3"), config.Settings(user_name="زهرا کریمی"))
         demo.populate_all(app, 400)
         window = MainWindow(app)
@@ -71,11 +73,59 @@ def main(out: Path) -> int:
                 obligations.tree.expandItem(obligations.tree.topLevelItem(1))  # type: ignore[attr-defined]
             qapp.processEvents()
             window.grab().save(str(out / f"{name}.png"))
+        _receive_page(qapp, window, app, Path(tmp), out)
         editor.dirty = False
         editor.close()
         window.close()
         app.close()
     return 0
+
+
+def _receive_page(qapp: QApplication, window: MainWindow, app: App, tmp: Path, out: Path) -> None:
+    """The Receive page with the centre's reply to a submission opened: decisions on
+    passports and the ID issued for a proposed service."""
+    from govsvc_desktop.domain.proposals import ProposalStatus
+    from govsvc_desktop.exchange.demo_certificates import (
+        make_test_centre_signer,
+        make_test_signer,
+    )
+    from govsvc_desktop.services.agency import PROPOSALS
+    from govsvc_desktop.services.bundles import BundleService
+    from govsvc_desktop.services.certificates import CertificateService
+
+    password = "demo-password"
+    agency = make_test_signer(tmp / "agency.p12", password)
+    centre = make_test_centre_signer(tmp / "centre.p12", password)
+    certs = CertificateService.default()
+    for creds in (agency, centre):
+        certs.import_pkcs12(creds.pkcs12_path, password)
+        certs.trust_certificates([creds.ca_certificate])
+    bundles = BundleService.for_app(app, certificates=certs)
+    for proposal in app.agency.find(PROPOSALS):
+        if proposal.status is ProposalStatus.DRAFT:
+            proposal.status, proposal.proposed_on = ProposalStatus.PROPOSED, "2026-10-01"
+            app.agency.save(PROPOSALS, proposal)
+    submission = tmp / "submission.asice"
+    bundles.export(submission, agency.identity, window.current_filter())
+    sent = [p for p in app.passports.iter_passports() if p.status.value == "sent"][:3]
+    proposed = [p for p in app.agency.find(PROPOSALS)
+                if p.status is ProposalStatus.UNDER_REVIEW][:1]
+    reply = bundles.reply(
+        submission, centre.identity, tmp / "reply.asice", accept=[p.uuid for p in sent[:2]],
+        returns=[(p.uuid, "مدارک قانونی کامل نیست") for p in sent[2:]],
+        issue_ids=[(p.uuid, "11031164999") for p in proposed])
+    receive = window.page("receive")
+    window.tabs.setCurrentWidget(receive.parentWidget())
+    receive.open_bundle(reply.path)  # type: ignore[attr-defined]
+    for _ in range(200):
+        qapp.processEvents()
+        if receive.plan is not None:  # type: ignore[attr-defined]
+            break
+        import time
+
+        time.sleep(0.05)
+    qapp.processEvents()
+    window.grab().save(str(out / "page-receive.png"))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..bootstrap import build
 from ..domain.errors import StorageError
+from ..domain.persian import format_int
 from ..store import migrate
 from ..store.copy import copy_database
 from ..store.engine import make_engine
@@ -68,7 +69,7 @@ def cmd_copy(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         source.dispose()
         target.dispose()
-    print(f"{counts.get('passports', 0)} شناسنامه و {counts.get('audit_log', 0)} ردیف سابقه کپی شد.")
+    print(f"{format_int(counts.get('passports', 0))} شناسنامه و {format_int(counts.get('audit_log', 0))} ردیف سابقه کپی شد.")
     return 0
 
 

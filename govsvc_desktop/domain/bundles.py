@@ -77,7 +77,7 @@ class CentreDecision:
         if self.comment:
             parts.append(f"نظر مرکز: {self.comment}")
         if self.service_id:
-            parts.append(f"شناسهٔ خدمت: {self.service_id}")
+            parts.append(f"شناسهٔ خدمت: {to_persian_digits(self.service_id)}")
         return "، ".join(parts)
 
 

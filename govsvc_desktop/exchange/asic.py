@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from govsvc_desktop.config import fsync_directory
 from govsvc_desktop.domain.errors import StorageError
+from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.exchange.asic_format import (
     ASIC_NS,
     CHUNK,
@@ -132,7 +133,7 @@ def _write_failed(exc: OSError, target: Path) -> StorageError:
 
 def _check_build_limits(pairs: list[tuple[str, EntrySource]], limits: AsicLimits) -> None:
     if len(pairs) + 3 > limits.max_entries:
-        raise AsicError(f"شمار پرونده‌ها ({len(pairs)}) از حد مجاز یک بسته بیشتر است")
+        raise AsicError(f"شمار پرونده‌ها ({format_int(len(pairs))}) از حد مجاز یک بسته بیشتر است")
     total = 0
     for name, source in pairs:
         try:
@@ -239,7 +240,7 @@ class AsicWriter:
             raise AsicError(f"نام پرونده در بسته تکراری است: {name}")
         self._names.add(key)
         if len(self._names) + 3 > self.limits.max_entries:
-            raise AsicError(f"شمار پرونده‌ها ({len(self._names)}) از حد مجاز یک بسته بیشتر است")
+            raise AsicError(f"شمار پرونده‌ها ({format_int(len(self._names))}) از حد مجاز یک بسته بیشتر است")
         try:
             self._bytes += len(source) if isinstance(source, bytes) else os.stat(source).st_size
         except OSError:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import format_int
 
 MIMETYPE = "application/vnd.etsi.asic-e+zip"
 MIMETYPE_NAME = "mimetype"
@@ -77,7 +78,7 @@ class ManifestEntry:
 
 def listing(names: Sequence[str], limit: int = 10) -> str:
     shown = "، ".join(names[:limit])
-    return shown + (f" و {len(names) - limit} مورد دیگر" if len(names) > limit else "")
+    return shown + (f" و {format_int(len(names) - limit)} مورد دیگر" if len(names) > limit else "")
 
 
 def name_problem(name: str) -> str | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
+from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.exchange.asic_format import (
     CHUNK,
     DATA_PREFIX,
@@ -120,7 +121,7 @@ def _inspect(zf: zipfile.ZipFile, limits: AsicLimits) -> None:
     """Refuse the archive as a whole if any entry could harm whoever extracts or reads it."""
     infos = zf.infolist()
     if len(infos) > limits.max_entries:
-        raise HostileArchiveError(f"شمار پرونده‌های بسته ({len(infos)}) از حد مجاز بیشتر است")
+        raise HostileArchiveError(f"شمار پرونده‌های بسته ({format_int(len(infos))}) از حد مجاز بیشتر است")
     total = 0
     keys: dict[str, zipfile.ZipInfo] = {}
     for info in infos:

@@ -21,6 +21,7 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as SafeET
 from cryptography import x509
 
+from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.exchange.asic_format import (
     ASIC_NS,
     DATA_PREFIX,
@@ -160,7 +161,7 @@ def verify_asic(
             try:
                 report.entries = parse_manifest(manifest)
                 report.add(
-                    MANIFEST_CHECK, True, f"فهرست بسته {len(report.entries)} پرونده را نام می‌برد"
+                    MANIFEST_CHECK, True, f"فهرست بسته {format_int(len(report.entries))} پرونده را نام می‌برد"
                 )
             except AsicError as exc:
                 report.add(MANIFEST_CHECK, False, exc.message_fa)

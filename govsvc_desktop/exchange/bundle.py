@@ -27,6 +27,7 @@ from typing import Any
 
 from cryptography import x509
 
+from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.exchange.asic import (
     DATA_PREFIX,
     AsicError,
@@ -300,7 +301,7 @@ def _check_declared_versions(
         declared = header.schema.get(spec.format)
         if isinstance(declared, int) and not isinstance(declared, bool) and declared > spec.version:
             problems.append(
-                f"نسخهٔ قالب {entry} ({declared}) را این نسخهٔ برنامه نمی‌شناسد؛ برنامه را به‌روز کنید"
+                f"نسخهٔ قالب {entry} ({format_int(declared)}) را این نسخهٔ برنامه نمی‌شناسد؛ برنامه را به‌روز کنید"
             )
     report.add(
         VERSIONS,
@@ -350,13 +351,13 @@ def _check_counts(
         declared = header.records.get(name, 0)
         actual = len(report.records(spec))
         if declared != actual:
-            problems.append(f"سرآیند {declared} رکورد «{name}» می‌گوید، بسته {actual} دارد")
+            problems.append(f"سرآیند {format_int(declared)} رکورد «{name}» می‌گوید، بسته {format_int(actual)} دارد")
     unknown_kinds = set(header.records) - {e.removesuffix(".json") for e in by_entry}
     problems += [f"نوع رکورد «{k}» را این نسخهٔ برنامه نمی‌شناسد" for k in sorted(unknown_kinds)]
     for label, found in (("pdf", report.pdf_names), ("evidence", report.evidence_names)):
         if header.files.get(label, 0) != len(found):
             problems.append(
-                f"سرآیند {header.files.get(label, 0)} پروندهٔ {label} می‌گوید، بسته {len(found)} دارد"
+                f"سرآیند {format_int(header.files.get(label, 0))} پروندهٔ {label} می‌گوید، بسته {format_int(len(found))} دارد"
             )
     digests = (
         {e.payload_name: e.digest.hex() for e in report.container.entries}

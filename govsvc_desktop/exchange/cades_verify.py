@@ -19,6 +19,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
+from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.exchange.chain import chain_failure
 from govsvc_desktop.exchange.checks import (
     CHAIN,
@@ -127,7 +128,7 @@ def _parse(report: VerificationReport, der: bytes) -> tuple[cms.SignedData, cms.
     signers = signed_data["signer_infos"]
     if len(signers) != 1:
         report.add(
-            STRUCTURE, False, f"امضا باید دقیقاً یک امضاکننده داشته باشد، {len(signers)} دارد"
+            STRUCTURE, False, f"امضا باید دقیقاً یک امضاکننده داشته باشد، {format_int(len(signers))} دارد"
         )
         raise _Failed
     if signed_data["encap_content_info"]["content"].native is not None:

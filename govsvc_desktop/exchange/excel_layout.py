@@ -20,7 +20,7 @@ from ..domain.calendar import format_jalali, parse_date
 from ..domain.choices import Choice
 from ..domain.labels import FIELD_HELP, PART_FIELDS, PASSPORT_FIELDS
 from ..domain.passport import DATE_FIELDS, PART_DATE_FIELDS, ServicePassport, StageElectronic
-from ..domain.persian import compact_key, identifier_key, parse_int, parse_number
+from ..domain.persian import compact_key, format_int, identifier_key, parse_int, parse_number
 from ..domain.validation import (
     APPROVAL_REQUIRED,
     MAX_SHORT_TEXT,
@@ -278,7 +278,7 @@ def cell_reader(column: Column) -> Callable[[Any], Any]:
                 return empty
             result = value if value.__class__ is str else _text(value)
             if len(result) > limit:
-                raise CellError(f"بیش از {limit} نویسه است")
+                raise CellError(f"بیش از {format_int(limit)} نویسه است")
             return result
         return text
     if kind is Kind.KEY:

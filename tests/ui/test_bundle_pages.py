@@ -215,7 +215,7 @@ def test_receive_page_applies_the_id_issued_for_a_proposed_service(
     assert page.changes_table.rowCount() == 1
     assert page.changes_table.item(0, 0).text() == proposal.title
     assert page.changes_table.item(0, 1).text() == "خدمت بدون شناسه"
-    assert "11031164888" in page.changes_table.item(0, 3).text()
+    assert "۱۱۰۳۱۱۶۴۸۸۸" in page.changes_table.item(0, 3).text()
     with qtbot.waitSignal(page.applied, timeout=30_000):
         page.apply_button.click()
     issued = app.agency.get(PROPOSALS, proposal.uuid)

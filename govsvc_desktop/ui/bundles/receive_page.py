@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,9 @@ class ReceivePage(QWidget):
         top = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open bundle…"))
         self.path_label = QLabel()
+        # a file path reads left to right even in the right-to-left window
+        self.path_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.path_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.open_button)
         top.addWidget(self.path_label, 1)
         layout.addLayout(top)
@@ -78,8 +81,11 @@ class ReceivePage(QWidget):
             [self.tr("Record"), self.tr("Kind"), self.tr("Change"), self.tr("Details"),
              self.tr("Your choice")])
         self.changes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.changes_table.horizontalHeader().setSectionResizeMode(
-            _DETAILS, QHeaderView.ResizeMode.Stretch)
+        header = self.changes_table.horizontalHeader()
+        for column in range(self.changes_table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, _DETAILS):  # the record's title and what changes share the room left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.changes_table.verticalHeader().setVisible(False)
         layout.addWidget(self.changes_table, 2)
 
