@@ -1,1 +1,33 @@
+"""Fixtures of the service tests: both engines, and for bundles the trusted test PKI and a
+second office's database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from govsvc_desktop import config
+from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.services.certificates import CertificateService
+from tests.bundle_support import Pki, install
 from tests.engines import app  # noqa: F401  (both engines for this suite)
+
+
+@pytest.fixture
+def certs(pki: Pki) -> CertificateService:
+    """The agency's and the centre's identities kept here, both CAs trusted."""
+    certs = CertificateService.default()
+    install(certs, pki.agency)
+    install(certs, pki.centre)
+    return certs
+
+
+@pytest.fixture
+def other_app(tmp_path: Path) -> Iterator[App]:
+    """Another office (or the centre): its own database, the same data folder and trust."""
+    application = build(str(tmp_path / "other.sqlite3"),
+                        settings=config.Settings(user_name="دفتر دیگر"))
+    yield application
+    application.close()

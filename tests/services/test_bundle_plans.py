@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from govsvc_desktop import config
-from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.plan import ProgressReport
 from govsvc_desktop.services.bundles import BundleService
@@ -19,7 +15,6 @@ from govsvc_desktop.services.certificates import CertificateService
 from tests.bundle_support import (
     Pki,
     flip,
-    install,
     openssl_verify,
     rewrite,
     seed,
@@ -27,20 +22,6 @@ from tests.bundle_support import (
 )
 
 EVIDENCE = "صورتجلسه کارگروه استانی — نسخه امضاشده".encode() + bytes(range(256))
-
-
-@pytest.fixture
-def certs(pki: Pki) -> CertificateService:
-    certs = CertificateService.default()
-    install(certs, pki.agency)
-    return certs
-
-
-@pytest.fixture
-def other_app(tmp_path: Path) -> Iterator[App]:
-    application = build(str(tmp_path / "other.sqlite3"), settings=config.Settings(user_name="مرکز"))
-    yield application
-    application.close()
 
 
 def _plan_with_evidence(app: App, tmp_path: Path) -> str:

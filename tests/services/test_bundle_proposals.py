@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from govsvc_desktop import config
-from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.compliance import ComplianceKind
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError
@@ -20,22 +18,7 @@ from govsvc_desktop.domain.proposals import DeliveryMode, ProposalStatus, Servic
 from govsvc_desktop.services.agency import PROPOSALS
 from govsvc_desktop.services.bundles import BundleService
 from govsvc_desktop.services.certificates import CertificateService
-from tests.bundle_support import Pki, install, openssl_verify, seed, service
-
-
-@pytest.fixture
-def certs(pki: Pki) -> CertificateService:
-    certs = CertificateService.default()
-    install(certs, pki.agency)
-    install(certs, pki.centre)
-    return certs
-
-
-@pytest.fixture
-def centre_app(tmp_path: Path) -> Iterator[App]:
-    application = build(str(tmp_path / "centre.sqlite3"), settings=config.Settings(user_name="مرکز"))
-    yield application
-    application.close()
+from tests.bundle_support import Pki, openssl_verify, seed, service
 
 
 def _proposals(app: App) -> dict[str, ServiceProposal]:
@@ -59,7 +42,7 @@ def _sent_proposals(app: App, certs: CertificateService, pki: Pki, out: Path) ->
 
 
 def test_proposals_go_to_the_centre_and_come_back_with_their_service_id(
-    app: App, centre_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
+    app: App, other_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
 ) -> None:
     submission = tmp_path / "submission.asice"
     issued, refused = _sent_proposals(app, certs, pki, submission)
@@ -73,7 +56,7 @@ def test_proposals_go_to_the_centre_and_come_back_with_their_service_id(
         ProposalStatus.UNDER_REVIEW, ProposalStatus.DRAFT}
     assert openssl_verify(submission, pki.agency.ca_certificate, tmp_path).returncode == 0
 
-    centre = service(centre_app, certs)
+    centre = service(other_app, certs)
     reply = centre.reply(submission, pki.centre.identity, tmp_path / "reply.asice", accept=[],
                          returns=[(refused.uuid, "این خدمت زیرخدمت خدمت ۱۱۰۳۱۱۶۴۰۰۱ است")],
                          issue_ids=[(issued.uuid, "۱۱۰۳۱۱۶۴۷۷۷")])
@@ -105,11 +88,11 @@ def test_proposals_go_to_the_centre_and_come_back_with_their_service_id(
 
 
 def test_a_proposal_changed_after_sending_is_a_conflict(
-    app: App, centre_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
+    app: App, other_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
 ) -> None:
     submission = tmp_path / "submission.asice"
     issued, _ = _sent_proposals(app, certs, pki, submission)
-    reply = service(centre_app, certs).reply(submission, pki.centre.identity,
+    reply = service(other_app, certs).reply(submission, pki.centre.identity,
                                              tmp_path / "reply.asice", accept=[], returns=[],
                                              issue_ids=[(issued.uuid, "11031164777")])
     local = app.agency.get(PROPOSALS, issued.uuid)
@@ -128,11 +111,11 @@ def test_a_proposal_changed_after_sending_is_a_conflict(
 
 
 def test_what_the_centre_cannot_answer_for_a_proposal_is_refused(
-    app: App, centre_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
+    app: App, other_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
 ) -> None:
     submission = tmp_path / "submission.asice"
     issued, refused = _sent_proposals(app, certs, pki, submission)
-    centre = service(centre_app, certs)
+    centre = service(other_app, certs)
     out = tmp_path / "reply.asice"
     with pytest.raises(GovsvcError, match="صدور شناسه"):
         centre.reply(submission, pki.centre.identity, out, accept=[issued.uuid])
@@ -143,16 +126,16 @@ def test_what_the_centre_cannot_answer_for_a_proposal_is_refused(
 
 
 def test_proposals_move_between_offices_like_other_records(
-    app: App, centre_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
+    app: App, other_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
 ) -> None:
     submission = tmp_path / "submission.asice"
     sent = _sent_proposals(app, certs, pki, submission)
-    receiver: BundleService = service(centre_app, certs)
+    receiver: BundleService = service(other_app, certs)
     plan = receiver.prepare_import(submission)
     assert plan.ok, plan.summary_fa()
     assert sorted(c.outcome for c in plan.changes if c.record_type == "proposal") == ["create"] * 2
     receiver.apply_import(plan)
-    moved = {p.uuid: to_dict(p) for p in centre_app.agency.find(PROPOSALS)}
+    moved = {p.uuid: to_dict(p) for p in other_app.agency.find(PROPOSALS)}
     assert set(moved) == {p.uuid for p in sent}
     for p in sent:
         assert moved[p.uuid]["title"] == p.title and moved[p.uuid]["status"] == "proposed"

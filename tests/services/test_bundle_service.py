@@ -7,13 +7,11 @@ import hashlib
 import stat
 import warnings
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from govsvc_desktop import config
-from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError
 from govsvc_desktop.domain.lifecycle import Action
@@ -35,25 +33,8 @@ from tests.bundle_support import (
 
 
 @pytest.fixture
-def certs(pki: Pki) -> CertificateService:
-    certs = CertificateService.default()
-    install(certs, pki.agency)
-    install(certs, pki.centre)
-    return certs
-
-
-@pytest.fixture
 def svc(app: App, certs: CertificateService) -> BundleService:
     return service(app, certs)
-
-
-@pytest.fixture
-def other_app(tmp_path: Path) -> Iterator[App]:
-    """Another office (or the centre): its own database, the same data folder and trust."""
-    application = build(str(tmp_path / "other.sqlite3"),
-                        settings=config.Settings(user_name="دفتر دیگر"))
-    yield application
-    application.close()
 
 
 @pytest.fixture
