@@ -137,7 +137,7 @@ class _EmbeddedFont:
                 ),
                 "FontDescriptor": doc.Reference(descriptor),
                 "DW": 0,
-                "W": pdfdoc.PDFArray(_widths(cids, entries)),
+                "W": _Written(_widths(cids, entries)),
                 "CIDToGIDMap": doc.Reference(
                     pdfdoc.PDFStream(content=bytes(gid_map), filters=[pdfdoc.PDFZCompress])
                 ),
@@ -160,15 +160,27 @@ class _EmbeddedFont:
         doc.idToObject[pdfdoc.BasicFonts].dict[self.name] = ref
 
 
-def _widths(cids: list[int], entries: list[Entry]) -> list[object]:
-    out: list[object] = []
-    group: list[float] = []
+class _Written(pdfdoc.PDFObject):  # type: ignore[misc]
+    """A PDF value already written out: hundreds of widths are one string, not hundreds of
+    objects for ReportLab to format one by one."""
+
+    def __init__(self, text: str) -> None:
+        self.data = text.encode("ascii")
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        return self.data
+
+
+def _widths(cids: list[int], entries: list[Entry]) -> str:
+    """The /W array: runs of consecutive CIDs, each with its widths."""
+    out: list[str] = []
+    group: list[str] = []
     for k, c in enumerate(cids):
-        group.append(entries[c][2])
+        group.append(f"{entries[c][2]:g}")
         if k + 1 == len(cids) or cids[k + 1] != c + 1:
-            out += [c - len(group) + 1, pdfdoc.PDFArray(group)]
+            out.append(f"{c - len(group) + 1} [{' '.join(group)}]")
             group = []
-    return out
+    return "[" + " ".join(out) + "]"
 
 
 def _to_unicode(cids: list[int], entries: list[Entry]) -> bytes:
