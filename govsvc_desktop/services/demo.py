@@ -164,6 +164,11 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
     if status is Status.RETURNED:
         p.sent_on = (today - dt.timedelta(days=20)).isoformat()
         p.centre_decision_on = (today - dt.timedelta(days=10)).isoformat()
+    if status is Status.DRAFT and index % 4 == 1:
+        # a draft still being written: one thing approval needs is missing (chosen by the
+        # record's number, so the rest of the data set stays as it was)
+        gap = _DRAFT_GAPS[index // 4 % len(_DRAFT_GAPS)]
+        setattr(p, gap, [] if isinstance(getattr(p, gap), list) else "")
     stamp = dt.datetime.combine(approved_on or today - dt.timedelta(days=rng.randint(0, 90)),
                                 dt.time(9, rng.randint(0, 59)), dt.UTC).isoformat(timespec="microseconds")
     p.created_at = p.updated_at = stamp
@@ -171,6 +176,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
     return p
 
 
+_DRAFT_GAPS = ("description", "where_to_apply", "legal_bases", "providing_unit", "steps")
 CHUNK = 1000
 PARALLEL_FROM = 5000
 
