@@ -49,16 +49,26 @@ def show(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def import_outcome(current: Any, incoming: Any) -> tuple[str, list[tuple[str, Any, Any]]]:
+def import_outcome(
+    current: Any, incoming: Any, base: int | None = None,
+) -> tuple[str, list[tuple[str, Any, Any]]]:
     """What importing ``incoming`` over the stored ``current`` (records with a revision and an
     update time) would do, and the fields it would change: "create", "unchanged", "update",
-    or "conflict" when the record was changed here after the version coming in, which is
-    never overwritten silently."""
+    or "conflict" when the record was changed here, which is never overwritten silently.
+
+    ``base`` is the revision the record had here after it last went out or came in with a
+    bundle: changed here since is a conflict, whatever the revision numbers of the other
+    office say. Without such a history the newer revision, then the later update, wins.
+    """
     if current is None:
         return "create", []
     diff = changes(to_dict(current), to_dict(incoming))
     if not diff:
         return "unchanged", diff
+    if base is not None:
+        changed_here = current.revision != base
+        older = incoming.updated_at < current.updated_at
+        return ("conflict" if changed_here or older else "update"), diff
     if current.revision > incoming.revision or (
             current.updated_at > incoming.updated_at and current.revision >= incoming.revision):
         return "conflict", diff

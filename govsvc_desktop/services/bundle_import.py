@@ -179,7 +179,7 @@ def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None
             plan.problems.append(exc.message_fa)
             continue
         plan.records[kind.name] = records
-        plan.changes += kind.plan(uow, records)
+        plan.changes += kind.plan(uow, records, uow.bundles.exchanged_revisions(kind.record_type))
         kept = _evidence_kept(plan)
         missing = sorted({d for r in records for d in kind.evidence_needed(r)} - set(kept))
         for digest in missing:
@@ -253,15 +253,22 @@ def apply(
         if plan.header.kind == SUBMISSION:
             for digest, data in _evidence_kept(plan).items():
                 uow.plans.put_evidence(digest, data)
+            received: dict[str, dict[str, int]] = {}
+            kept = {c.uuid for c in plan.conflicts} - take_theirs
             for kind in svc.kinds:
                 if kind.name in plan.records:
-                    counts = kind.write(uow, plan.records[kind.name], svc.passports.actor, now,
-                                        take_theirs, keep_mine)
+                    records = plan.records[kind.name]
+                    counts = kind.write(uow, records, svc.passports.actor, now, take_theirs,
+                                        keep_mine, uow.bundles.exchanged_revisions(kind.record_type))
                     outcome.created += counts.created
                     outcome.updated += counts.updated
                     outcome.unchanged += counts.unchanged
                     outcome.kept += counts.kept
-            _record_received(svc, uow, plan, now, {})
+                    # what this bundle brought is the base for the next exchange; a record
+                    # kept as it was here keeps its old base, so it conflicts again
+                    written = [uuid for uuid, _ in map(kind.key, records) if uuid not in kept]
+                    received[kind.record_type] = kind.stored_revisions(uow, written)
+            _record_received(svc, uow, plan, now, received)
         else:
             revisions = _apply_decisions(svc, uow, plan, now, take_theirs, outcome)
             _record_received(svc, uow, plan, now, revisions)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,6 +24,8 @@ from ..domain.queries import PassportFilter
 from ..exchange.bundle import RecordFileSpec
 from ..store.uow import UnitOfWork
 from . import passport_json
+
+Bases = Mapping[str, int]
 
 
 @dataclass
@@ -60,13 +62,20 @@ class RecordKindAdapter:
     dump: Callable[[Sequence[Any]], bytes]
     key: Callable[[Any], tuple[str, int]]
     parse: Callable[[dict[str, Any]], list[Any]]
-    plan: Callable[[UnitOfWork, Sequence[Any]], list[PlannedChange]]
-    write: Callable[[UnitOfWork, Sequence[Any], Actor, str, frozenset[str], frozenset[str]],
-                    WriteCounts]
+    # ``Bases``: each record's revision here after the last bundle that carried it
+    plan: Callable[[UnitOfWork, Sequence[Any], Bases], list[PlannedChange]]
+    write: Callable[[UnitOfWork, Sequence[Any], Actor, str, frozenset[str], frozenset[str],
+                     Bases], WriteCounts]
+    stored_revisions: Callable[[UnitOfWork, Sequence[str]], dict[str, int]]
     evidence: Callable[[Any], Iterable[tuple[str, Any]]] = lambda record: ()
     evidence_needed: Callable[[Any], Iterable[str]] = lambda record: ()
     # after the bundle is written: the records' new state, revisions as sent
     mark_sent: Callable[[UnitOfWork, Sequence[Any], Actor, str], dict[str, int]] | None = None
+
+
+def only_revisions(revisions: Mapping[str, int], uuids: Sequence[str]) -> dict[str, int]:
+    """The revisions of ``uuids`` among ``revisions`` (those that exist)."""
+    return {u: revisions[u] for u in uuids if u in revisions}
 
 
 def compact_json(document: dict[str, Any]) -> bytes:
@@ -111,10 +120,11 @@ def _passport_dump(records: Sequence[StoredPassport]) -> bytes:
     return head[:-2] + body + b"]}"
 
 
-def _passport_plan(uow: UnitOfWork, records: Sequence[ServicePassport]) -> list[PlannedChange]:
+def _passport_plan(uow: UnitOfWork, records: Sequence[ServicePassport],
+                   bases: Bases) -> list[PlannedChange]:
     result = []
     for p in records:
-        outcome, diff = passport_json.classify(uow.passports.get(p.uuid), p)
+        outcome, diff = passport_json.classify(uow.passports.get(p.uuid), p, bases.get(p.uuid))
         reason = ("این رکورد در این رایانه پس از نسخهٔ بسته تغییر کرده است"
                   if outcome == passport_json.CONFLICT else "")
         fields = list(dict.fromkeys(label_for_path(path) for path, _, _ in diff))
@@ -124,11 +134,11 @@ def _passport_plan(uow: UnitOfWork, records: Sequence[ServicePassport]) -> list[
 
 def _passport_write(
     uow: UnitOfWork, records: Sequence[ServicePassport], actor: Actor, now: str,
-    take_theirs: frozenset[str], keep_mine: frozenset[str],
+    take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases,
 ) -> WriteCounts:
     fresh = [replace(p) for p in records]  # the writer stamps revisions; a retry must not see them
     report = passport_json.write_passports(uow, fresh, actor, now, take_theirs=take_theirs,
-                                           keep_mine=keep_mine)
+                                           keep_mine=keep_mine, bases=bases)
     return WriteCounts(report.created, report.updated, report.unchanged, report.kept)
 
 
@@ -145,6 +155,7 @@ PASSPORTS = RecordKindAdapter(
     parse=passport_json.parse_records,
     plan=_passport_plan,
     write=_passport_write,
+    stored_revisions=lambda uow, uuids: uow.passports.revisions_of(uuids),
 )
 
 

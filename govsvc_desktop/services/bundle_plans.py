@@ -17,7 +17,14 @@ from ..domain.plan_validation import PLAN_FIELDS
 from ..exchange.bundle import RecordFileSpec
 from ..store.uow import UnitOfWork
 from . import plan_json
-from .bundle_kinds import RecordKindAdapter, Selection, WriteCounts, compact_json
+from .bundle_kinds import (
+    Bases,
+    RecordKindAdapter,
+    Selection,
+    WriteCounts,
+    compact_json,
+    only_revisions,
+)
 
 
 @dataclass
@@ -67,11 +74,11 @@ def _parse(document: dict[str, Any]) -> list[PlanRecord]:
 _OUTCOMES = {"create": "create", "update": "update", "unchanged": "unchanged", "conflict": "conflict"}
 
 
-def _plan(uow: UnitOfWork, records: Sequence[PlanRecord]) -> list[PlannedChange]:
+def _plan(uow: UnitOfWork, records: Sequence[PlanRecord], bases: Bases) -> list[PlannedChange]:
     result = []
     for r in records:
         current = uow.plans.get(r.plan.uuid)
-        outcome = plan_json.outcome(current, r.plan)
+        outcome = plan_json.outcome(current, r.plan, bases.get(r.plan.uuid))
         diff = changes(to_dict(current), to_dict(r.plan)) if current is not None else []
         fields = list(dict.fromkeys(PLAN_FIELDS.get(path.split(".")[0].split("[")[0], path)
                                     for path, _, _ in diff))
@@ -81,10 +88,10 @@ def _plan(uow: UnitOfWork, records: Sequence[PlanRecord]) -> list[PlannedChange]
 
 
 def _write(uow: UnitOfWork, records: Sequence[PlanRecord], actor: Actor, now: str,
-           take_theirs: frozenset[str], keep_mine: frozenset[str]) -> WriteCounts:
+           take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases) -> WriteCounts:
     incoming = plan_json.PlanImport([r.plan for r in records], [], {})
     report = plan_json.write_plans(uow, incoming, actor, now, take_theirs=take_theirs,
-                                   keep_mine=keep_mine)
+                                   keep_mine=keep_mine, bases=bases)
     return WriteCounts(report.created, report.updated, report.unchanged, 0)
 
 
@@ -104,6 +111,8 @@ PLANS = RecordKindAdapter(
     parse=_parse,
     plan=_plan,
     write=_write,
+    stored_revisions=lambda uow, uuids: only_revisions(
+        {u: r for u, r, _ in uow.plans.revisions()}, uuids),
     evidence=_evidence,
     evidence_needed=lambda r: r.cited,
 )

@@ -24,7 +24,14 @@ from ..exchange.bundle import RecordFileSpec
 from ..store.uow import UnitOfWork
 from .agency import PROPOSALS as BOOK
 from .agency import save_record
-from .bundle_kinds import RecordKindAdapter, Selection, WriteCounts, compact_json
+from .bundle_kinds import (
+    Bases,
+    RecordKindAdapter,
+    Selection,
+    WriteCounts,
+    compact_json,
+    only_revisions,
+)
 
 PROPOSALS_FORMAT = "govsvc.proposals"
 
@@ -60,10 +67,11 @@ def parse_proposals(document: Any) -> list[ServiceProposal]:
     return result
 
 
-def _plan(uow: UnitOfWork, records: Sequence[ServiceProposal]) -> list[PlannedChange]:
+def _plan(uow: UnitOfWork, records: Sequence[ServiceProposal], bases: Bases) -> list[PlannedChange]:
     result = []
     for p in records:
-        outcome, diff = import_outcome(uow.agency.get(BOOK.kind, p.uuid, ServiceProposal), p)
+        outcome, diff = import_outcome(uow.agency.get(BOOK.kind, p.uuid, ServiceProposal), p,
+                                       bases.get(p.uuid))
         reason = ("این خدمت پیشنهادی در این رایانه پس از نسخهٔ بسته تغییر کرده است"
                   if outcome == "conflict" else "")
         fields = list(dict.fromkeys(PROPOSAL_FIELDS.get(path, path) for path, _, _ in diff))
@@ -72,11 +80,11 @@ def _plan(uow: UnitOfWork, records: Sequence[ServiceProposal]) -> list[PlannedCh
 
 
 def _write(uow: UnitOfWork, records: Sequence[ServiceProposal], actor: Actor, now: str,
-           take_theirs: frozenset[str], keep_mine: frozenset[str]) -> WriteCounts:
+           take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases) -> WriteCounts:
     counts = WriteCounts()
     for p in records:
         current = uow.agency.get(BOOK.kind, p.uuid, ServiceProposal)
-        outcome, diff = import_outcome(current, p)
+        outcome, diff = import_outcome(current, p, bases.get(p.uuid))
         if outcome == "unchanged":
             counts.unchanged += 1
         elif outcome == "conflict" and p.uuid in keep_mine:
@@ -131,4 +139,6 @@ PROPOSALS = RecordKindAdapter(
     plan=_plan,
     write=_write,
     mark_sent=_mark_sent,
+    stored_revisions=lambda uow, uuids: only_revisions(
+        {p.uuid: p.revision for p in uow.agency.find(BOOK.kind, ServiceProposal)}, uuids),
 )

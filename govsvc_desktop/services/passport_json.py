@@ -85,13 +85,14 @@ CREATE, UPDATE, UNCHANGED, CONFLICT = "create", "update", "unchanged", "conflict
 
 
 def classify(
-    current: ServicePassport | None, incoming: ServicePassport,
+    current: ServicePassport | None, incoming: ServicePassport, base: int | None = None,
 ) -> tuple[str, list[tuple[str, Any, Any]]]:
     """What importing ``incoming`` would do, and the fields it would change.
 
-    A record changed here after the version in the file is a conflict, never an update.
+    A record changed here after the version in the file (since ``base``, its revision after
+    the last bundle exchange, when there was one) is a conflict, never an update.
     """
-    return import_outcome(current, incoming)
+    return import_outcome(current, incoming, base)
 
 
 def import_passports(
@@ -115,6 +116,7 @@ def write_passports(
     uow: UnitOfWork, items: Sequence[ServicePassport], actor: Actor, now: str, *,
     take_theirs: frozenset[str] = frozenset(), keep_mine: frozenset[str] = frozenset(),
     progress: Progress | None = None, names: Mapping[str, str] | None = None,
+    bases: Mapping[str, int] | None = None,
 ) -> ImportReport:
     """``import_passports`` inside a transaction the caller owns and commits (bundle import).
 
@@ -127,7 +129,7 @@ def write_passports(
     audit_rows: list[dict[str, Any]] = []
     for i, p in enumerate(items):
         current = uow.passports.get_for_update(p.uuid)
-        outcome, diff = classify(current, p)
+        outcome, diff = classify(current, p, bases.get(p.uuid) if bases else None)
         report.outcomes[p.uuid] = outcome
         if outcome == CREATE:
             p.revision = max(p.revision, 1)

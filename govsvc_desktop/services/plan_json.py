@@ -15,6 +15,7 @@ import binascii
 import copy
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,15 +119,18 @@ def import_plans(service: PlanService, incoming: PlanImport, dry_run: bool = Fal
     return report
 
 
-def outcome(current: ImprovementPlan | None, incoming: ImprovementPlan) -> str:
+def outcome(current: ImprovementPlan | None, incoming: ImprovementPlan,
+            base: int | None = None) -> str:
     """create, unchanged, conflict (changed here after the incoming version) or update."""
-    return import_outcome(current, incoming)[0]
+    return import_outcome(current, incoming, base)[0]
 
 
 def write_plans(uow: UnitOfWork, incoming: PlanImport, actor: Actor, now: str, *,
                 take_theirs: frozenset[str] = frozenset(),
-                keep_mine: frozenset[str] = frozenset()) -> PlanImportReport:
-    """``import_plans`` inside a transaction the caller owns (a bundle import)."""
+                keep_mine: frozenset[str] = frozenset(),
+                bases: Mapping[str, int] | None = None) -> PlanImportReport:
+    """``import_plans`` inside a transaction the caller owns (a bundle import); ``bases``
+    are the plans' revisions after the last bundle exchange."""
     report = PlanImportReport()
     for digest, data in incoming.evidence.items():
         uow.plans.put_evidence(digest, data)
@@ -134,7 +138,7 @@ def write_plans(uow: UnitOfWork, incoming: PlanImport, actor: Actor, now: str, *
     for plan in incoming.plans:
         current = uow.plans.get(plan.uuid)
         record = copy.deepcopy(plan)
-        result = outcome(current, record)
+        result = outcome(current, record, bases.get(plan.uuid) if bases else None)
         if result == "conflict" and plan.uuid in keep_mine:
             report.unchanged += 1
             continue

@@ -141,6 +141,18 @@ class BundleRepository:
             bundle_records.c.bundle_pk == bundle_pk, bundle_records.c.record_type == record_type)
         return {uuid: int(revision) for uuid, revision in self.conn.execute(stmt)}
 
+    def exchanged_revisions(self, record_type: str) -> dict[str, int]:
+        """Each record's revision here right after the last bundle that carried it, either
+        way: a record whose revision moved since was changed here."""
+        latest = (select(bundle_records.c.record_uuid, func.max(bundle_records.c.bundle_pk).label("pk"))
+                  .where(bundle_records.c.record_type == record_type)
+                  .group_by(bundle_records.c.record_uuid).subquery())
+        stmt = (select(bundle_records.c.record_uuid, bundle_records.c.revision)
+                .join(latest, and_(latest.c.record_uuid == bundle_records.c.record_uuid,
+                                   latest.c.pk == bundle_records.c.bundle_pk))
+                .where(bundle_records.c.record_type == record_type))
+        return {uuid: int(revision) for uuid, revision in self.conn.execute(stmt)}
+
     def known_revisions(self, record_type: str, submission: str, reply: str) -> dict[str, int]:
         """Revision of each record the centre is known to hold: from acknowledged submissions
         sent from here and from the centre's replies received, the latest bundle winning."""

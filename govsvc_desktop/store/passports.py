@@ -210,6 +210,15 @@ class PassportRepository:
         for (data,) in result:
             yield from_dict(ServicePassport, json.loads(data))
 
+    def revisions_of(self, uuids: Sequence[str]) -> dict[str, int]:
+        """The stored revision of each of ``uuids`` that exists."""
+        found: dict[str, int] = {}
+        for start in range(0, len(uuids), 900):
+            chunk = list(uuids[start:start + 900])
+            found.update((u, int(r)) for u, r in self.conn.execute(
+                select(passports.c.uuid, passports.c.revision).where(passports.c.uuid.in_(chunk))))
+        return found
+
     def revision_status(self, f: PassportFilter) -> list[tuple[str, int, str]]:
         """(uuid, revision, status) of every match: what deciding a bundle's contents needs,
         without building a summary per record."""

@@ -145,3 +145,32 @@ def test_proposals_move_between_offices_like_other_records(
     plan = receiver.prepare_import(again)
     updates = {c.uuid: c.fields for c in plan.changes if c.record_type == "proposal"}
     assert updates == {p.uuid: ["وضعیت"] for p in sent}
+
+
+def test_a_proposal_changed_at_both_offices_is_settled_record_by_record(
+    app: App, other_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
+) -> None:
+    submission = tmp_path / "submission.asice"
+    mine, theirs = _sent_proposals(app, certs, pki, submission)
+    receiver = service(other_app, certs)
+    receiver.apply_import(receiver.prepare_import(submission))
+    for uuid in (mine.uuid, theirs.uuid):  # edited at the receiving office meanwhile
+        local = other_app.agency.get(PROPOSALS, uuid)
+        local.unit = "واحد ویرایش‌شده در دفتر دیگر"
+        other_app.agency.save(PROPOSALS, local)
+    for uuid in (mine.uuid, theirs.uuid):  # and at the sending office
+        sent = app.agency.get(PROPOSALS, uuid)
+        sent.legal_basis = "مادهٔ ۹ قانون مدیریت خدمات کشوری"
+        app.agency.save(PROPOSALS, sent)
+    again = tmp_path / "again.asice"
+    service(app, certs).export(again, pki.agency.identity)
+    plan = receiver.prepare_import(again)
+    assert {c.uuid for c in plan.conflicts if c.record_type == "proposal"} == {mine.uuid, theirs.uuid}
+    before = {p.uuid: to_dict(p) for p in other_app.agency.find(PROPOSALS)}
+    with pytest.raises(ConflictError):
+        receiver.apply_import(plan)
+    assert {p.uuid: to_dict(p) for p in other_app.agency.find(PROPOSALS)} == before
+    receiver.apply_import(plan, keep_mine=[mine.uuid], take_theirs=[theirs.uuid])
+    kept, taken = (other_app.agency.get(PROPOSALS, u) for u in (mine.uuid, theirs.uuid))
+    assert kept.unit == "واحد ویرایش‌شده در دفتر دیگر" and not kept.legal_basis
+    assert taken.legal_basis == "مادهٔ ۹ قانون مدیریت خدمات کشوری"

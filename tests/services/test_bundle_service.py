@@ -235,6 +235,44 @@ def test_records_from_another_office_conflict_and_resolve(
     assert other.passports.get(uuid).description == "نسخهٔ دفتر مبدا"
 
 
+def test_an_edit_here_is_a_conflict_even_when_the_other_office_edited_later_and_more(
+    app: App, svc: BundleService, other: BundleService, pki: Pki, tmp_path: Path,
+) -> None:
+    made = seed(app, approved=0, drafts=2, proposed=0)
+    first = tmp_path / "first.asice"
+    svc.acknowledge(_sent(svc, first, pki))
+    other.apply_import(other.prepare_import(first))
+    edited_there, untouched_there = made["drafts"]
+    theirs = other.passports.get(edited_there)
+    theirs.description = "نسخهٔ دفتر مقصد"
+    other.passports.save(theirs)  # first, and only once
+    for text in ("نسخهٔ دفتر مبدا", "نسخهٔ دفتر مبدا، بازبینی‌شده"):
+        for uuid in made["drafts"]:  # later, twice: a higher revision and a later time
+            ours = app.passports.get(uuid)
+            ours.description = text
+            app.passports.save(ours)
+    second = tmp_path / "second.asice"
+    svc.export(second, pki.agency.identity, delta=True)
+    plan = other.prepare_import(second)
+    outcomes = {c.uuid: c.outcome for c in plan.changes}
+    assert outcomes == {edited_there: "conflict", untouched_there: "update"}
+    with pytest.raises(ConflictError):
+        other.apply_import(plan)
+    assert other.passports.get(edited_there).description == "نسخهٔ دفتر مقصد"
+    other.apply_import(plan, take_theirs=[edited_there])
+    assert other.passports.get(edited_there).description == "نسخهٔ دفتر مبدا، بازبینی‌شده"
+    # what came in is the new starting point: the next edit from there is a plain update
+    ours = app.passports.get(edited_there)
+    ours.description = "نسخهٔ سوم"
+    app.passports.save(ours)
+    third = tmp_path / "third.asice"
+    svc.export(third, pki.agency.identity)
+    plan = other.prepare_import(third)
+    assert {c.uuid: c.outcome for c in plan.changes}[edited_there] == "update"
+    other.apply_import(plan)
+    assert other.passports.get(edited_there).description == "نسخهٔ سوم"
+
+
 TAMPERINGS: dict[str, object] = {
     "payload-byte": lambda n, d: (n, flip(d, 10)) if n == "data/passports.json" else (n, d),
     "pdf-byte": lambda n, d: (n, flip(d, 100)) if n.startswith("data/pdf/") else (n, d),
