@@ -210,13 +210,21 @@ def test_locally_changed_record_is_a_conflict_never_overwritten(
     assert app.passports.get(made["approved"][1]).status is Status.ACCEPTED
 
 
-def test_records_from_another_office_conflict_and_resolve(
+def _drafts_shared(
     app: App, svc: BundleService, other: BundleService, pki: Pki, tmp_path: Path,
-) -> None:
+) -> dict[str, list[str]]:
+    """Two drafts made here, sent, acknowledged and imported by the other office."""
     made = seed(app, approved=0, drafts=2, proposed=0)
     first = tmp_path / "first.asice"
     svc.acknowledge(_sent(svc, first, pki))
     other.apply_import(other.prepare_import(first))
+    return made
+
+
+def test_records_from_another_office_conflict_and_resolve(
+    app: App, svc: BundleService, other: BundleService, pki: Pki, tmp_path: Path,
+) -> None:
+    made = _drafts_shared(app, svc, other, pki, tmp_path)
     uuid = made["drafts"][0]
     ours = app.passports.get(uuid)
     ours.description = "نسخهٔ دفتر مبدا"
@@ -238,10 +246,7 @@ def test_records_from_another_office_conflict_and_resolve(
 def test_an_edit_here_is_a_conflict_even_when_the_other_office_edited_later_and_more(
     app: App, svc: BundleService, other: BundleService, pki: Pki, tmp_path: Path,
 ) -> None:
-    made = seed(app, approved=0, drafts=2, proposed=0)
-    first = tmp_path / "first.asice"
-    svc.acknowledge(_sent(svc, first, pki))
-    other.apply_import(other.prepare_import(first))
+    made = _drafts_shared(app, svc, other, pki, tmp_path)
     edited_there, untouched_there = made["drafts"]
     theirs = other.passports.get(edited_there)
     theirs.description = "نسخهٔ دفتر مقصد"
