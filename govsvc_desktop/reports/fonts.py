@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -77,17 +79,34 @@ class LoadedFont:
 
 
 _loaded: dict[tuple[str | None, bool], LoadedFont] = {}
+_pinned: dict[bool, LoadedFont] | None = None
 
 
 def load_font(bold: bool = False) -> LoadedFont:
     """The report font (regular or bold), read once per font folder; raises
     ``FontMissingError``. Cheap after the first call, as it runs for every line drawn."""
+    if _pinned is not None:
+        return _pinned[bold]
     key = (os.environ.get(ENV_FONT_DIR), bold)
     font = _loaded.get(key)
     if font is None:
         ensure_fonts()
         font = _loaded[key] = _load(font_path(bold))
     return font
+
+
+@contextmanager
+def fonts_pinned() -> Iterator[None]:
+    """Check the fonts, then draw a whole document with them: inside, ``load_font`` does not
+    look the font folder up again for each of the thousand lines of a form."""
+    global _pinned
+    ensure_fonts()
+    outer = _pinned
+    _pinned = {bold: load_font(bold) for bold in (False, True)}
+    try:
+        yield
+    finally:
+        _pinned = outer
 
 
 def reportlab_font_name(bold: bool = False) -> str:

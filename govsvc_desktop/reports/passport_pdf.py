@@ -18,8 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import qrcode
-import qrcode.constants
 from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop import __version__
@@ -39,7 +37,8 @@ from govsvc_desktop.domain.labels import PART_FIELDS as P
 from govsvc_desktop.domain.labels import PASSPORT_FIELDS as F
 from govsvc_desktop.domain.passport import APPROVED_STATUSES, ServicePassport
 from govsvc_desktop.domain.persian import format_int, format_number, localize_digits
-from govsvc_desktop.reports.fonts import ensure_fonts
+from govsvc_desktop.reports import qr
+from govsvc_desktop.reports.fonts import fonts_pinned
 from govsvc_desktop.reports.form import Column, FormLayout
 from govsvc_desktop.reports.text import (
     TextStyle,
@@ -92,19 +91,19 @@ def render_passport(p: ServicePassport, options: PdfOptions | None = None) -> Re
 def render_passports(passports: Iterable[ServicePassport], options: PdfOptions | None = None) -> RenderedPdf:
     """Several forms in one PDF, one after another, each numbered on its own; they share one
     embedded font subset, so a batch stays small."""
-    ensure_fonts()
     options = options or PdfOptions()
     buffer = io.BytesIO()
-    canvas = make_canvas(buffer, pageCompression=1, invariant=1)
-    canvas.setCreator(f"govsvc-desktop {__version__}")
-    pages = 0
-    for p in passports:
-        if pages == 0:
-            canvas.setTitle(f"شناسنامه خدمت — {p.title}")
-            canvas.setAuthor(p.agency_name)
-            canvas.setSubject(p.uuid)
-        pages += draw_passport(canvas, p, options)
-    canvas.save()
+    with fonts_pinned():
+        canvas = make_canvas(buffer, pageCompression=1, invariant=1)
+        canvas.setCreator(f"govsvc-desktop {__version__}")
+        pages = 0
+        for p in passports:
+            if pages == 0:
+                canvas.setTitle(f"شناسنامه خدمت — {p.title}")
+                canvas.setAuthor(p.agency_name)
+                canvas.setSubject(p.uuid)
+            pages += draw_passport(canvas, p, options)
+        canvas.save()
     return RenderedPdf(buffer.getvalue(), pages, missing_characters(canvas))
 
 
@@ -182,21 +181,11 @@ class _Header:
 
 def _qr(c: Canvas, payload: str, x: float, y: float) -> None:
     """The QR code as a one-bit inline image, one sample per module (no font, so the page
-    declares only Vazirmatn; far smaller than a rectangle per module). The mask pattern is
-    fixed: choosing the best of eight costs more than the rest of a page, and any mask reads
-    the same."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0,
-                         mask_pattern=QR_MASK)
-    code.add_data(payload)
-    code.make(fit=True)
-    matrix = code.get_matrix()
-    size = len(matrix)
-    rows = []
-    for line in matrix:  # the first row is the top of the image
-        bits = "".join("1" if dark else "0" for dark in line).ljust(-(-size // 8) * 8, "0")
-        rows.append(int(bits, 2).to_bytes(len(bits) // 8, "big").hex())
-    c.addLiteral(f"q {QR_SIZE:g} 0 0 {QR_SIZE:g} {x:.2f} {y:.2f} cm BI /W {size} /H {size} "
-                 f"/BPC 1 /CS /G /D [1 0] /F /AHx ID {''.join(rows)}> EI Q")
+    declares only Vazirmatn; far smaller than a rectangle per module)."""
+    code = qr.encode(payload.encode("utf-8"), QR_MASK)
+    samples = b"".join(code.packed_rows()).hex()
+    c.addLiteral(f"q {QR_SIZE:g} 0 0 {QR_SIZE:g} {x:.2f} {y:.2f} cm BI /W {code.size} "
+                 f"/H {code.size} /BPC 1 /CS /G /D [1 0] /F /AHx ID {samples}> EI Q")
 
 
 def _watermark(c: Canvas, layout: FormLayout) -> None:

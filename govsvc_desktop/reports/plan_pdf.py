@@ -17,7 +17,7 @@ from govsvc_desktop.domain.plan import ImprovementPlan, Indicator
 from govsvc_desktop.domain.plan_validation import PLAN_FIELDS as F
 from govsvc_desktop.domain.plan_validation import time_rule_message
 from govsvc_desktop.domain.quarters import quarter_label_fa
-from govsvc_desktop.reports.fonts import ensure_fonts
+from govsvc_desktop.reports.fonts import fonts_pinned
 from govsvc_desktop.reports.form import Column, FormLayout
 from govsvc_desktop.reports.passport_pdf import SMALL, SMALL_LEFT, TITLE, PdfOptions, RenderedPdf
 from govsvc_desktop.reports.text import (
@@ -117,22 +117,22 @@ class _PlanPages:
 
 def render_documents(pages: list[tuple[str, str, FormLayout]], options: PdfOptions, title: str) -> RenderedPdf:
     """Draws laid-out documents with a title, «صفحه n از m», the record's UUID and print date."""
-    ensure_fonts()
     buffer = io.BytesIO()
-    canvas = make_canvas(buffer, pageCompression=1, invariant=1)
-    canvas.setCreator(f"govsvc-desktop {__version__}")
-    canvas.setTitle(title)
-    total_pages = 0
-    printed = format_jalali(options.print_date or dt.date.today(), options.persian_digits)
-    for heading, ident, layout in pages:
-        total = len(layout.pages)
-        for number, ops in enumerate(layout.pages, start=1):
-            _furniture(canvas, layout, heading, ident, number, total, printed, options.persian_digits)
-            for op in ops:
-                op(canvas)
-            canvas.showPage()
-        total_pages += total
-    canvas.save()
+    with fonts_pinned():
+        canvas = make_canvas(buffer, pageCompression=1, invariant=1)
+        canvas.setCreator(f"govsvc-desktop {__version__}")
+        canvas.setTitle(title)
+        total_pages = 0
+        printed = format_jalali(options.print_date or dt.date.today(), options.persian_digits)
+        for heading, ident, layout in pages:
+            total = len(layout.pages)
+            for number, ops in enumerate(layout.pages, start=1):
+                _furniture(canvas, layout, heading, ident, number, total, printed, options.persian_digits)
+                for op in ops:
+                    op(canvas)
+                canvas.showPage()
+            total_pages += total
+        canvas.save()
     return RenderedPdf(buffer.getvalue(), total_pages, missing_characters(canvas))
 
 
