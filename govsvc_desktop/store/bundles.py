@@ -26,6 +26,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.sql import ColumnElement
 
 from ..domain.bundles import RECEIVED, SENT, BundleEntry
 from .tables import metadata
@@ -144,25 +145,22 @@ class BundleRepository:
     def exchanged_revisions(self, record_type: str) -> dict[str, int]:
         """Each record's revision here right after the last bundle that carried it, either
         way: a record whose revision moved since was changed here."""
-        latest = (select(bundle_records.c.record_uuid, func.max(bundle_records.c.bundle_pk).label("pk"))
-                  .where(bundle_records.c.record_type == record_type)
-                  .group_by(bundle_records.c.record_uuid).subquery())
-        stmt = (select(bundle_records.c.record_uuid, bundle_records.c.revision)
-                .join(latest, and_(latest.c.record_uuid == bundle_records.c.record_uuid,
-                                   latest.c.pk == bundle_records.c.bundle_pk))
-                .where(bundle_records.c.record_type == record_type))
-        return {uuid: int(revision) for uuid, revision in self.conn.execute(stmt)}
+        return self._latest_revisions(record_type)
 
     def known_revisions(self, record_type: str, submission: str, reply: str) -> dict[str, int]:
         """Revision of each record the centre is known to hold: from acknowledged submissions
         sent from here and from the centre's replies received, the latest bundle winning."""
-        known_to_centre = or_(
+        return self._latest_revisions(record_type, or_(
             and_(bundles.c.direction == SENT, bundles.c.acknowledged_at.is_not(None),
                  bundles.c.kind == submission),
             and_(bundles.c.direction == RECEIVED, bundles.c.kind == reply),
-        )
+        ))
+
+    def _latest_revisions(self, record_type: str, *which: ColumnElement[bool]) -> dict[str, int]:
+        """Revision of each record in the bundles ``which`` selects (all when none is given),
+        read in bundle order so that the latest bundle carrying a record wins."""
         stmt = (select(bundle_records.c.record_uuid, bundle_records.c.revision)
                 .join(bundles, bundles.c.id == bundle_records.c.bundle_pk)
-                .where(known_to_centre, bundle_records.c.record_type == record_type)
+                .where(bundle_records.c.record_type == record_type, *which)
                 .order_by(bundles.c.id))
         return {uuid: int(revision) for uuid, revision in self.conn.execute(stmt)}
