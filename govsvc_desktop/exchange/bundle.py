@@ -111,7 +111,7 @@ def _header_problem(data: Any) -> str | None:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         return "نسخهٔ قالب بسته در سرآیند نیست یا نادرست است"
     if version > BUNDLE_FORMAT_VERSION:
-        return f"نسخهٔ قالب بسته ({version}) را این نسخهٔ برنامه نمی‌شناسد؛ برنامه را به‌روز کنید"
+        return f"نسخهٔ قالب بسته ({format_int(version)}) را این نسخهٔ برنامه نمی‌شناسد؛ برنامه را به‌روز کنید"
     expected: dict[str, tuple[type, ...]] = {
         "kind": (str,), "bundle_id": (str,), "created_at": (str,), "agency": (str,),
         "province": (str,), "sender": (str,), "application": (str,), "schema": (dict,),
@@ -262,7 +262,7 @@ def _check_contents(report: BundleReport, specs: Sequence[RecordFileSpec], recor
         report.add(HEADER, False, exc.message_fa)
         return
     report.header = header
-    report.add(HEADER, True, f"سرآیند بسته خوانده شد (نسخهٔ قالب {header.format_version})")
+    report.add(HEADER, True, f"سرآیند بسته خوانده شد (نسخهٔ قالب {format_int(header.format_version)})")
 
     by_entry = {s.entry: s for s in specs}
     if header.kind == REPLY:
@@ -328,7 +328,7 @@ def _check_versions(report: BundleReport, by_entry: Mapping[str, RecordFileSpec]
             problems.append(f"نسخهٔ قالب {entry} نادرست است")
         elif version > spec.version:
             problems.append(
-                f"نسخهٔ قالب {entry} ({version}) را این نسخهٔ برنامه نمی‌شناسد؛ برنامه را به‌روز کنید"
+                f"نسخهٔ قالب {entry} ({format_int(version)}) را این نسخهٔ برنامه نمی‌شناسد؛ برنامه را به‌روز کنید"
             )
         elif not isinstance(document.get(spec.key), list):
             problems.append(f"فهرست «{spec.key}» در {entry} نیست")

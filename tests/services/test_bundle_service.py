@@ -369,6 +369,7 @@ def test_unknown_schema_version_and_reply_to_unknown_bundle_are_refused(
     write_bundle(newer, header, pki.agency.identity, [(PASSPORTS.spec.entry, b"{}")])
     plan = svc.prepare_import(newer)
     assert not plan.ok and "برنامه را به‌روز کنید" in plan.summary_fa()
+    assert "(۲)" in plan.summary_fa(), "the version is written in Persian digits"
 
     seed(app)
     submission = tmp_path / "submission.asice"
