@@ -1,6 +1,7 @@
 """The composition root: builds the engine, migrates, and hands out services.
 
-GUI and CLI both start here; nothing is built at import time.
+GUI, CLI and worker processes all start here, and nothing else builds a service; nothing is
+built at import time. Every service reads the one ``Session`` (person, settings, clock).
 """
 
 from __future__ import annotations
@@ -8,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -17,12 +20,19 @@ from .domain.lifecycle import Actor
 from .services.agency import AgencyService
 from .services.compliance import ComplianceService
 from .services.event_logs import EventLogService
-from .services.passports import PassportService, utc_now
+from .services.passports import PassportService
 from .services.plans import PlanService
 from .services.service_lists import ServiceListService
+from .services.session import Session, utc_now
 from .store import migrate
 from .store.engine import login_parts, make_engine, with_login
 from .store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from .services.bundles import BundleService, RenderPdf
+    from .services.certificates import CertificateService
+    from .services.printing import PrintService
+    from .services.users import UserService
 
 
 @dataclass
@@ -31,8 +41,7 @@ class App:
 
     db: str
     engine: Engine
-    settings: config.Settings
-    actor: Actor
+    session: Session
     passports: PassportService
     plans: PlanService
     agency: AgencyService
@@ -40,6 +49,39 @@ class App:
     events: EventLogService
     lists: ServiceListService
     backup: Path | None = None
+
+    @property
+    def actor(self) -> Actor:
+        return self.session.actor
+
+    @property
+    def settings(self) -> config.Settings:
+        return self.session.settings
+
+    @property
+    def shared(self) -> bool:
+        """A PostgreSQL office server rather than a file of this computer."""
+        return self.session.shared
+
+    @cached_property
+    def certificates(self) -> CertificateService:
+        return certificate_service(self.session.clock)
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        return bundle_service(self)
+
+    @cached_property
+    def printing(self) -> PrintService:
+        from .services.printing import PrintService
+
+        return PrintService(self.passports, self.db, worker_passports)
+
+    @cached_property
+    def users(self) -> UserService:
+        from .services.users import UserService
+
+        return UserService(self.uow, self.session)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.engine)
@@ -57,21 +99,55 @@ def build(
     settings = settings or config.load_settings()
     engine = make_engine(db)
     backup = migrate.upgrade(engine) if upgrade else None
-    actor = settings.actor()
     if engine.dialect.name == "postgresql":
-        actor = shared_mode_actor(engine)
+        session = Session(settings, shared_mode_actor(engine), clock, shared=True)
+    else:
+        session = Session.local(settings, clock)
+    return _wire(db, engine, session, backup)
+
+
+def _wire(db: str, engine: Engine, session: Session, backup: Path | None = None) -> App:
     def factory() -> UnitOfWork:
         return UnitOfWork(engine)
-    passports = PassportService(factory, actor, clock)
+    passports = PassportService(factory, session)
     return App(
-        db=db, engine=engine, settings=settings, actor=actor,
-        passports=passports, plans=PlanService(factory, actor, clock),
-        agency=AgencyService(factory, actor, clock),
-        compliance=ComplianceService(factory, settings.agency_name, clock),
+        db=db, engine=engine, session=session,
+        passports=passports, plans=PlanService(factory, session),
+        agency=AgencyService(factory, session),
+        compliance=ComplianceService(factory, session),
         events=EventLogService(passports),
-        lists=ServiceListService(passports, lambda: settings.agency_name),
+        lists=ServiceListService(passports),
         backup=backup,
     )
+
+
+def for_worker(db: str) -> App:
+    """A worker process's own services on the same database: read as it is (no migration, no
+    login lookup), for work such as drawing forms in parallel."""
+    engine = make_engine(db)
+    return _wire(db, engine, Session.local(config.load_settings()))
+
+
+def worker_passports(db: str) -> PassportService:
+    """The entry a form-drawing worker process starts from (named, so it pickles)."""
+    return for_worker(db).passports
+
+
+def certificate_service(clock: Callable[[], dt.datetime] = utc_now) -> CertificateService:
+    """Signing identities and trusted CAs of this computer's user (no database needed)."""
+    from .services.certificates import CertificateService
+
+    home = config.data_dir()
+    return CertificateService(home / "keys", home / "trust", clock)
+
+
+def bundle_service(app: App, render_pdf: RenderPdf | None = None,
+                   certificates: CertificateService | None = None) -> BundleService:
+    """Bundles wired to an application; approved passports travel with the official form."""
+    from .services.bundles import BundleService, default_pdf_renderer
+
+    return BundleService(app.uow, app.passports, certificates or app.certificates,
+                         render_pdf=render_pdf or default_pdf_renderer())
 
 
 def login_needed(db: str | None = None) -> tuple[str, str, bool]:

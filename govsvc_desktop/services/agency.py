@@ -30,7 +30,8 @@ from ..domain.lifecycle import Actor
 from ..domain.persian import clean_typed, compact_key, to_ascii_digits
 from ..domain.proposals import ServiceProposal, centre_answer, validate_proposal
 from ..store.uow import UnitOfWork
-from .passports import iso_now, utc_now
+from .passports import iso_now
+from .session import SessionBound
 
 T = TypeVar("T")
 
@@ -110,15 +111,7 @@ def _audit(uow: UnitOfWork, actor: Actor, book: RecordBook[Any], record: Any, ac
                      revision=record.revision, action=action, changes=diff)
 
 
-class AgencyService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], actor: Actor,
-                 clock: Callable[[], dt.datetime] = utc_now) -> None:
-        self.uow_factory = uow_factory
-        self.actor = actor
-        self.clock = clock
-
-    def today(self) -> dt.date:
-        return self.clock().astimezone().date()
+class AgencyService(SessionBound):
 
     # generic
     def find(self, book: RecordBook[T]) -> list[T]:

@@ -7,7 +7,6 @@ import copy
 import datetime as dt
 import hashlib
 import mimetypes
-from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.choices import Role
@@ -21,28 +20,20 @@ from ..domain.errors import (
     Problem,
     ValidationError,
 )
-from ..domain.lifecycle import Actor
 from ..domain.persian import format_int
 from ..domain.plan import Evidence, ImprovementPlan, PlanStatus, Request128
 from ..domain.plan_dashboard import Dashboard, build_dashboard
 from ..domain.plan_validation import validate_plan, validate_request
 from ..domain.validation import blocking
 from ..store.uow import UnitOfWork
-from .passports import iso_now, utc_now
+from .passports import iso_now
+from .session import SessionBound
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 APPROVERS = (Role.HEAD, Role.ADMIN)
 
 
-class PlanService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], actor: Actor,
-                 clock: Callable[[], dt.datetime] = utc_now) -> None:
-        self.uow_factory = uow_factory
-        self.actor = actor
-        self.clock = clock
-
-    def today(self) -> dt.date:
-        return self.clock().astimezone().date()
+class PlanService(SessionBound):
 
     # reading
     def get(self, uuid: str) -> ImprovementPlan:

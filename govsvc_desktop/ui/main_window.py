@@ -340,10 +340,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             new = dialog.result_settings()
             config.save_settings(new)
-            self.app.settings = new
-            if self.app.engine.dialect.name == "sqlite":
-                self.app.actor = new.actor()
-                self.app.passports.actor = self.app.actor
+            self.app.session.apply_settings(new)
             self.model.persian_digits = new.persian_digits
             self.model.reload()
 
