@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from . import config
 from .domain.lifecycle import Actor
@@ -163,12 +164,12 @@ def with_person_login(db: str | None, username: str, password: str) -> str:
 def shared_mode_actor(engine: Engine) -> Actor:
     """In shared mode the person is the database login: their roles come from the server."""
     from .store import pg_security
-    from .store.engine import describe_error
+    from .store.engine import reraise, where
 
     try:
         with engine.connect() as conn:
             user, roles, _ = pg_security.current_roles(conn)
             name = pg_security.display_name(conn, user)
-    except Exception as exc:  # connection failures become a Persian StorageError
-        raise describe_error(exc, engine.url.render_as_string(hide_password=True)) from exc
+    except SQLAlchemyError as exc:  # a refused login or an unreachable server, in Persian
+        reraise(exc, where(engine))
     return Actor(name=name, roles=roles, username=user)

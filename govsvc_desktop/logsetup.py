@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from pathlib import Path
 
 from .config import log_dir
 
 _configured = False
+
+
+def log_file() -> Path:
+    """Where tracebacks of bugs are written, for the person to send to support."""
+    return log_dir() / "govsvc-desktop.log"
 
 
 def setup_logging(level: int = logging.INFO) -> None:
@@ -16,7 +22,7 @@ def setup_logging(level: int = logging.INFO) -> None:
         return
     _configured = True
     handler = logging.handlers.RotatingFileHandler(
-        log_dir() / "govsvc-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        log_file(), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain.errors import StorageError
 from . import pg_security
-from .engine import describe_error, sqlite_path
+from .engine import known_error, reraise, sqlite_path, where
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -40,12 +40,7 @@ def current_revision(engine: Engine) -> str | None:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
     except SQLAlchemyError as exc:
-        raise describe_error(exc, _where(engine)) from exc
-
-
-def _where(engine: Engine) -> str:
-    path = sqlite_path(str(engine.url))
-    return str(path) if path else engine.url.render_as_string(hide_password=True)
+        reraise(exc, where(engine))
 
 
 def check(engine: Engine) -> tuple[str | None, str]:
@@ -112,7 +107,7 @@ def upgrade(engine: Engine) -> Path | None:
             command.upgrade(cfg, "head")
             pg_security.apply(conn)
     except SQLAlchemyError as exc:  # the upgrade ran in one transaction: nothing half-done
-        raise describe_error(exc, _where(engine)) from exc
+        reraise(exc, where(engine))
     return backup
 
 
@@ -134,7 +129,10 @@ def integrity_problems(engine: Engine) -> list[str]:
             if has_fts:
                 conn.execute(text("INSERT INTO passports_fts(passports_fts) VALUES('integrity-check')"))
     except SQLAlchemyError as exc:
-        problems.append(describe_error(exc, str(engine.url)).message_fa)
+        known = known_error(exc, where(engine))
+        if known is None:
+            raise
+        problems.append(known.message_fa)
     return problems
 
 
@@ -146,4 +144,4 @@ def apply_security(engine: Engine) -> None:
         with engine.begin() as conn:
             pg_security.apply(conn)
     except SQLAlchemyError as exc:
-        raise describe_error(exc, _where(engine)) from exc
+        reraise(exc, where(engine))

@@ -11,11 +11,10 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..domain.errors import GovsvcError
 from .agency import AgencyRecordRepository
 from .audit import AuditRepository, MetaRepository
 from .bundles import BundleRepository
-from .engine import describe_error
+from .engine import reraise, where
 from .event_logs import EventLogRepository
 from .passports import PassportRepository
 from .plans import PlanRepository
@@ -40,7 +39,7 @@ class UnitOfWork:
             self.conn = self.engine.connect()
             self._tx = self.conn.begin()
         except SQLAlchemyError as exc:
-            raise describe_error(exc, str(self.engine.url)) from exc
+            reraise(exc, where(self.engine))
         self.passports = PassportRepository(self.conn)
         self.audit = AuditRepository(self.conn)
         self.meta = MetaRepository(self.conn)
@@ -60,7 +59,7 @@ class UnitOfWork:
         try:
             self._tx.commit()
         except SQLAlchemyError as exc:
-            raise describe_error(exc, str(self.engine.url)) from exc
+            reraise(exc, where(self.engine))
         self._committed = True
 
     def __exit__(
@@ -72,5 +71,5 @@ class UnitOfWork:
                 self._tx.rollback()
         finally:
             self.conn.close()
-        if isinstance(exc, SQLAlchemyError) and not isinstance(exc, GovsvcError):
-            raise describe_error(exc, str(self.engine.url)) from exc
+        if isinstance(exc, SQLAlchemyError):
+            reraise(exc, where(self.engine))
