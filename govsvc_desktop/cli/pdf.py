@@ -9,7 +9,7 @@ from pathlib import Path
 from ..bootstrap import certificate_service
 from ..config import atomic_write
 from ..domain.errors import GovsvcError
-from ..reports.passport_pdf import PdfOptions, render_passport
+from ..services.printing import passport_form
 from .cert import read_password
 from .context import Context, progress_printer
 from .filters import add_filter_options, filter_from_args
@@ -45,7 +45,7 @@ def _warn_missing(missing: set[str]) -> None:
 
 def cmd_passport(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.app.passports.resolve(args.id)
-    rendered = render_passport(p, PdfOptions(persian_digits=not args.latin_digits))
+    rendered = passport_form(p, persian_digits=not args.latin_digits)
     data = rendered.data
     if args.sign:
         certs = certificate_service()

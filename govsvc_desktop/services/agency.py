@@ -8,6 +8,7 @@ import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from ..domain.codec import to_dict
@@ -157,6 +158,12 @@ class AgencyService(SessionBound):
         entry = self.licence_by_code(code)
         entry.service_id = normalise_service_id(service_id)
         return self.save(LICENCES, entry)
+
+    def import_licence_file(self, path: Path) -> tuple[int, int, int]:
+        """The portal's licence list from a CSV or Excel file, all or nothing."""
+        from ..exchange.licence_table import read_licences
+
+        return self.import_licences(read_licences(path))
 
     def import_licences(self, entries: list[LicenceEntry]) -> tuple[int, int, int]:
         """Adds or updates licences by code in one transaction: (added, updated, unchanged).

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import mimetypes
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.choices import Role
 from ..domain.codec import to_dict
@@ -28,6 +29,9 @@ from ..domain.validation import blocking
 from ..store.uow import UnitOfWork
 from .passports import iso_now
 from .session import SessionBound
+
+if TYPE_CHECKING:
+    from ..reports.passport_pdf import RenderedPdf
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 APPROVERS = (Role.HEAD, Role.ADMIN)
@@ -155,17 +159,23 @@ class PlanService(SessionBound):
         return data
 
     # printing
-    def plan_pdf(self, plan: ImprovementPlan) -> bytes:
+    def plan_form(self, plan: ImprovementPlan) -> RenderedPdf:
         from ..reports.passport_pdf import PdfOptions
         from ..reports.plan_pdf import render_plan
 
-        return render_plan(plan, PdfOptions(print_date=self.today())).data
+        return render_plan(plan, PdfOptions(print_date=self.today()))
 
-    def quarter_report_pdf(self, plans: list[ImprovementPlan], quarter: str) -> bytes:
+    def quarter_report_form(self, plans: list[ImprovementPlan], quarter: str) -> RenderedPdf:
         from ..reports.passport_pdf import PdfOptions
         from ..reports.plan_pdf import render_quarter_report
 
-        return render_quarter_report(plans, quarter, PdfOptions(print_date=self.today())).data
+        return render_quarter_report(plans, quarter, PdfOptions(print_date=self.today()))
+
+    def plan_pdf(self, plan: ImprovementPlan) -> bytes:
+        return self.plan_form(plan).data
+
+    def quarter_report_pdf(self, plans: list[ImprovementPlan], quarter: str) -> bytes:
+        return self.quarter_report_form(plans, quarter).data
 
     # 128 requests
     def requests(self, overdue_only: bool = False) -> list[Request128]:

@@ -35,7 +35,7 @@ def test_database_from_newer_version_is_refused_untouched(tmp_path: Path) -> Non
 def test_corrupt_file_gives_a_clear_message(tmp_path: Path) -> None:
     db = tmp_path / "corrupt.db"
     db.write_bytes(b"this is not a database at all" * 200)
-    with pytest.raises(StorageError, match="سالمی نیست"):
+    with pytest.raises(StorageError, match="پایگاه داده نیست"):
         build(str(db))
 
 
