@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain.errors import StorageError
@@ -105,10 +105,25 @@ def upgrade(engine: Engine) -> Path | None:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+            reproject_requested(conn)
             pg_security.apply(conn)
     except SQLAlchemyError as exc:  # the upgrade ran in one transaction: nothing half-done
         reraise(exc, where(engine))
     return backup
+
+
+def reproject_requested(conn: Connection) -> None:
+    """Fills projected columns that a revision asked for (``reproject:COLUMN`` in app_meta)
+    with the rules of the running version: revisions never import the application."""
+    from sqlalchemy import text
+
+    from .passports import PassportRepository
+
+    keys = [k for (k,) in conn.execute(text("SELECT key FROM app_meta WHERE key LIKE 'reproject:%'"))]
+    if not keys:
+        return
+    PassportRepository(conn).reproject_all()
+    conn.execute(text("DELETE FROM app_meta WHERE key LIKE 'reproject:%'"))
 
 
 def integrity_problems(engine: Engine) -> list[str]:

@@ -314,6 +314,20 @@ class PassportRepository:
         self._write_licences(p)
         return True
 
+    def reproject_all(self) -> int:
+        """Recomputes every passport's projected compliance columns from its document with the
+        rules of this version (asked for by a schema upgrade); how many rows were written."""
+        c = passports.c
+        stmt = (update(passports).where(c.uuid == bindparam("key"))
+                .values(electronic_target_date=bindparam("electronic_target_date"),
+                        exemption_approved=bindparam("exemption_approved"),
+                        approval_gaps=bindparam("approval_gaps")))
+        rows = [{"key": uuid, **compliance_columns(from_dict(ServicePassport, json.loads(data)))}
+                for uuid, data in self.conn.execute(select(c.uuid, c.data))]
+        if rows:
+            self.conn.execute(stmt, rows)
+        return len(rows)
+
     def restamp(self, rows: Sequence[dict[str, Any]]) -> int:
         """Life-cycle steps written on stored documents (status, revision, update time and the
         document), each only where the revision is still ``expected``; how many were written."""
