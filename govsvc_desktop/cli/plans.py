@@ -11,6 +11,7 @@ from ..config import atomic_write
 from ..domain.calendar import format_jalali
 from ..domain.codec import to_dict
 from ..domain.errors import GovsvcError
+from ..domain.passport import service_id_text
 from ..domain.persian import format_int
 from ..domain.plan import PlanStatus, ProgressReport, Request128, RequestStatus
 from ..domain.plan_dashboard import KIND_LABELS_FA
@@ -138,7 +139,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         print_json(to_dict(plan))
         return 0
     print(f"{plan.title}  ({plan.status.label_fa})")
-    print(f"خدمت: {plan.service_title} [{plan.service_id or 'بدون شناسه'}]")
+    print(f"خدمت: {plan.service_title} [{service_id_text(plan.service_id, persian_digits=False)}]")
     print(f"دوره: {format_jalali(plan.period_start)} تا {format_jalali(plan.period_end)}")
     print(f"کاهش میانگین زمان ارائه خدمت: {_percent(plan.time_cut)}"
           + ("" if plan.meets_time_target else " — کمتر از ۳۰٪"))

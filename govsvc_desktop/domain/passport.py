@@ -26,9 +26,27 @@ from .choices import (
     TimeUnit,
     Validity,
 )
+from .persian import localize_digits
 
 VALIDITY_YEARS = 1
 EXPIRY_WARNING_DAYS = 30
+NO_SERVICE_ID = "بدون شناسه"
+
+
+def validity_on(valid_until: dt.date | None, today: dt.date) -> Validity:
+    """Where an approval stands on ``today``: one rule for the editor, lists, store and form."""
+    if valid_until is None:
+        return Validity.NOT_APPROVED
+    if valid_until < today:
+        return Validity.EXPIRED
+    if (valid_until - today).days <= EXPIRY_WARNING_DAYS:
+        return Validity.EXPIRING
+    return Validity.VALID
+
+
+def service_id_text(service_id: str, persian_digits: bool = True) -> str:
+    """A service ID as shown to people: in their digits, or «بدون شناسه» for a proposed one."""
+    return localize_digits(service_id, persian_digits) if service_id else NO_SERVICE_ID
 
 # Fields holding an ISO date (shown and entered as Jalali); ``date`` is the one in the parts.
 DATE_FIELDS = ("electronic_target_date", "reviewed_on", "approved_on", "sent_on",
@@ -250,18 +268,11 @@ class ServicePassport:
         return add_jalali_years(dt.date.fromisoformat(self.approved_on), VALIDITY_YEARS)
 
     def validity(self, today: dt.date) -> Validity:
-        until = self.valid_until
-        if until is None:
-            return Validity.NOT_APPROVED
-        if until < today:
-            return Validity.EXPIRED
-        if (until - today).days <= EXPIRY_WARNING_DAYS:
-            return Validity.EXPIRING
-        return Validity.VALID
+        return validity_on(self.valid_until, today)
 
     @property
     def display_id(self) -> str:
-        return self.service_id or "بدون شناسه"
+        return service_id_text(self.service_id)
 
     @property
     def service_time_minutes(self) -> float | None:

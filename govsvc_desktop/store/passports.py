@@ -14,7 +14,7 @@ from ..domain.choices import ElectronicMethod, Nature, RecordKind, Status, Valid
 from ..domain.codec import from_dict, to_dict
 from ..domain.compliance import PassportFacts
 from ..domain.licences import ServiceRef
-from ..domain.passport import ServicePassport
+from ..domain.passport import ServicePassport, validity_on
 from ..domain.persian import compact_key, index_text, search_key
 from ..domain.queries import SORT_KEYS, PassportFilter, PassportSummary
 from ..domain.validation import validate
@@ -79,14 +79,7 @@ def licence_rows(items: Iterable[ServicePassport]) -> list[dict[str, str]]:
 
 
 def _validity(valid_until: str | None, today: dt.date) -> Validity:
-    if not valid_until:
-        return Validity.NOT_APPROVED
-    until = dt.date.fromisoformat(valid_until)
-    if until < today:
-        return Validity.EXPIRED
-    if (until - today).days <= 30:
-        return Validity.EXPIRING
-    return Validity.VALID
+    return validity_on(dt.date.fromisoformat(valid_until) if valid_until else None, today)
 
 
 _SUMMARY_COLUMNS = (

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..domain.calendar import format_jalali
-from ..domain.persian import localize_digits
+from ..domain.passport import service_id_text
 from ..domain.queries import PassportFilter, PassportSummary
 from ..services.passports import PassportService
 
@@ -76,7 +76,7 @@ class PassportTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "service_id":
-                return localize_digits(row.service_id, self.persian_digits) if row.service_id else "بدون شناسه"
+                return service_id_text(row.service_id, self.persian_digits)
             if column == "status":
                 return row.status.label_fa
             if column == "validity":
