@@ -85,7 +85,7 @@ class App:
         return UserService(self.uow, self.session)
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.engine)
+        return UnitOfWork(self.engine, on_commit=self.session.announce_change)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -109,7 +109,7 @@ def build(
 
 def _wire(db: str, engine: Engine, session: Session, backup: Path | None = None) -> App:
     def factory() -> UnitOfWork:
-        return UnitOfWork(engine)
+        return UnitOfWork(engine, on_commit=session.announce_change)
     passports = PassportService(factory, session)
     return App(
         db=db, engine=engine, session=session,

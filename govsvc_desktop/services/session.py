@@ -28,6 +28,7 @@ class Session:
     actor: Actor
     clock: Callable[[], dt.datetime] = field(default=utc_now)
     shared: bool = False
+    listeners: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     @classmethod
     def local(cls, settings: config.Settings,
@@ -43,6 +44,13 @@ class Session:
     @property
     def agency_name(self) -> str:
         return self.settings.agency_name
+
+    def announce_change(self) -> None:
+        """Called after every committed write of this program: open lists refresh at once
+        instead of waiting for the poll that notices other people's writes. Listeners may be
+        called from a worker thread; a window's listener hands over to its own thread."""
+        for listener in list(self.listeners):
+            listener()
 
     def apply_settings(self, settings: config.Settings) -> None:
         """New settings take effect for every service; the person changes with them only in

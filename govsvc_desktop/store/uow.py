@@ -6,6 +6,7 @@ committing (an error, a cancel) rolls everything back, so nothing is ever half-w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
@@ -30,8 +31,9 @@ class UnitOfWork:
     events: EventLogRepository
     conn: Connection
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, on_commit: Callable[[], None] | None = None) -> None:
         self.engine = engine
+        self.on_commit = on_commit
         self._committed = False
 
     def __enter__(self) -> UnitOfWork:
@@ -61,6 +63,8 @@ class UnitOfWork:
         except SQLAlchemyError as exc:
             reraise(exc, where(self.engine))
         self._committed = True
+        if self.on_commit is not None:
+            self.on_commit()
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +42,24 @@ from .tasks import Progress, Task
 LIVE_REFRESH_MS = 5000
 
 
+def _listen(app: App, signal: SignalInstance) -> None:
+    """Every committed write of this program emits ``signal`` (queued to the window's thread)
+    until the window is gone."""
+    def listener() -> None:
+        try:
+            signal.emit()
+        except RuntimeError:  # the window was deleted
+            app.session.listeners.remove(listener)
+
+    app.session.listeners.append(listener)
+
+
 class MainWindow(QMainWindow):
+    """The passport list and the other pages. Writes made anywhere in this program refresh
+    the list at once (``changed_here``); other people's writes appear at the next poll."""
+
+    changed_here = Signal()
+
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
@@ -72,6 +89,8 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filter)
         self._marker = app.passports.change_marker()
+        self.changed_here.connect(self.refresh_if_changed, Qt.ConnectionType.QueuedConnection)
+        _listen(app, self.changed_here)
         self._live = QTimer(self, interval=LIVE_REFRESH_MS)
         self._live.timeout.connect(self.refresh_if_changed)
         self._live.start()

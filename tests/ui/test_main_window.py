@@ -97,3 +97,13 @@ def test_a_new_name_in_settings_stamps_plans_and_agency_records(qtbot, window: M
     stamped += [h.actor for h in gui_app.plans.history(lesson.uuid)]  # type: ignore[attr-defined]
     assert stamped == ["نرگس تازه‌وارد", "نرگس تازه‌وارد"]
     assert gui_app.compliance.session is gui_app.passports.session is gui_app.bundles.passports.session
+
+
+def test_a_write_anywhere_in_the_program_refreshes_the_list_at_once(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                                   gui_app: App) -> None:
+    """No waiting for the five-second poll: the window hears of every committed write."""
+    window._live.stop()  # only the program's own announcement may refresh the list here
+    before = window.model.total
+    gui_app.passports.save(full_passport("00000000-0000-4000-8000-00000000a001"))
+    qtbot.waitUntil(lambda: window.model.total == before + 1, timeout=2000)
+    assert "00000000-0000-4000-8000-00000000a001" in [r.uuid for r in window.model.rows]
