@@ -18,18 +18,13 @@ from ..domain.codec import to_dict
 from ..domain.diff import changes
 from ..domain.errors import ConflictError, GovsvcError, NotFoundError, Problem, ValidationError
 from ..domain.labels import label_for_path
-from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from ..domain.passport import APPROVED_STATUSES, LIFECYCLE_FIELDS, ServicePassport
 from ..domain.persian import compact_key, to_persian_digits
 from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
 from ..domain.validation import blocking, validate
 from ..store.audit import audit_rows
 from ..store.uow import UnitOfWork
 from .session import SessionBound
-
-_LIFECYCLE_FIELDS = (
-    "status", "reviewed_by", "reviewed_on", "approved_by", "approved_on", "sent_on",
-    "centre_decision_on", "centre_comment", "edition", "created_at",
-)
 
 
 def iso_now(clock: Callable[[], dt.datetime]) -> str:
@@ -187,7 +182,7 @@ class PassportService(SessionBound):
                 created = True
             else:
                 self._check_revision(uow, current, p)
-                for name in _LIFECYCLE_FIELDS:
+                for name in LIFECYCLE_FIELDS:
                     setattr(record, name, getattr(current, name))
                 diff = changes(to_dict(current), to_dict(record))
                 if not diff:

@@ -14,7 +14,7 @@ from ..domain.choices import ElectronicMethod, Nature, RecordKind, Status, Valid
 from ..domain.codec import from_dict, to_dict
 from ..domain.compliance import PassportFacts
 from ..domain.licences import ServiceRef
-from ..domain.passport import ServicePassport, validity_on
+from ..domain.passport import SEARCHED_FIELDS, ServicePassport, validity_on
 from ..domain.persian import compact_key, index_text, search_key
 from ..domain.queries import SORT_KEYS, PassportFilter, PassportSummary
 from ..domain.validation import validate
@@ -22,14 +22,9 @@ from . import search_sql
 from .bulk_read import driver_rows
 from .tables import passport_editions, passport_licences, passports
 
-_SEARCHED_FIELDS = (
-    "title", "service_id", "agency_name", "parent_agency", "province", "county", "description",
-    "recipients", "sub_services", "providing_unit", "stakeholders",
-)
-
 
 def search_text(p: ServicePassport) -> str:
-    texts = [getattr(p, name) for name in _SEARCHED_FIELDS]
+    texts = [getattr(p, name) for name in SEARCHED_FIELDS]
     texts += [lic.code + " " + lic.title for lic in p.licences]
     texts += [law.title for law in p.legal_bases]
     return index_text(*texts)
