@@ -1193,6 +1193,10 @@ Database: {db}</source>
         <source>Valid until</source>
         <translation>اعتبار تا</translation>
     </message>
+    <message>
+        <source>Loading passports…</source>
+        <translation>در حال خواندن شناسنامه‌ها…</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreview</name>

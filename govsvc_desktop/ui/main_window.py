@@ -37,7 +37,8 @@ from .models import PassportTableModel
 from .pages import PAGES, PageSpec
 from .passport_editor import PassportEditor
 from .settings_dialog import SettingsDialog
-from .tasks import Progress, Task
+from .tasks import DbWorker, Progress, Task
+from .widgets.tables import select_rows
 
 LIVE_REFRESH_MS = 5000
 
@@ -66,7 +67,9 @@ class MainWindow(QMainWindow):
         self.editors: dict[str, PassportEditor] = {}
         self.setWindowTitle(self.tr("Service passports — govsvc-desktop"))
         self.resize(1200, 760)
-        self.model = PassportTableModel(app.passports, app.settings.persian_digits)
+        self.db = DbWorker(self)
+        self.model = PassportTableModel(app.passports, app.settings.persian_digits, self.db)
+        self._reselect: list[str] = []
         self.tabs = QTabWidget()
         self.tabs.addTab(self._list_page(), self.tr("Service passports"))
         self.pages: dict[str, QWidget] = {}
@@ -88,13 +91,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.offline_label)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filter)
-        self._marker = app.passports.change_marker()
+        self._marker: tuple[str, int] | None = None
         self.changed_here.connect(self.refresh_if_changed, Qt.ConnectionType.QueuedConnection)
         _listen(app, self.changed_here)
         self._live = QTimer(self, interval=LIVE_REFRESH_MS)
         self._live.timeout.connect(self.refresh_if_changed)
         self._live.start()
-        self._update_count()
+        self.model.loaded.connect(self._list_loaded)
+        self.refresh_if_changed()
 
     # building
     def _list_page(self) -> QWidget:
@@ -184,32 +188,32 @@ class MainWindow(QMainWindow):
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
-        self._update_count()
 
     def _update_count(self) -> None:
         self.status_label.setText(self.tr("{n} passports").format(
             n=format_int(self.model.total, self.app.settings.persian_digits)))
 
     def refresh_if_changed(self) -> None:
-        """Others' saves appear without a restart; the selection and open editors stay as they are."""
-        try:
-            marker = self.app.passports.change_marker()
-        except GovsvcError as exc:
-            self.show_offline(exc.message_fa)
-            return
+        """Others' saves appear without a restart; the selection and open editors stay as they
+        are. The question is asked on the database thread."""
+        self.db.run(self.app.passports.change_marker, self._marker_read,
+                    failure=lambda exc: self.show_offline(exc.message_fa))
+
+    def _marker_read(self, marker: tuple[str, int]) -> None:
         if self.offline:
             self.show_offline("")
         if marker == self._marker:
             return
         self._marker = marker
-        selected = self.selected_uuid()
+        self._reselect = self.selected_uuids()
         self.model.reload()
+
+    def _list_loaded(self) -> None:
         self._update_count()
+        selected, self._reselect = set(self._reselect), []
         if selected:
-            for row in range(self.model.rowCount()):
-                if self.model.uuid_at(row) == selected:
-                    self.table.selectRow(row)
-                    break
+            select_rows(self.table, [row for row in range(self.model.rowCount())
+                                     if self.model.uuid_at(row) in selected])
 
     @property
     def offline(self) -> bool:
