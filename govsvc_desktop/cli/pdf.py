@@ -8,16 +8,13 @@ from pathlib import Path
 
 from ..config import atomic_write
 from ..domain.errors import GovsvcError
-from ..reports.passport_pdf import PdfOptions, render_passport
-from ..services.certificates import CertificateService
-from ..services.printing import print_passports
 from .cert import read_password
 from .context import Context, progress_printer
 from .filters import add_filter_options, filter_from_args
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("pdf", help="print passport forms as PDF").add_subparsers(dest="verb", metavar="VERB")
+    noun = sub.add_parser("pdf").add_subparsers(dest="verb", metavar="VERB")
 
     p = noun.add_parser("passport", help="the form of one passport")
     p.add_argument("id", help="record UUID or service ID")
@@ -45,6 +42,9 @@ def _warn_missing(missing: set[str]) -> None:
 
 
 def cmd_passport(args: argparse.Namespace, ctx: Context) -> int:
+    from ..reports.passport_pdf import PdfOptions, render_passport
+    from ..services.certificates import CertificateService
+
     p = ctx.app.passports.resolve(args.id)
     rendered = render_passport(p, PdfOptions(persian_digits=not args.latin_digits))
     data = rendered.data
@@ -61,6 +61,8 @@ def cmd_passport(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_passports(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services.printing import print_passports
+
     app = ctx.app
     if args.workers is not None and args.workers < 1:
         raise GovsvcError("تعداد پردازه‌ها باید دست‌کم یک باشد")

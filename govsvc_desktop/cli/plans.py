@@ -15,15 +15,12 @@ from ..domain.persian import format_int
 from ..domain.plan import PlanStatus, ProgressReport, Request128, RequestStatus
 from ..domain.plan_dashboard import KIND_LABELS_FA
 from ..domain.quarters import parse_quarter, quarter_code, quarter_label_fa
-from ..reports.passport_pdf import PdfOptions
-from ..reports.plan_pdf import render_plan, render_quarter_report
-from ..services import plan_json
 from .context import Context, print_json, print_table
 from .filters import iso_date, parse_choice
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("plans", help="process-improvement plans").add_subparsers(dest="verb", metavar="VERB")
+    noun = sub.add_parser("plans").add_subparsers(dest="verb", metavar="VERB")
 
     p = noun.add_parser("list", help="list plans")
     p.add_argument("--search", default="")
@@ -77,7 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_dashboard)
 
-    req = sub.add_parser("requests128", help="emergency requests from the 128 system").add_subparsers(
+    req = sub.add_parser("requests128").add_subparsers(
         dest="verb", metavar="VERB")
     p = req.add_parser("list", help="list requests")
     p.add_argument("--overdue", action="store_true")
@@ -169,6 +166,8 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import plan_json
+
     document = plan_json.export_document(ctx.app.plans)
     atomic_write(Path(args.output), plan_json.dumps(document).encode())
     print(f"{format_int(len(document['plans']))} برنامه و {format_int(len(document['requests128']))} "
@@ -177,6 +176,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import plan_json
+
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
@@ -204,6 +205,9 @@ def cmd_evidence(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace, ctx: Context) -> int:
+    from ..reports.passport_pdf import PdfOptions
+    from ..reports.plan_pdf import render_plan
+
     plan = _find(ctx, args.id)
     rendered = render_plan(plan, PdfOptions(print_date=ctx.app.plans.today()))
     atomic_write(Path(args.output), rendered.data)
@@ -212,6 +216,9 @@ def cmd_pdf(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+    from ..reports.passport_pdf import PdfOptions
+    from ..reports.plan_pdf import render_quarter_report
+
     quarter = _quarter(args.quarter)
     plans = [_find(ctx, ref) for ref in args.plan] if args.plan else [
         p for p in ctx.app.plans.find() if p.report_for(quarter) is not None]
