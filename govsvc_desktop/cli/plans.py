@@ -70,7 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_report)
 
-    p = noun.add_parser("dashboard", help="what needs attention: below 30%, missing reports, overdue")
+    p = noun.add_parser("dashboard", help="what needs attention: below 30%%, missing reports, overdue")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_dashboard)
 
