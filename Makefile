@@ -32,7 +32,7 @@ run: setup
 test: setup
 	$(BIN)/ruff check govsvc_desktop tests
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests --ignore=tests/bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist worksteal tests --ignore=tests/bench
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/bench --benchmark-enable --benchmark-columns=min,mean,median,max,rounds

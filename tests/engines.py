@@ -14,9 +14,9 @@ from govsvc_desktop.bootstrap import App, build
 from tests.pg import fresh_database
 
 
-def migrated_sqlite(template: Path, folder: Path) -> str:
+def migrated_sqlite(template: Path, folder: Path, name: str = "govsvc.sqlite3") -> str:
     """A copy of the migrated template in ``folder``: what ``build`` makes of a new file."""
-    target = folder / "govsvc.sqlite3"
+    target = folder / name
     shutil.copyfile(template, target)
     return str(target)
 
