@@ -188,7 +188,7 @@ def test_no_test_only_package_in_the_folder() -> None:
     archive_viewer = shutil.which("pyi-archive_viewer", path=str(ROOT / ".venv" / "bin"))
     assert archive_viewer is not None, "pyi-archive_viewer comes with PyInstaller in .venv"
     found = []
-    for program in (CLI, GUI):
+    for program in sorted({CLI.resolve(), GUI.resolve()}):  # on Linux the window is a link
         listing = subprocess.run(
             [archive_viewer, "--list", "--recursive", "--brief", str(program)],
             capture_output=True, text=True, timeout=120, check=True,
