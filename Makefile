@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSSTAMP := build/.system-deps
+PKGVENV := build/package-venv
+PKGSTAMP := $(PKGVENV)/.installed
 QM := translations/govsvc_fa.qm
 
 .PHONY: run test bench lint setup translations package package-test pg-up pg-down clean
@@ -32,7 +34,7 @@ run: setup
 test: setup
 	$(BIN)/ruff check govsvc_desktop tests
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests --ignore=tests/bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist worksteal tests --ignore=tests/bench
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/bench --benchmark-enable --benchmark-columns=min,mean,median,max,rounds
@@ -41,15 +43,27 @@ lint: setup
 	$(BIN)/ruff check govsvc_desktop tests
 	$(BIN)/mypy
 
-package: setup
+# The frozen build sees the run-time packages alone: a virtualenv of its own holds
+# requirements.lock and PyInstaller (pinned in requirements-dev.lock), so nothing of the test
+# tools (numpy, SciPy, pyphen ...) can be picked up by PyInstaller's analysis.
+$(PKGSTAMP): requirements.lock requirements-dev.lock pyproject.toml
+	rm -rf $(PKGVENV)
+	$(PY) -m venv $(PKGVENV)
+	$(PKGVENV)/bin/python -m pip install -q --upgrade pip
+	grep -E '^(pyinstaller|pyinstaller-hooks-contrib|altgraph)==' requirements-dev.lock > $(PKGVENV)/pyinstaller.txt
+	$(PKGVENV)/bin/python -m pip install -q -r requirements.lock -r $(PKGVENV)/pyinstaller.txt
+	$(PKGVENV)/bin/python -m pip install -q --no-deps -e .
+	touch $@
+
+package: $(PKGSTAMP) $(SYSSTAMP)
 	@start=$$(date +%s); \
-	$(BIN)/pyinstaller packaging/govsvc-desktop.spec --noconfirm --clean --log-level WARN \
+	$(PKGVENV)/bin/pyinstaller packaging/govsvc-desktop.spec --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller && \
 	sh packaging/linux/make_tarball.sh && \
 	echo "package: built in $$(( $$(date +%s) - start )) s" && \
 	du -sh dist/govsvc-desktop dist/govsvc-desktop-*-linux-*.tar.gz
 
-package-test: package
+package-test: package setup
 	$(BIN)/python -m pytest -q packaging/tests
 
 clean:

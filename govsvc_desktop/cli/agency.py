@@ -41,7 +41,7 @@ def _fmt(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    lic = sub.add_parser("licences", help="licences of the national licence portal and their mapping to services").add_subparsers(dest="verb", metavar="VERB")
+    lic = sub.add_parser("licences").add_subparsers(dest="verb", metavar="VERB")
     p = lic.add_parser("list", help="the licence list with the service each maps to")
     _fmt(p)
     p.set_defaults(func=cmd_licences)
@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _fmt(p)
     p.set_defaults(func=cmd_licence_check)
 
-    pro = sub.add_parser("proposals", help="services given without an ID, proposed by a province").add_subparsers(dest="verb", metavar="VERB")
+    pro = sub.add_parser("proposals").add_subparsers(dest="verb", metavar="VERB")
     p = pro.add_parser("list", help="proposals with their status and issued ID")
     _fmt(p)
     p.set_defaults(func=cmd_proposals)
@@ -89,7 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("service_id")
     p.set_defaults(func=cmd_proposal_issue)
 
-    cyc = sub.add_parser("cycle", help="the nine-step smartification cycle, reports and lessons").add_subparsers(dest="verb", metavar="VERB")
+    cyc = sub.add_parser("cycle").add_subparsers(dest="verb", metavar="VERB")
     p = cyc.add_parser("show", help="each step's status, deadline, approval and evidence; what is overdue")
     _fmt(p)
     p.set_defaults(func=cmd_cycle_show)
@@ -123,7 +123,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_cycle_pdf)
 
-    ch = sub.add_parser("chains", help="inter-agency service chains (seed 001 Art. 6)").add_subparsers(dest="verb", metavar="VERB")
+    ch = sub.add_parser("chains").add_subparsers(dest="verb", metavar="VERB")
     p = ch.add_parser("list", help="chains with their ordered links")
     _fmt(p)
     p.set_defaults(func=cmd_chains)
@@ -133,7 +133,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--link", action="append", default=[], required=True)
     p.set_defaults(func=cmd_chain_add)
 
-    li = sub.add_parser("lists", help="electronic / non-electronic / counter-office service lists").add_subparsers(dest="verb", metavar="VERB")
+    li = sub.add_parser("lists").add_subparsers(dest="verb", metavar="VERB")
     for verb, helptext in (("pdf", "as PDF, ready to publish"), ("excel", "as an Excel workbook")):
         p = li.add_parser(verb, help=helptext)
         p.add_argument("-o", "--output", required=True)

@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..domain.bundles import SENT
 from ..domain.calendar import format_jalali_datetime
 from ..domain.errors import GovsvcError
 from ..domain.persian import to_persian_digits
-from ..services.bundles import BundleRefused, BundleService
-from ..services.certificates import SigningIdentity
 from .cert import read_password
 from .context import Context, print_table, progress_printer
 from .filters import add_filter_options, filter_from_args
 
+if TYPE_CHECKING:
+    from ..services.bundles import BundleService
+    from ..services.certificates import SigningIdentity
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("bundle", help="signed bundles for the central system").add_subparsers(
+    noun = sub.add_parser("bundle").add_subparsers(
         dest="verb", metavar="VERB")
 
     p = noun.add_parser("export", help="write a signed bundle; approved passports become sent")
@@ -124,6 +127,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     plan = service.prepare_import(args.file, progress_printer("بررسی"))
     print(plan.summary_fa())
     if not plan.ok:
+        from ..services.bundles import BundleRefused
+
         raise BundleRefused("بسته وارد نشد؛ پایگاه داده دست نخورد:\n" + plan.failures_fa())
     counts: dict[str, int] = {}
     for change in plan.changes:

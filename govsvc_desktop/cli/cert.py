@@ -11,13 +11,15 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import config
-from ..bootstrap import certificate_service
 from ..domain.calendar import format_jalali
 from ..domain.errors import GovsvcError
-from ..services.certificates import MIN_PASSPHRASE_LENGTH
 from .context import Context, print_table
+
+if TYPE_CHECKING:
+    from ..services.certificates import CertificateService
 
 
 def read_password(env: str | None, prompt: str = "گذرواژه: ", confirm: bool = False) -> str:
@@ -35,8 +37,20 @@ def read_password(env: str | None, prompt: str = "گذرواژه: ", confirm: bo
     return value
 
 
+def _certificates() -> CertificateService:
+    from ..bootstrap import certificate_service
+
+    return certificate_service()
+
+
+def _min_passphrase() -> int:
+    from ..services.certificates import MIN_PASSPHRASE_LENGTH
+
+    return MIN_PASSPHRASE_LENGTH
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("cert", help="signing certificates and trusted CAs").add_subparsers(
+    noun = sub.add_parser("cert").add_subparsers(
         dest="verb", metavar="VERB")
 
     p = noun.add_parser("new-test", help="make a test CA and a signing certificate (PKCS#12)")
@@ -81,7 +95,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_new_test(args: argparse.Namespace, ctx: Context) -> int:
     password = read_password(args.password_env, "گذرواژهٔ پروندهٔ تازه: ", confirm=True)
-    info = certificate_service().new_test(
+    info = _certificates().new_test(
         args.output, args.name, args.org, password, centre=args.centre, valid_days=args.days)
     print(f"گواهی آزمایشی «{info.name}» با مرجع «{info.issuer}» در {args.output} نوشته شد.")
     print(f"اثر انگشت: {info.fingerprint}")
@@ -91,10 +105,10 @@ def cmd_new_test(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     password = read_password(args.password_env, "گذرواژهٔ پروندهٔ PKCS#12: ")
     keep = None
-    if args.new_password_env or (len(password) < MIN_PASSPHRASE_LENGTH and sys.stdin.isatty()):
+    if args.new_password_env or (len(password) < _min_passphrase() and sys.stdin.isatty()):
         keep = read_password(args.new_password_env, "گذرواژهٔ تازه برای نگه‌داری کلید: ",
                              confirm=True)
-    info = certificate_service().import_pkcs12(args.file, password, keep)
+    info = _certificates().import_pkcs12(args.file, password, keep)
     print(f"کلید «{info.name}» نگه‌داری شد (رمزگذاری‌شده). اثر انگشت: {info.fingerprint}")
     if info.warning_fa():
         print(f"هشدار: این گواهی {info.warning_fa()}", file=sys.stderr)
@@ -102,7 +116,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    service = certificate_service()
+    service = _certificates()
     identities = service.identities()
     print("کلیدهای امضا:")
     print_table(
@@ -123,13 +137,13 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export_ca(args: argparse.Namespace, ctx: Context) -> int:
-    names = certificate_service().export_ca(args.output, args.cert)
+    names = _certificates().export_ca(args.output, args.cert)
     print(f"گواهی مرجع ({'، '.join(names)}) در {args.output} نوشته شد.")
     return 0
 
 
 def cmd_trust(args: argparse.Namespace, ctx: Context) -> int:
-    added = certificate_service().trust_file(args.file)
+    added = _certificates().trust_file(args.file)
     for t in added:
         print(f"مرجع «{t.name}» مورد اعتماد است. اثر انگشت: {t.fingerprint}")
     return 0
@@ -143,7 +157,7 @@ def _read(path: str) -> bytes:
 
 
 def cmd_sign_pdf(args: argparse.Namespace, ctx: Context) -> int:
-    service = certificate_service()
+    service = _certificates()
     info = service.find(args.cert)
     password = read_password(args.password_env, f"گذرواژهٔ کلید «{info.name}»: ")
     signed = service.sign_pdf(_read(args.file), service.unlock(info.fingerprint, password))
@@ -153,6 +167,6 @@ def cmd_sign_pdf(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_verify_pdf(args: argparse.Namespace, ctx: Context) -> int:
-    ok, verdict = certificate_service().check_pdf(_read(args.file))
+    ok, verdict = _certificates().check_pdf(_read(args.file))
     print(("✔ " if ok else "✘ ") + verdict)
     return 0 if ok else 1

@@ -16,12 +16,12 @@ from .filters import parse_choice
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("compliance", help="the agency's obligations: what is missing, late or blocked")
+    p = sub.add_parser("compliance")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--kind", default=None, help="only items of this kind (code or Persian label)")
     p.set_defaults(func=cmd_compliance)
 
-    ev = sub.add_parser("events", help="event logs of electronic services for process mining").add_subparsers(dest="verb", metavar="VERB")
+    ev = sub.add_parser("events").add_subparsers(dest="verb", metavar="VERB")
     p = ev.add_parser("import", help="read a CSV log (case, activity, timestamp, resource) for a service")
     p.add_argument("file")
     p.add_argument("--service", required=True, help="service ID the log belongs to")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..bootstrap import App, build
+if TYPE_CHECKING:
+    from ..bootstrap import App
 
 
 class Context:
@@ -18,6 +19,8 @@ class Context:
     @property
     def app(self) -> App:
         if self._app is None:
+            from ..bootstrap import build
+
             self._app = build(self.db)
         return self._app
 

@@ -15,7 +15,7 @@ from .context import Context, progress_printer
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("db", help="database maintenance").add_subparsers(dest="verb", metavar="VERB")
+    noun = sub.add_parser("db").add_subparsers(dest="verb", metavar="VERB")
     noun.add_parser("upgrade", help="bring the schema up to date (a copy is kept first)").set_defaults(func=cmd_upgrade)
     noun.add_parser("check", help="schema version and integrity").set_defaults(func=cmd_check)
     p = noun.add_parser("copy", help="copy the whole database to another (SQLite file or PostgreSQL URL)")

@@ -10,7 +10,7 @@ from .context import Context, progress_printer
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("demo", help="generate deterministic demo data")
+    p = sub.add_parser("demo")
     p.add_argument("--db", dest="demo_db", default=None, help="database to fill (same as the global --db)")
     p.add_argument("--services", type=int, default=300, help="how many passports")
     p.add_argument("--seed", type=int, default=1)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.persian import format_int
-from ..services.excel import ExcelImportError, ExcelImportResult, ExcelService
 from .context import Context, progress_printer
 from .filters import add_filter_options, filter_from_args
 
+if TYPE_CHECKING:
+    from ..services.excel import ExcelImportResult, ExcelService
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("excel", help="passport workbooks (xlsx)").add_subparsers(dest="verb", metavar="VERB")
+    noun = sub.add_parser("excel").add_subparsers(dest="verb", metavar="VERB")
 
     p = noun.add_parser("template", help="the empty workbook to fill offline")
     p.add_argument("-o", "--output", required=True)
@@ -33,14 +36,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_import)
 
 
+def _service(ctx: Context) -> ExcelService:
+    from ..services.excel import ExcelService
+
+    return ExcelService(ctx.app.passports, ctx.app.plans)
+
+
 def cmd_template(args: argparse.Namespace, ctx: Context) -> int:
-    ExcelService(ctx.app.passports, ctx.app.plans).template(Path(args.output))
+    _service(ctx).template(Path(args.output))
     print(f"الگوی خالی در {args.output} نوشته شد.")
     return 0
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    service = ExcelService(ctx.app.passports, ctx.app.plans)
+    service = _service(ctx)
     count = service.export(Path(args.output), filter_from_args(args),
                            progress_printer("خروجی Excel"))
     print(f"{format_int(count)} شناسنامه در {args.output} نوشته شد.")
@@ -54,7 +63,9 @@ def _print_problems(result: ExcelImportResult) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    service = ExcelService(ctx.app.passports, ctx.app.plans)
+    from ..services.excel import ExcelImportError
+
+    service = _service(ctx)
     source = Path(args.file)
     try:
         result = service.import_file(source, valid_only=args.valid_only, dry_run=args.dry_run,

@@ -8,7 +8,7 @@ from .context import Context
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("gui", help="open the application window")
+    p = sub.add_parser("gui")
     p.add_argument("--no-demo", action="store_true", help="do not fill an empty database with demo data")
     p.set_defaults(func=run)
 

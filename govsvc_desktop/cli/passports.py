@@ -13,6 +13,7 @@ from ..domain.errors import GovsvcError
 from ..domain.labels import PASSPORT_FIELDS
 from ..domain.lifecycle import ACTION_LABELS_FA, Action
 from ..domain.passport import ServicePassport, service_id_text
+from ..domain.persian import format_int
 from ..services import passport_json
 from .context import Context, print_json, print_table, progress_printer
 from .filters import add_filter_options, filter_from_args
@@ -29,12 +30,14 @@ _TRANSITIONS = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("passports", help="service passports").add_subparsers(dest="verb", metavar="VERB")
+    noun = sub.add_parser("passports").add_subparsers(dest="verb", metavar="VERB")
 
     p = noun.add_parser("list", help="list passports")
     add_filter_options(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--limit", type=int, default=None,
+                   help=f"at most this many (the table shows {TABLE_PAGE} unless told; JSON holds all)")
+    p.add_argument("--all", action="store_true", help="the whole list in the table too")
     p.add_argument("--sort", default="title")
     p.set_defaults(func=cmd_list)
 
@@ -100,15 +103,26 @@ def _rows(summaries):  # type: ignore[no-untyped-def]
 
 
 _HEADERS = ("کد شناسه", "عنوان", "استان", "وضعیت", "اعتبار تا", "اعتبار", "UUID")
+TABLE_PAGE = 200
+"""Rows the table shows by default: a terminal is read, not scrolled through 100,000 lines."""
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     f = filter_from_args(args)
-    rows = ctx.app.passports.page(f, sort=args.sort, limit=args.limit)
+    limit = args.limit
+    if limit is None and args.format == "table" and not args.all:
+        limit = TABLE_PAGE
+    service = ctx.app.passports
+    rows = service.page(f, sort=args.sort, limit=limit)
     if args.format == "json":
         print_json([{**to_dict(r), "validity": r.validity.value} for r in rows])
-    else:
-        print_table(_HEADERS, _rows(rows))
+        return 0
+    print_table(_HEADERS, _rows(rows))
+    if limit is not None and len(rows) == limit and args.limit is None:
+        total = service.count(f)
+        if total > limit:
+            print(f"{format_int(limit)} شناسنامه از {format_int(total)} نشان داده شد؛ "
+                  "همه با --all، یا شمار دیگری با --limit N.", file=sys.stderr)
     return 0
 
 
@@ -153,6 +167,7 @@ def cmd_validate(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+
     document = passport_json.export_document(ctx.app.passports, filter_from_args(args))
     atomic_write(Path(args.output), passport_json.dumps(document).encode("utf-8"))
     print(f"{len(document['passports'])} شناسنامه در {args.output} نوشته شد.")
@@ -160,6 +175,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+
     try:
         raw = Path(args.file).read_bytes()
     except OSError as exc:
@@ -246,5 +262,6 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, ctx: Context) -> int:
+
     print_json(passport_json.document_schema())
     return 0

@@ -6,17 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..bootstrap import certificate_service
 from ..config import atomic_write
 from ..domain.errors import GovsvcError
-from ..services.printing import passport_form
 from .cert import read_password
 from .context import Context, progress_printer
 from .filters import add_filter_options, filter_from_args
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("pdf", help="print passport forms as PDF").add_subparsers(dest="verb", metavar="VERB")
+    noun = sub.add_parser("pdf").add_subparsers(dest="verb", metavar="VERB")
 
     p = noun.add_parser("passport", help="the form of one passport")
     p.add_argument("id", help="record UUID or service ID")
@@ -44,6 +42,9 @@ def _warn_missing(missing: set[str]) -> None:
 
 
 def cmd_passport(args: argparse.Namespace, ctx: Context) -> int:
+    from ..bootstrap import certificate_service
+    from ..services.printing import passport_form
+
     p = ctx.app.passports.resolve(args.id)
     rendered = passport_form(p, persian_digits=not args.latin_digits)
     data = rendered.data

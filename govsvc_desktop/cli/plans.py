@@ -22,7 +22,7 @@ from .filters import iso_date, parse_choice
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("plans", help="process-improvement plans").add_subparsers(dest="verb", metavar="VERB")
+    noun = sub.add_parser("plans").add_subparsers(dest="verb", metavar="VERB")
 
     p = noun.add_parser("list", help="list plans")
     p.add_argument("--search", default="")
@@ -72,11 +72,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_report)
 
-    p = noun.add_parser("dashboard", help="what needs attention: below 30%, missing reports, overdue")
+    p = noun.add_parser("dashboard", help="what needs attention: below 30%%, missing reports, overdue")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_dashboard)
 
-    req = sub.add_parser("requests128", help="emergency requests from the 128 system").add_subparsers(
+    req = sub.add_parser("requests128").add_subparsers(
         dest="verb", metavar="VERB")
     p = req.add_parser("list", help="list requests")
     p.add_argument("--overdue", action="store_true")
@@ -168,6 +168,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+
     document = plan_json.export_document(ctx.app.plans)
     atomic_write(Path(args.output), plan_json.dumps(document).encode())
     print(f"{format_int(len(document['plans']))} برنامه و {format_int(len(document['requests128']))} "
@@ -176,6 +177,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
@@ -203,6 +205,7 @@ def cmd_evidence(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace, ctx: Context) -> int:
+
     plan = _find(ctx, args.id)
     rendered = ctx.app.plans.plan_form(plan)
     atomic_write(Path(args.output), rendered.data)
@@ -211,6 +214,7 @@ def cmd_pdf(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+
     quarter = _quarter(args.quarter)
     plans = [_find(ctx, ref) for ref in args.plan] if args.plan else [
         p for p in ctx.app.plans.find() if p.report_for(quarter) is not None]

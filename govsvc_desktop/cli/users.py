@@ -13,7 +13,7 @@ from .context import Context, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    noun = sub.add_parser("users", help="users and roles in shared mode").add_subparsers(dest="verb", metavar="VERB")
+    noun = sub.add_parser("users").add_subparsers(dest="verb", metavar="VERB")
     p = noun.add_parser("add", help="create a login for a person")
     p.add_argument("username")
     p.add_argument("--name", required=True, help="display name recorded in the audit")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 import jdatetime
 
@@ -68,6 +69,12 @@ def format_jalali(value: dt.date | str | None, persian_digits: bool = True) -> s
         value = dt.date.fromisoformat(value[:10])
     if isinstance(value, dt.datetime):
         value = value.date()
+    return _jalali_text(value, persian_digits)
+
+
+@lru_cache(maxsize=4096)
+def _jalali_text(value: dt.date, persian_digits: bool) -> str:
+    """Lists show the same few hundred dates on thousands of rows: each is converted once."""
     text = jdatetime.date.fromgregorian(date=value).strftime("%Y/%m/%d")
     return to_persian_digits(text) if persian_digits else text
 

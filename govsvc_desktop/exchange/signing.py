@@ -158,13 +158,14 @@ def _check_identity(identity: SigningIdentity, now: dt.datetime) -> None:
         raise SigningIdentityError("کلید خصوصی با گواهی امضا جور نیست")
 
 
-def sign_detached(content: bytes, identity: SigningIdentity) -> bytes:
+def sign_detached(content: bytes, identity: SigningIdentity, now: dt.datetime | None = None) -> bytes:
     """Sign ``content`` exactly as given (binary) and return the DER ContentInfo.
 
     Refuses certificates that are expired, not yet valid or not for signing: such a signature
-    would be rejected at the centre, after the USB stick has travelled.
+    would be rejected at the centre, after the USB stick has travelled. ``now`` is the signing
+    time (the clock's, unless given).
     """
-    now = _utcnow().replace(microsecond=0)
+    now = (now or _utcnow()).replace(microsecond=0)
     _check_identity(identity, now)
     attrs = _attributes_for_digest(hashlib.sha256(content).digest(), identity.certificate, now)
     signature, algorithm = _raw_sign(identity, attrs.dump())

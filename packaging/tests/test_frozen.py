@@ -6,6 +6,7 @@ does not). ``GOVSVC_FROZEN_DIST`` points at another unpacked build if needed.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
@@ -30,6 +31,7 @@ VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
 TARBALLS = sorted((ROOT / "dist").glob(f"{APP}-{VERSION}-linux-*.tar.gz"))
 KEY_SUFFIXES = {".p12", ".pfx", ".key"}
 TIMEOUT = 300
+ARCHIVE_BUDGET = 90_000_000  # bytes of the Linux tar.gz
 
 
 def clean_env(home: Path, **extra: str) -> dict[str, str]:
@@ -132,6 +134,82 @@ def test_no_tests_from_the_source_tree_in_the_archive() -> None:
     assert not any(
         n.split(".")[0] in ("pytest", "_pytest", "pytestqt", "mypy", "tkinter") for n in names
     )
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _locked(path: Path) -> set[str]:
+    """Distribution names pinned in a lock file (``name==version ; marker`` lines)."""
+    names = set()
+    for line in path.read_text("utf-8").splitlines():
+        if m := re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*==", line):
+            names.add(_canonical(m.group(1)))
+    return names
+
+
+SHARED_LIBRARY = re.compile(r"\.(so(\.\d+)*|dll|dylib)$")
+EXTENSION_MODULE = re.compile(r"\.(cpython-|abi3\.|pyd$)")
+
+
+def _contents(names: set[str]) -> tuple[set[str], set[str]]:
+    """Top-level names (modules, packages, vendored ``*.libs`` folders, metadata folders) and
+    vendored shared-library file names (their extension modules live in their packages) of
+    the installed distributions ``names``, read from their RECORD in this environment (which
+    has the test tools installed)."""
+    tops: set[str] = set()
+    libraries: set[str] = set()
+    for dist in importlib.metadata.distributions():
+        if _canonical(dist.metadata["Name"]) not in names:
+            continue
+        for file in dist.files or []:
+            parts = file.parts
+            if not parts or parts[0] == ".." or parts[0].endswith(".data") or "__pycache__" in parts:
+                continue
+            tops.add(parts[0][: -len(".py")] if len(parts) == 1 and parts[0].endswith(".py")
+                     else parts[0].split(".cpython-")[0] if len(parts) == 1 else parts[0])
+            if SHARED_LIBRARY.search(file.name) and not EXTENSION_MODULE.search(file.name):
+                libraries.add(file.name)
+    return tops, libraries
+
+
+def test_no_test_only_package_in_the_folder() -> None:
+    """Nothing from requirements-dev.lock alone (numpy, SciPy's BLAS, pyphen, pytest ...):
+    neither a module in the executables' archive nor a file or folder beside them."""
+    runtime = _locked(ROOT / "requirements.lock")
+    test_only = _locked(ROOT / "requirements-dev.lock") - runtime
+    tops, libraries = _contents(test_only)
+    runtime_tops, runtime_libraries = _contents(runtime)
+    tops -= runtime_tops
+    libraries -= runtime_libraries
+    assert {"numpy", "scipy", "pyphen", "pytest"} <= {t.split(".")[0] for t in tops}, (
+        "the test tools must be installed where this test runs")
+    archive_viewer = shutil.which("pyi-archive_viewer", path=str(ROOT / ".venv" / "bin"))
+    assert archive_viewer is not None, "pyi-archive_viewer comes with PyInstaller in .venv"
+    found = []
+    for program in sorted({CLI.resolve(), GUI.resolve()}):  # on Linux the window is a link
+        listing = subprocess.run(
+            [archive_viewer, "--list", "--recursive", "--brief", str(program)],
+            capture_output=True, text=True, timeout=120, check=True,
+        ).stdout.split()
+        found += sorted({f"{program.name}: module {n}" for n in listing if n.split(".")[0] in tops})
+    metadata = re.compile(r"^(.+?)-\d[^/]*\.(dist|egg)-info$")
+    for path in INTERNAL.rglob("*"):
+        rel = path.relative_to(INTERNAL)
+        first = rel.parts[0]
+        if first in tops or path.name in libraries:
+            found.append(f"file {rel.as_posix()}")
+        elif (m := metadata.match(first)) and _canonical(m.group(1)) in test_only:
+            found.append(f"metadata {rel.as_posix()}")
+    assert not found, "test-only packages in the build:\n" + "\n".join(sorted(set(found))[:50])
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the tar.gz is the Linux distribution")
+def test_archive_stays_within_its_budget() -> None:
+    assert TARBALLS, f"no dist/{APP}-{VERSION}-linux-*.tar.gz: run `make package` first"
+    size = TARBALLS[-1].stat().st_size
+    assert size < ARCHIVE_BUDGET, f"{TARBALLS[-1].name}: {size / 1e6:.1f} MB"
 
 
 def test_resources_qt_plugins_and_exclusions() -> None:

@@ -80,3 +80,22 @@ def test_db_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert run(capsys, "--db", db, "db", "backup", "-o", str(tmp_path / "b.db"))[0] == 0
     code, out, _ = run(capsys, "--db", str(tmp_path / "b.db"), "passports", "list", "--format", "json")
     assert len(json.loads(out)) == 10
+
+
+def test_table_shows_a_page_and_says_how_many_more(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from govsvc_desktop.cli import passports
+
+    db = str(tmp_path / "p.db")
+    assert run(capsys, "demo", "--db", db, "--services", "12")[0] == 0
+    monkeypatch.setattr(passports, "TABLE_PAGE", 5)
+    code, out, err = run(capsys, "--db", db, "passports", "list")
+    assert code == 0 and len(out.splitlines()) == 1 + 5
+    assert "۵ شناسنامه از ۱۲ نشان داده شد" in err and "--all" in err
+    code, out, err = run(capsys, "--db", db, "passports", "list", "--all")
+    assert len(out.splitlines()) == 1 + 12 and err == ""
+    code, out, err = run(capsys, "--db", db, "passports", "list", "--limit", "7")
+    assert len(out.splitlines()) == 1 + 7 and err == ""
+    code, out, err = run(capsys, "--db", db, "passports", "list", "--format", "json")
+    assert len(json.loads(out)) == 12 and err == ""

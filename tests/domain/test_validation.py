@@ -4,7 +4,7 @@ import pytest
 
 from govsvc_desktop.domain.choices import ElectronicMethod, RecordKind, Role, Status
 from govsvc_desktop.domain.codec import from_dict, json_schema, to_dict
-from govsvc_desktop.domain.errors import ValidationError
+from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied, ValidationError
 from govsvc_desktop.domain.lifecycle import Action, Actor, allowed_actions, renew, transition
 from govsvc_desktop.domain.passport import Fee, Licence, ServicePassport
 from govsvc_desktop.domain.validation import blocking, licence_conflicts, validate
@@ -92,15 +92,18 @@ def test_life_cycle_and_roles() -> None:
     assert allowed_actions(p, preparer) == []
     reviewed = transition(p, Action.SUBMIT_REVIEW, head, today)
     assert reviewed.status is Status.REVIEWED and reviewed.reviewed_by == "رئیس"
-    with pytest.raises(Exception, match="رئیس دستگاه"):
+    with pytest.raises(PermissionDenied, match="فقط از عهده نقش «رئیس دستگاه»") as refused:
         transition(reviewed, Action.APPROVE, preparer, today)
+    assert refused.value.exit_code == 5
     approved = transition(reviewed, Action.APPROVE, head, today)
     assert approved.status is Status.APPROVED and approved.approved_on == "2026-11-25"
     assert approved.valid_until == dt.date(2027, 11, 25)
     assert approved.validity(dt.date(2027, 11, 1)).value == "expiring"
     assert approved.validity(dt.date(2027, 11, 26)).value == "expired"
-    with pytest.raises(Exception, match="وضعیت"):
+    with pytest.raises(GovsvcError, match="«تأییدشده» ممکن نیست؛ وضعیت باید یکی از این‌ها باشد: بررسی‌شده") as wrong:
         transition(approved, Action.APPROVE, head, today)
+    assert type(wrong.value) is GovsvcError and wrong.value.exit_code == 2
+    assert approved.status is Status.APPROVED
     second = renew(approved)
     assert second.edition == 2 and second.status is Status.DRAFT and second.approved_on is None
 

@@ -34,7 +34,7 @@ from govsvc_desktop.exchange.demo_certificates import (
     make_test_centre_signer,
     make_test_signer,
 )
-from govsvc_desktop.exchange.pdf_signing import PdfSigner, sign_pdf, verify_pdf
+from govsvc_desktop.exchange.pdf_signing import PdfSigner, PdfSigningError, sign_pdf, verify_pdf
 from govsvc_desktop.exchange.signing import CadesSigner, verify_detached
 from govsvc_desktop.exchange.trust import TrustStore
 from tests.bundle_support import PASSWORD, flip, rewrite, small_pdf
@@ -313,7 +313,7 @@ def test_pdf_batch_signer_and_expired_certificate(pki: TestCredentials) -> None:
                                      not_after=now - dt.timedelta(days=1))
     with pytest.raises(CertificateValidityError, match="منقضی"):
         sign_pdf(small_pdf(), expired)
-    with pytest.raises(Exception, match="PDF"):
+    with pytest.raises(PdfSigningError, match="امضای PDF ممکن نشد"):
         PdfSigner(pki.identity).sign(b"%PDF-1.4 this is not really a pdf")
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 import shutil
 import stat
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -446,19 +445,22 @@ def test_expired_or_future_certificate_cannot_sign(pki: TestCredentials) -> None
 def test_signature_made_while_valid_still_verifies(
     tmp_path: Path, ca_pem: Path, pki: TestCredentials
 ) -> None:
-    end = _now().replace(microsecond=0) + dt.timedelta(seconds=3)
+    """A certificate that has run out since: signing with it is refused, while what it signed
+    in its time still verifies here and with openssl at the signing time (and not now)."""
+    start = _now().replace(microsecond=0) - dt.timedelta(days=10)
+    end = start + dt.timedelta(days=5)
     short = issue_test_certificate(
-        pki.ca_certificate, pki.ca_key, "علی رضایی", "سازمان آزمایشی", not_after=end
+        pki.ca_certificate, pki.ca_key, "علی رضایی", "سازمان آزمایشی",
+        not_before=start, not_after=end,
     )
-    sig = sign_detached(CONTENT, short)
-    while _now() <= end + dt.timedelta(seconds=1):
-        time.sleep(0.25)
+    signed_at = start + dt.timedelta(days=2)
+    sig = sign_detached(CONTENT, short, now=signed_at)
     with pytest.raises(CertificateValidityError):
         sign_detached(CONTENT, short)
     report = verify_detached(sig, CONTENT, [pki.ca_certificate])
     assert report.ok, report.summary_fa()
-    assert report.signing_time is not None and report.signing_time <= end
-    at = str(int(report.signing_time.timestamp()))
+    assert report.signing_time == signed_at
+    at = str(int(signed_at.timestamp()))
     assert _openssl_verify(tmp_path, sig, CONTENT, ca_pem, "-purpose", "any", "-attime", at) == 0
     assert _openssl_verify(tmp_path, sig, CONTENT, ca_pem, "-purpose", "any") != 0
 

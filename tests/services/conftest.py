@@ -12,7 +12,10 @@ from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build, certificate_service
 from govsvc_desktop.services.certificates import CertificateService
 from tests.bundle_support import Pki, install
-from tests.engines import app  # noqa: F401  (both engines for this suite)
+from tests.engines import (
+    app,  # noqa: F401  (both engines for this suite)
+    migrated_sqlite,
+)
 
 
 @pytest.fixture
@@ -25,9 +28,9 @@ def certs(pki: Pki) -> CertificateService:
 
 
 @pytest.fixture
-def other_app(tmp_path: Path) -> Iterator[App]:
+def other_app(tmp_path: Path, sqlite_template: Path) -> Iterator[App]:
     """Another office (or the centre): its own database, the same data folder and trust."""
-    application = build(str(tmp_path / "other.sqlite3"),
+    application = build(migrated_sqlite(sqlite_template, tmp_path, "other.sqlite3"),
                         settings=config.Settings(user_name="دفتر دیگر"))
     yield application
     application.close()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import ProgrammingError
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
@@ -70,7 +71,7 @@ def test_preparer_cannot_approve_or_rewrite_audit_with_raw_sql(office: tuple[str
         "UPDATE audit_log SET actor='someone else'",
     ]
     for sql in attacks:
-        with app.engine.connect() as conn, pytest.raises(Exception) as info:
+        with app.engine.connect() as conn, pytest.raises(ProgrammingError) as info:
             conn.execute(text(sql), {"u": uuid_})
             conn.commit()
         assert isinstance(info.value.orig, psycopg.errors.InsufficientPrivilege), sql  # type: ignore[attr-defined]

@@ -10,12 +10,12 @@ import pytest
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.domain.errors import StorageError
 from tests.fixtures import full_passport
-from tests.pg import ROOT, private_server
+from tests.pg import ROOT, private_port, private_server
 
 
 @pytest.fixture
 def own_server() -> Iterator[tuple[str, dict[str, str]]]:
-    with private_server() as server:
+    with private_server(private_port(62)) as server:
         yield server
 
 

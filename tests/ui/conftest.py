@@ -13,6 +13,7 @@ from govsvc_desktop.bootstrap import App, build
 from govsvc_desktop.ui.app import install_language, load_fonts
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.tasks import DbWorker
+from tests.engines import migrated_sqlite
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -41,8 +42,9 @@ def _closing_discards() -> Iterator[None]:
 
 
 @pytest.fixture
-def gui_app(tmp_path: Path) -> Iterator[App]:
-    application = build(str(tmp_path / "gui.sqlite3"), settings=config.Settings(user_name="کاربر آزمون"))
+def gui_app(tmp_path: Path, sqlite_template: Path) -> Iterator[App]:
+    application = build(migrated_sqlite(sqlite_template, tmp_path),
+                        settings=config.Settings(user_name="کاربر آزمون"))
     yield application
     application.close()
 

@@ -18,12 +18,15 @@ def test_model_passes_the_model_tester(qtmodeltester, gui_app: App) -> None:  # 
 
 
 def test_list_fetches_lazily(gui_app: App) -> None:
-    demo.populate(gui_app.uow, 2000)
+    total = 2 * PAGE + PAGE // 2
+    demo.populate(gui_app.uow, total)
     model = PassportTableModel(gui_app.passports)
-    assert model.total == 2000 and model.rowCount() == PAGE
+    assert model.total == total and model.rowCount() == PAGE
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 2 * PAGE
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == total and not model.canFetchMore(QModelIndex())
 
 
 def test_sorting_is_done_by_the_database(gui_app: App) -> None:

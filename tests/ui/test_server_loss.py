@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.ui.main_window import MainWindow
 from tests.fixtures import full_passport
-from tests.pg import ROOT, private_server
+from tests.pg import ROOT, private_port, private_server
 from tests.ui.keyboard import type_text
 
 pytestmark = pytest.mark.postgres
@@ -21,7 +21,7 @@ def test_lost_server_is_shown_drafts_kept_and_saving_resumes(
         qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
-    with private_server(54392) as (url, env):
+    with private_server(private_port(63)) as (url, env):
         app = build(url)
         app.passports.save(full_passport())
         window = MainWindow(app)
