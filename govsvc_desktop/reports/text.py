@@ -29,6 +29,7 @@ __all__ = [
     "TextStyle",
     "draw_line",
     "draw_paragraph",
+    "elide",
     "make_canvas",
     "missing_characters",
     "paragraph_height",
@@ -296,6 +297,12 @@ def wrap_lines(text: str, width: float, style: TextStyle) -> list[str]:
     """``text`` wrapped to ``width`` points, as logical-order lines. Newlines start new
     paragraphs; a word wider than the line is cut between characters, never dropped."""
     return [line.text if line else "" for line in _lines(text, width, style)]
+
+
+def elide(text: str, width: float, style: TextStyle) -> str:
+    """``text`` cut to what fits on one line ``width`` wide, with «…» when something was cut."""
+    lines = wrap_lines(" ".join(text.split()), width - text_width(" …", style), style)
+    return lines[0] + " …" if len(lines) > 1 else (lines[0] if lines else "")
 
 
 def paragraph_height(text: str, width: float, style: TextStyle) -> float:
