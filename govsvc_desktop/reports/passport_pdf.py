@@ -420,7 +420,7 @@ class _PassportForm:
         """Row «مبلغ شماره حساب بانک»: each fee's amount, bank, account and Sheba on a line."""
         lines = []
         for fee in self.p.fees:
-            parts = [fee.title, self.rials(fee.amount_rials), fee.bank,
+            parts = [fee.title, self.rials(fee.amount_rials), fee.legal_basis, fee.bank,
                      f"{P['account_number']} {self.ident(fee.account_number)}" if fee.account_number else "",
                      f"{P['sheba']} {self.ident(fee.sheba)}" if fee.sheba else ""]
             lines.append("، ".join(x for x in parts if x))
@@ -480,7 +480,7 @@ class _PassportForm:
         tables = [
             ([Column(P["order"], 0.7), Column(P["kind"], 1), Column(F["legal_bases"], 4), Column(P["number"], 1.3),
               Column(P["date"], 1.2), Column(P["article"], 1.2)],
-             [[row(i), b.kind.label_fa, b.title, self.ident(b.number), self.date(b.date), b.article]
+             [[row(i), b.kind.label_fa, b.title, b.number, self.date(b.date), b.article]
               for i, b in enumerate(p.legal_bases)]),
             ([Column(P["order"], 0.7), Column(P["code"], 2), Column(F["licences"], 5)],
              [[row(i), self.ident(lic.code), lic.title] for i, lic in enumerate(p.licences)]),
