@@ -15,6 +15,8 @@ The rules follow what pdftotext (poppler 22.12) does; tests/reports checks them 
 
 from __future__ import annotations
 
+import unicodedata
+
 from govsvc_desktop.reports import bidi
 
 RLM, LRM = "\u200f", "\u200e"
@@ -29,6 +31,7 @@ def glyph_texts(text: str, start: int, end: int, glyphs: list[Glyph], rtl: bool)
     starts = sorted({g[1] for g in glyphs})
     stops = dict(zip(starts, starts[1:] + [end], strict=True))
     out = [""] * len(glyphs)
+    owners: dict[int, int] = {}
     seen: set[int] = set()
     for k, (_, cluster, *_) in enumerate(glyphs):
         if cluster in seen:
@@ -39,6 +42,17 @@ def glyph_texts(text: str, start: int, end: int, glyphs: list[Glyph], rtl: bool)
         )
         chars = text[start if cluster == starts[0] else cluster : stops[cluster]]
         out[owner] = chars[::-1] if rtl else chars
+        owners[cluster] = owner
+    # A mark drawn as a glyph of its own (the tanwin of «رأساً») carries its own character:
+    # a glyph that stands for nothing has no ToUnicode entry, and extractors then guess.
+    for k, (_, cluster, advance, *_) in enumerate(glyphs):
+        owner = owners[cluster]
+        if out[k] or advance or k == owner:
+            continue
+        marks = [ch for ch in out[owner] if unicodedata.category(ch) in ("Mn", "Me")]
+        if marks and len(out[owner]) > 1:
+            out[owner] = out[owner].replace(marks[0], "", 1)
+            out[k] = marks[0]
     return out
 
 
