@@ -19,8 +19,10 @@ from reportlab.pdfgen.canvas import Canvas
 from govsvc_desktop.reports.text import (
     TextStyle,
     draw_paragraph,
+    Wrapped,
     paragraph_height,
     text_width,
+    wrap,
     wrap_lines,
 )
 
@@ -250,44 +252,45 @@ class FormLayout:
         rep_w = [self.width]
         rep_h = _row_height(repeat, rep_w) if repeat else 0.0
 
+        def wrapped(cells: list[Cell], ws: list[float]) -> list[Wrapped]:
+            return [wrap(c.text, w - 2 * PAD, c.style) for c, w in zip(cells, ws, strict=True)]
+
         def next_page() -> None:
             self.new_page()
             if repeat:
-                self._draw_row(repeat, rep_w, [wrap_lines(c.text, self.width - 2 * PAD, c.style) for c in repeat],
-                               rep_h, border)
+                self._draw_row(repeat, rep_w, wrapped(repeat, rep_w), rep_h, border)
             if header:
-                self._draw_row(header, widths, [wrap_lines(c.text, w - 2 * PAD, c.style)
-                                                for c, w in zip(header, widths, strict=True)], head_h, border)
+                self._draw_row(header, widths, wrapped(header, widths), head_h, border)
 
         if header:
             self.ensure(head_h + BODY.line_height + 2 * PAD)
-            self._draw_row(header, widths, [wrap_lines(c.text, w - 2 * PAD, c.style)
-                                            for c, w in zip(header, widths, strict=True)], head_h, border)
+            self._draw_row(header, widths, wrapped(header, widths), head_h, border)
         for row in rows:
-            lines = [wrap_lines(cell.text, w - 2 * PAD, cell.style) for cell, w in zip(row, widths, strict=True)]
+            lines = wrapped(row, widths)
             leads = [cell.style.line_height for cell in row]
             start = [0] * len(row)
             while True:
                 left = [len(ls) - s for ls, s in zip(lines, start, strict=True)]
                 need = max(n * lead for n, lead in zip(left, leads, strict=True)) + 2 * PAD
                 if need <= self.room:
-                    self._draw_row(row, widths, [ls[s:] for ls, s in zip(lines, start, strict=True)], need, border)
+                    self._draw_row(row, widths, [ls.part(s) for ls, s in zip(lines, start, strict=True)], need,
+                                   border)
                     break
                 fits = [int((self.room - 2 * PAD) // lead) for lead in leads]
                 fresh = self.y >= self.top - head_h - rep_h - 1
                 if min(fits) < 2 and not fresh:
                     next_page()
                     continue
-                chunk = [ls[s:s + max(f, 1)] for ls, s, f in zip(lines, start, fits, strict=True)]
+                chunk = [ls.part(s, s + max(f, 1)) for ls, s, f in zip(lines, start, fits, strict=True)]
                 height = max(len(ch) * lead for ch, lead in zip(chunk, leads, strict=True)) + 2 * PAD
                 self._draw_row(row, widths, chunk, height, border)
                 start = [s + len(ch) for s, ch in zip(start, chunk, strict=True)]
                 next_page()
                 for k, (cell, w) in enumerate(zip(row, widths, strict=True)):
                     if cell.again is not None and start[k] >= len(lines[k]):
-                        lines[k] = lines[k] + wrap_lines(cell.again, w - 2 * PAD, cell.style)
+                        lines[k] = lines[k] + wrap(cell.again, w - 2 * PAD, cell.style)
 
-    def _draw_row(self, row: list[Cell], widths: list[float], lines: list[list[str]], height: float,
+    def _draw_row(self, row: list[Cell], widths: list[float], lines: list[Wrapped], height: float,
                   border: bool) -> None:
         x_right, y = self.left + self.width, self.y
 
@@ -296,9 +299,8 @@ class FormLayout:
             for cell, w, ls in zip(row, widths, lines, strict=True):
                 if border:
                     _cell_box(c, right - w, y, w, height, cell.fill)
-                text = "\n".join(ls)
-                if text.strip():
-                    draw_paragraph(c, text, right - w + PAD, y - PAD, w - 2 * PAD, cell.style)
+                if len(ls):
+                    ls.draw(c, right - w + PAD, y - PAD)
                 right -= w
 
         self.add(draw)

@@ -35,7 +35,9 @@ __all__ = [
     "paragraph_height",
     "text_width",
     "unsupported_characters",
+    "wrap",
     "wrap_lines",
+    "Wrapped",
 ]
 
 REPLACEMENT = "\ufffd"
@@ -186,7 +188,7 @@ def _shape(text: str, font: LoadedFont, direction: str) -> _Line:
 
 
 def _units(text: str, font: LoadedFont, direction: str) -> int:
-    return _shape(text, font, direction).width
+    return _advance(text, font, direction)
 
 
 def text_width(text: str, style: TextStyle) -> float:
@@ -195,12 +197,45 @@ def text_width(text: str, style: TextStyle) -> float:
     return _units(text, font, style.direction) * style.size / font.upem
 
 
+@lru_cache(maxsize=65536)
+def _advance(text: str, font: LoadedFont, direction: str) -> int:
+    """Width of ``text`` set as a line of its own, in font units: shaping without encoding."""
+    base = bidi.base_level(text, direction)
+    levels = bidi.resolve_levels(text, base)
+    return sum(_char_advances(text, levels, font))
+
+
+def _char_advances(text: str, levels: list[int], font: LoadedFont) -> list[int]:
+    """Advance of every character of a paragraph shaped once, run by run of one level; a
+    cluster's advance goes to its first character (the others get nothing)."""
+    drawn = "".join(" " if unicodedata.category(ch) in _BLANK else ch for ch in text)
+    out = [0] * len(text)
+    start = 0
+    n = len(text)
+    while start < n:
+        end = start + 1
+        while end < n and levels[end] == levels[start]:
+            end += 1
+        buf = hb.Buffer()
+        buf.add_str(drawn, start, end - start)
+        buf.guess_segment_properties()
+        buf.direction = "rtl" if levels[start] % 2 else "ltr"
+        if buf.script == "Arab":
+            buf.language = "fa"
+        buf.flags = hb.BufferFlags.REMOVE_DEFAULT_IGNORABLES
+        hb.shape(font.hb_font, buf, {})
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+            out[info.cluster] += pos.x_advance
+        start = end
+    return out
+
+
 def _longest_fit(word: str, p: int, ends: list[int], room: float, font: LoadedFont, d: str) -> int:
     """Index in ``ends`` of the longest prefix ``word[p:end]`` that fits ``room`` (0 when
     none does): probing by doubling, then bisection, keeps shaping near one line's worth."""
 
     def fits(m: int) -> bool:
-        return _units(word[p : ends[m]], font, d) <= room
+        return _advance(word[p : ends[m]], font, d) <= room
 
     best = 0
     if fits(0):
@@ -223,7 +258,7 @@ def _break_word(
 ) -> list[int]:
     """Cut points for a word too wide for its line, at character boundaries; ``first`` is
     the room on the current line. A cut after a slash, dash, dot or ZWNJ is preferred when
-    it fills at least half the line."""
+    it fills at least half the line. Pieces are measured exactly: a cut changes letter forms."""
     boundaries = [
         q for q in range(1, len(word)) if unicodedata.category(word[q]) not in _NOT_BEFORE
     ] + [len(word)]
@@ -236,7 +271,7 @@ def _break_word(
         if cut == len(word):
             return cuts
         soft = [q for q in ends[: best + 1] if word[q - 1] in _SOFT_BREAK_AFTER]
-        if soft and _units(word[p : soft[-1]], font, direction) * 2 >= room:
+        if soft and _advance(word[p : soft[-1]], font, direction) * 2 >= room:
             cut = soft[-1]
         cuts.append(cut)
         p, room = cut, avail
@@ -259,13 +294,20 @@ def _words(para: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=4096)
 def _layout(para: str, font: LoadedFont, direction: str, avail: float) -> tuple[_Line, ...]:
     """Wrap one paragraph to ``avail`` font units in logical order (spaces at a break are
-    dropped), then shape each line with the paragraph's bidi levels."""
+    dropped), then shape each line with the paragraph's bidi levels. Words are measured from
+    one shaping of the whole paragraph (breaks fall between words, where letters do not join);
+    only a word wider than a line is measured piece by piece."""
+    base = bidi.base_level(para, direction)
+    levels = bidi.resolve_levels(para, base)
+    cum = [0]
+    for a in _char_advances(para, levels, font):
+        cum.append(cum[-1] + a)
     spans: list[tuple[int, int]] = []
     start = end = 0
     used = 0.0
     for j, k in _words(para):
-        gap = _units(para[end:j], font, direction) if j > end else 0
-        word = _units(para[j:k], font, direction)
+        gap = cum[j] - cum[end] if j > end else 0
+        word = cum[k] - cum[j]
         if end > start and used + gap + word > avail:
             spans.append((start, end))
             start, used, gap = j, 0.0, 0
@@ -273,13 +315,11 @@ def _layout(para: str, font: LoadedFont, direction: str, avail: float) -> tuple[
             for cut in _break_word(para[j:k], avail - used - gap, avail, font, direction):
                 spans.append((start, j + cut))
                 start, used, gap = j + cut, 0.0, 0
-            word = _units(para[start:k], font, direction)
+            word = _advance(para[start:k], font, direction)
         used += gap + word
         end = k
     if end > start:
         spans.append((start, end))
-    base = bidi.base_level(para, direction)
-    levels = bidi.resolve_levels(para, base)
     return tuple(_shape_levels(para[s:e], levels[s:e], base, font) for s, e in spans)
 
 
@@ -291,6 +331,44 @@ def _lines(text: str, width: float, style: TextStyle) -> list[_Line | None]:
     for para in text.splitlines() or [""]:
         out.extend(_layout(para, font, style.direction, avail) or [None])
     return out
+
+
+class Wrapped:
+    """A text wrapped to a width, its lines shaped and ready to draw: the form measures a cell
+    once and draws those very lines, in whole or in parts across pages."""
+
+    __slots__ = ("lines", "style", "width")
+
+    def __init__(self, lines: list[_Line | None], style: TextStyle, width: float) -> None:
+        self.lines = lines
+        self.style = style
+        self.width = width
+
+    @property
+    def texts(self) -> list[str]:
+        return [line.text if line else "" for line in self.lines]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def part(self, start: int, stop: int | None = None) -> Wrapped:
+        return Wrapped(self.lines[start:stop], self.style, self.width)
+
+    def __add__(self, other: Wrapped) -> Wrapped:
+        return Wrapped(self.lines + other.lines, self.style, self.width)
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.style.line_height
+
+    def draw(self, canvas: Canvas, x: float, y_top: float) -> float:
+        """Draw the lines in a box whose top edge is at ``y_top``; returns the height used."""
+        return _draw_lines(canvas, self.lines, x, y_top, self.width, self.style)
+
+
+def wrap(text: str, width: float, style: TextStyle) -> Wrapped:
+    """``text`` wrapped to ``width`` points, shaped once for measuring and drawing."""
+    return Wrapped(_lines(text, width, style), style, width)
 
 
 def wrap_lines(text: str, width: float, style: TextStyle) -> list[str]:
@@ -351,11 +429,15 @@ def draw_paragraph(
 ) -> float:
     """Draw ``text`` wrapped in a box ``width`` wide whose top edge is at ``y_top``;
     returns the height used (lines x leading)."""
+    return _draw_lines(canvas, _lines(text, width, style), x, y_top, width, style)
+
+
+def _draw_lines(canvas: Canvas, lines: list[_Line | None], x: float, y_top: float, width: float,
+                style: TextStyle) -> float:
     font = load_font(style.bold)
     lead = style.line_height
     scale = style.size / font.upem
     y = y_top - (lead - (font.ascent - font.descent) * scale) / 2 - font.ascent * scale
-    lines = _lines(text, width, style)
     for line in lines:
         if line is not None and line.cids:
             _emit(canvas, line, _start_x(line, x, width, style, font.upem), y, style, font)
