@@ -28,9 +28,40 @@ _CLOSING = {c: o for o, c in _OPENING.items()}
 _CANONICAL = {"\u2329": "\u3008", "\u232a": "\u3009"}
 
 
+_CLASS: dict[str, str] = {}
+_SIMPLE_CLASSES = frozenset({"R", "AL", "NSM", "BN"})
+
+
+def _class(ch: str) -> str:
+    found = _CLASS.get(ch)
+    if found is None:
+        found = _CLASS[ch] = unicodedata.bidirectional(ch) or "L"
+    return found
+
+
 def classes(text: str) -> list[str]:
     """Bidi class of each character (unassigned code points count as L)."""
-    return [unicodedata.bidirectional(ch) or "L" for ch in text]
+    get = _CLASS.get
+    return [get(ch) or _class(ch) for ch in text]
+
+
+_NOT_RTL_ONLY = frozenset({"L", "EN", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI",
+                           "PDI", "B", "S"})
+
+
+def simple_rtl(text: str) -> bool:
+    """Right-to-left letters, marks, joiners and plain spaces only (the common case of
+    Persian prose)."""
+    get = _CLASS.get
+    return all(ch == " " or (get(ch) or _class(ch)) in _SIMPLE_CLASSES for ch in text)
+
+
+def rtl_only(text: str) -> bool:
+    """Nothing left-to-right, no number, no explicit control: in a right-to-left paragraph
+    every character of such a text resolves to level 1 (neutrals between right-to-left
+    letters, or at the paragraph's ends, take its direction)."""
+    get = _CLASS.get
+    return not any((get(ch) or _class(ch)) in _NOT_RTL_ONLY for ch in text)
 
 
 def _matching_pdi(cls: Sequence[str]) -> dict[int, int]:

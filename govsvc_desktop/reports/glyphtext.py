@@ -43,21 +43,40 @@ def glyph_texts(text: str, start: int, end: int, glyphs: list[Glyph], rtl: bool)
         chars = text[start if cluster == starts[0] else cluster : stops[cluster]]
         out[owner] = chars[::-1] if rtl else chars
         owners[cluster] = owner
-    # A mark drawn as a glyph of its own (the tanwin of «رأساً») carries its own character:
-    # a glyph that stands for nothing has no ToUnicode entry, and extractors then guess.
-    for k, (_, cluster, advance, *_) in enumerate(glyphs):
-        owner = owners[cluster]
-        if out[k] or advance or k == owner:
-            continue
-        marks = [ch for ch in out[owner] if unicodedata.category(ch) in ("Mn", "Me")]
-        if marks and len(out[owner]) > 1:
-            out[owner] = out[owner].replace(marks[0], "", 1)
-            out[k] = marks[0]
     return out
+
+
+_KINDS: dict[str, str] = {}
+
+
+def hidden_marks(text: str, start: int, end: int, glyphs: list[Glyph], out: list[str]) -> dict[int, str]:
+    """Glyphs of one run that draw a mark (the tanwin of «رأساً») whose character already
+    reads back with its base letter: glyph index → that mark. Such a glyph still needs a
+    ToUnicode entry (an extractor that ignores ActualText would otherwise guess one, «Ú»),
+    so it maps to its own mark and is drawn under an empty ActualText, which the extractors
+    that honour it (poppler, MuPDF) read as nothing."""
+    starts = sorted({g[1] for g in glyphs})
+    stops = dict(zip(starts, starts[1:] + [end], strict=True))
+    found: dict[int, str] = {}
+    for k, (_, cluster, advance, *_) in enumerate(glyphs):
+        if out[k] or advance:
+            continue
+        chars = text[start if cluster == starts[0] else cluster : stops[cluster]]
+        marks = [ch for ch in chars if unicodedata.category(ch) in ("Mn", "Me")]
+        if marks:
+            found[k] = marks[len([j for j in found if glyphs[j][1] == cluster]) % len(marks)]
+    return found
 
 
 def _kind(chunk: str) -> str:
     """R, L (letters, digits, number punctuation), N (other visible) or S (blank)."""
+    found = _KINDS.get(chunk)
+    if found is None:
+        found = _KINDS[chunk] = _find_kind(chunk) if len(_KINDS) < 65536 else _find_kind(chunk)
+    return found
+
+
+def _find_kind(chunk: str) -> str:
     if not chunk.strip():
         return "S"
     kinds = set(bidi.classes(chunk))

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop.reports import bidi
 from govsvc_desktop.reports.fonts import LoadedFont, load_font, reportlab_font_name
-from govsvc_desktop.reports.glyphtext import Glyph, add_marks, glyph_texts
+from govsvc_desktop.reports.glyphtext import Glyph, add_marks, glyph_texts, hidden_marks
 from govsvc_desktop.reports.pdffont import document_fonts, glyph_codes
 
 __all__ = [
@@ -133,11 +133,60 @@ def _missing(font: LoadedFont, text: str, glyphs: list[Glyph], end: int) -> set[
 
 def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> _Line:
     """Shape one line whose paragraph levels are known: visual runs, glyphs, glyph texts."""
+    if base == 1 and " " in text and all(v == 1 for v in levels) and bidi.rtl_only(text):
+        return _words_line(text, font)
+    return _shape_any(text, levels, base, font)
+
+
+def _words_line(text: str, font: LoadedFont) -> _Line:
+    """A right-to-left line of letters and spaces only: its words do not join across the
+    spaces, so each word is shaped and encoded once (``_word``) and the line is the words in
+    reverse order with a space between. Text of this kind needs no direction marks that
+    depend on its neighbours, so a word reads back the same wherever it stands."""
+    words = [_word(w, font, k > 0) for k, w in enumerate(reversed(text.split(" ")))]
+    space = _word(" ", font, False)
+    parts: list[str] = []
+    cids: set[int] = set()
+    missing: set[str] = set()
+    width = 0
+    for k, w in enumerate(words):
+        if k:
+            parts.append(space.ops[1:-4])
+            width += space.width
+        if w.text:
+            parts.append(w.ops[1:-4])
+            width += w.width
+            cids |= w.cids
+            missing |= w.missing
+    cids |= space.cids
+    return _Line(text, 1, width, f"[{' '.join(parts)}] TJ", frozenset(cids), frozenset(missing))
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str, font: LoadedFont, spaced: bool) -> _Line:
+    """One word of a right-to-left line, encoded once. ``spaced``: a space stands to its
+    left (every word but the line's last), which decides the direction mark a neutral at
+    its left edge («،» at a word's end) needs; it is shaped with that space and then the
+    space's code is cut off again."""
+    if not word:
+        return _Line("", 1, 0, "[] TJ", frozenset(), frozenset())
+    if not spaced or word == " ":
+        return _shape_any(word, [1] * len(word), 1, font)
+    line = _shape_any(word + " ", [1] * (len(word) + 1), 1, font)
+    space = _word(" ", font, False)
+    code = space.ops[2:6]
+    if not line.ops.startswith("[<" + code):
+        return _shape_any(word, [1] * len(word), 1, font)
+    return _Line(word, 1, line.width - space.width, "[<" + line.ops[6:], line.cids, line.missing)
+
+
+def _shape_any(text: str, levels: list[int], base: int, font: LoadedFont) -> _Line:
     drawn = "".join(" " if unicodedata.category(ch) in _BLANK else ch for ch in text)
     glyphs: list[Glyph] = []
     texts: list[str] = []
     rtl: list[bool] = []
     missing: set[str] = set()
+    hidden: dict[int, str] = {}
     for start, end, level in bidi.visual_runs(bidi.line_levels(text, levels, base)):
         odd = level % 2 == 1
         run = _shape_run(font, drawn, start, end, odd)
@@ -146,8 +195,11 @@ def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> 
             missing.update(text[i] for i in bad)
             drawn = "".join(REPLACEMENT if i in bad else ch for i, ch in enumerate(drawn))
             run = _shape_run(font, drawn, start, end, odd)
+        run_texts = glyph_texts(text, start, end, run, odd)
+        for k, mark in hidden_marks(text, start, end, run, run_texts).items():
+            hidden[len(glyphs) + k] = mark
         glyphs += run
-        texts += glyph_texts(text, start, end, run, odd)
+        texts += run_texts
         rtl += [odd] * len(run)
     add_marks(texts, rtl, [g[2] / font.upem for g in glyphs], base)
     codes = glyph_codes(font)
@@ -157,9 +209,10 @@ def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> 
     cids: set[int] = set()
     carry = 0.0
     width = 0
-    for (gid, _, adv, dx, dy), chars in zip(glyphs, texts, strict=True):
+    for k, ((gid, _, adv, dx, dy), chars) in enumerate(zip(glyphs, texts, strict=True)):
         advance = round(adv * scale, 2)
-        cid = codes.cid(gid, chars, advance)
+        mark = hidden.get(k)
+        cid = codes.cid(gid, mark or chars, advance)
         cids.add(cid)
         move = carry + dx * scale
         if abs(move) >= _MIN_MOVE or dy:
@@ -169,7 +222,13 @@ def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> 
             if abs(move) >= _MIN_MOVE:
                 parts.append(f"{-move:.2f}")
                 move -= round(move, 2)
-        if dy:
+        if mark:
+            if hexes:
+                parts.append(f"<{''.join(hexes)}>")
+                hexes = []
+            rise = f"{dy / font.upem:.4f} Ts " if dy else ""
+            parts.append(f"] TJ /Span <</ActualText ()>> BDC {rise}[<{cid:04X}>] TJ {'0 Ts ' if dy else ''}EMC [")
+        elif dy:
             parts.append(f"] TJ {dy / font.upem:.4f} Ts [<{cid:04X}>] TJ 0 Ts [")
         else:
             hexes.append(f"{cid:04X}")
@@ -300,8 +359,17 @@ def _layout(para: str, font: LoadedFont, direction: str, avail: float) -> tuple[
     base = bidi.base_level(para, direction)
     levels = bidi.resolve_levels(para, base)
     cum = [0]
-    for a in _char_advances(para, levels, font):
-        cum.append(cum[-1] + a)
+    if base == 1 and bidi.simple_rtl(para):
+        space = _word(" ", font, False).width
+        for word in para.split(" "):
+            if len(cum) > 1:
+                cum.append(cum[-1] + space)
+            if word:
+                cum.extend([cum[-1]] * (len(word) - 1))
+                cum.append(cum[-1] + _word(word, font, False).width)
+    else:
+        for a in _char_advances(para, levels, font):
+            cum.append(cum[-1] + a)
     spans: list[tuple[int, int]] = []
     start = end = 0
     used = 0.0
