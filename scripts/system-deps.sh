@@ -14,6 +14,7 @@ PACKAGES=(
   libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libasound2
   postgresql             # shared mode: tests start a throwaway cluster
   libpango-1.0-0 libpangoft2-1.0-0  # benchmarks compare the PDF form with WeasyPrint
+  cups printer-driver-cups-pdf  # printing: tests start a print service whose printer writes PDFs
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
