@@ -133,18 +133,24 @@ def _missing(font: LoadedFont, text: str, glyphs: list[Glyph], end: int) -> set[
 
 def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> _Line:
     """Shape one line whose paragraph levels are known: visual runs, glyphs, glyph texts."""
-    if base == 1 and " " in text and all(v == 1 for v in levels) and bidi.rtl_only(text):
-        return _words_line(text, font)
+    if base == 1 and " " in text and bidi.ltr_free(text):
+        return _words_line(text, levels, font)
     return _shape_any(text, levels, base, font)
 
 
-def _words_line(text: str, font: LoadedFont) -> _Line:
-    """A right-to-left line of letters and spaces only: its words do not join across the
-    spaces, so each word is shaped and encoded once (``_word``) and the line is the words in
-    reverse order with a space between. Text of this kind needs no direction marks that
-    depend on its neighbours, so a word reads back the same wherever it stands."""
-    words = [_word(w, font, k > 0) for k, w in enumerate(reversed(text.split(" ")))]
-    space = _word(" ", font, False)
+def _words_line(text: str, levels: list[int], font: LoadedFont) -> _Line:
+    """A right-to-left line without left-to-right letters: its words do not join across the
+    spaces and resolve on their own (``bidi.ltr_free``), so each word is shaped and encoded
+    once (``_word``) and the line is the words in reverse order with a space between. The
+    direction marks a word needs depend only on whether a space stands to its left, which
+    ``_word`` is told, so a word reads back the same wherever it stands."""
+    spans: list[tuple[str, tuple[int, ...]]] = []
+    at = 0
+    for w in text.split(" "):
+        spans.append((w, tuple(levels[at:at + len(w)])))
+        at += len(w) + 1
+    words = [_word(w, font, k > 0, lv) for k, (w, lv) in enumerate(reversed(spans))]
+    space = _word(" ", font, False, (1,))
     parts: list[str] = []
     cids: set[int] = set()
     missing: set[str] = set()
@@ -163,21 +169,25 @@ def _words_line(text: str, font: LoadedFont) -> _Line:
 
 
 @lru_cache(maxsize=65536)
-def _word(word: str, font: LoadedFont, spaced: bool) -> _Line:
-    """One word of a right-to-left line, encoded once. ``spaced``: a space stands to its
-    left (every word but the line's last), which decides the direction mark a neutral at
-    its left edge («،» at a word's end) needs; it is shaped with that space and then the
-    space's code is cut off again."""
+def _word(word: str, font: LoadedFont, spaced: bool, levels: tuple[int, ...]) -> _Line:
+    """One word of a right-to-left line with its levels, encoded once. ``spaced``: a space
+    stands to its left (every word but the line's last), which decides the direction marks at
+    its left edge (before a number, after «،»); it is shaped with that space, whose code is
+    then cut off again."""
     if not word:
         return _Line("", 1, 0, "[] TJ", frozenset(), frozenset())
     if not spaced or word == " ":
-        return _shape_any(word, [1] * len(word), 1, font)
-    line = _shape_any(word + " ", [1] * (len(word) + 1), 1, font)
-    space = _word(" ", font, False)
-    code = space.ops[2:6]
-    if not line.ops.startswith("[<" + code):
-        return _shape_any(word, [1] * len(word), 1, font)
-    return _Line(word, 1, line.width - space.width, "[<" + line.ops[6:], line.cids, line.missing)
+        return _shape_any(word, list(levels), 1, font)
+    # the line goes on to the left with a space and a letter: shaped so, then both cut off
+    line = _shape_any(word + _LEFT_CONTEXT, [*levels, 1, 1], 1, font)
+    context = _shape_any(_LEFT_CONTEXT, [1, 1], 1, font)
+    prefix = context.ops[:-5].replace("> <", "")
+    if not line.ops.startswith(prefix) or len(prefix) != 10:
+        return _shape_any(word, list(levels), 1, font)
+    return _Line(word, 1, line.width - context.width, "[<" + line.ops[10:], line.cids, line.missing)
+
+
+_LEFT_CONTEXT = " \u0627"
 
 
 def _shape_any(text: str, levels: list[int], base: int, font: LoadedFont) -> _Line:
@@ -254,6 +264,11 @@ def text_width(text: str, style: TextStyle) -> float:
     """Width in points of ``text`` set on one line."""
     font = load_font(style.bold)
     return _units(text, font, style.direction) * style.size / font.upem
+
+
+@lru_cache(maxsize=65536)
+def _word_levels(word: str, after_al: bool) -> tuple[int, ...]:
+    return tuple(bidi.word_levels(word, after_al))
 
 
 @lru_cache(maxsize=65536)
@@ -357,17 +372,23 @@ def _layout(para: str, font: LoadedFont, direction: str, avail: float) -> tuple[
     one shaping of the whole paragraph (breaks fall between words, where letters do not join);
     only a word wider than a line is measured piece by piece."""
     base = bidi.base_level(para, direction)
-    levels = bidi.resolve_levels(para, base)
     cum = [0]
-    if base == 1 and bidi.simple_rtl(para):
-        space = _word(" ", font, False).width
+    if base == 1 and bidi.ltr_free(para):
+        levels: list[int] = []
+        space = _word(" ", font, False, (1,)).width
+        strong = ""
         for word in para.split(" "):
             if len(cum) > 1:
                 cum.append(cum[-1] + space)
+                levels.append(1)
             if word:
+                lv = tuple(_word_levels(word, strong == "AL"))
+                levels.extend(lv)
                 cum.extend([cum[-1]] * (len(word) - 1))
-                cum.append(cum[-1] + _word(word, font, False).width)
+                cum.append(cum[-1] + _word(word, font, False, lv).width)
+                strong = bidi.last_strong(word, strong)
     else:
+        levels = bidi.resolve_levels(para, base)
         for a in _char_advances(para, levels, font):
             cum.append(cum[-1] + a)
     spans: list[tuple[int, int]] = []
