@@ -35,7 +35,7 @@ def long_passport(seed: int = 7) -> ServicePassport:
     p = next(demo.generate(1, seed=seed, today=dt.date(2026, 11, 25)))
     p.description = _text(rng, 5000)
     p.documents = [RequiredDocument(f"{rng.choice(V.DOCUMENTS)} — {_text(rng, 60)}", rng.random() < 0.5,
-                                    _text(rng, 260)) for _ in range(200)]
-    p.steps = [ProcessStep(i + 1, _text(rng, 320), rng.choice(V.UNITS), float(rng.randint(1, 10)))
+                                    _text(rng, 600)) for _ in range(200)]
+    p.steps = [ProcessStep(i + 1, _text(rng, 700), rng.choice(V.UNITS), float(rng.randint(1, 10)))
                for i in range(100)]
     return p
