@@ -18,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop.reports.text import (
     TextStyle,
-    draw_paragraph,
     Wrapped,
+    draw_paragraph,
     paragraph_height,
     text_width,
     wrap,

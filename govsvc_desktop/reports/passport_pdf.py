@@ -41,7 +41,12 @@ from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.labels import PART_FIELDS as P
 from govsvc_desktop.domain.labels import PASSPORT_FIELDS as F
 from govsvc_desktop.domain.passport import APPROVED_STATUSES, ServicePassport
-from govsvc_desktop.domain.persian import format_int, format_number, localize_digits, to_ascii_digits
+from govsvc_desktop.domain.persian import (
+    format_int,
+    format_number,
+    localize_digits,
+    to_ascii_digits,
+)
 from govsvc_desktop.reports import appendix_b, qr
 from govsvc_desktop.reports.document import DocumentInfo, new_document
 from govsvc_desktop.reports.fonts import fonts_pinned

@@ -6,11 +6,11 @@ for CMS, poppler's pdfsig and pyHanko's validator for PDFs.
 
 from __future__ import annotations
 
-import re
 import base64
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import zipfile
