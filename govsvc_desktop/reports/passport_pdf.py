@@ -257,7 +257,10 @@ class StateMark:
 def state_marks(p: ServicePassport, today: dt.date, digits: bool = True) -> list[StateMark]:
     """Status and validity as the header prints them: expired, expiring within 30 days,
     returned by the centre, not yet approved."""
-    date = lambda v: format_jalali(v, digits)  # noqa: E731
+
+    def date(value: dt.date | str | None) -> str:
+        return format_jalali(value, digits)
+
     status = f"{F['status']}: {p.status.label_fa}"
     if p.status is Status.RETURNED:
         when = f" در {date(p.centre_decision_on)}" if p.centre_decision_on else ""

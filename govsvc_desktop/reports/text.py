@@ -146,10 +146,10 @@ def _words_line(text: str, levels: list[int], font: LoadedFont) -> _Line:
     ``_word`` is told, so a word reads back the same wherever it stands."""
     spans: list[tuple[str, tuple[int, ...]]] = []
     at = 0
-    for w in text.split(" "):
-        spans.append((w, tuple(levels[at:at + len(w)])))
-        at += len(w) + 1
-    words = [_word(w, font, k > 0, lv) for k, (w, lv) in enumerate(reversed(spans))]
+    for piece in text.split(" "):
+        spans.append((piece, tuple(levels[at:at + len(piece)])))
+        at += len(piece) + 1
+    words = [_word(piece, font, k > 0, lv) for k, (piece, lv) in enumerate(reversed(spans))]
     space = _word(" ", font, False, (1,))
     parts: list[str] = []
     cids: set[int] = set()
@@ -206,8 +206,8 @@ def _shape_any(text: str, levels: list[int], base: int, font: LoadedFont) -> _Li
             drawn = "".join(REPLACEMENT if i in bad else ch for i, ch in enumerate(drawn))
             run = _shape_run(font, drawn, start, end, odd)
         run_texts = glyph_texts(text, start, end, run, odd)
-        for k, mark in hidden_marks(text, start, end, run, run_texts).items():
-            hidden[len(glyphs) + k] = mark
+        for k, hidden_mark in hidden_marks(text, start, end, run, run_texts).items():
+            hidden[len(glyphs) + k] = hidden_mark
         glyphs += run
         texts += run_texts
         rtl += [odd] * len(run)
@@ -377,16 +377,16 @@ def _layout(para: str, font: LoadedFont, direction: str, avail: float) -> tuple[
         levels: list[int] = []
         space = _word(" ", font, False, (1,)).width
         strong = ""
-        for word in para.split(" "):
+        for piece in para.split(" "):
             if len(cum) > 1:
                 cum.append(cum[-1] + space)
                 levels.append(1)
-            if word:
-                lv = tuple(_word_levels(word, strong == "AL"))
+            if piece:
+                lv = tuple(_word_levels(piece, strong == "AL"))
                 levels.extend(lv)
-                cum.extend([cum[-1]] * (len(word) - 1))
-                cum.append(cum[-1] + _word(word, font, False, lv).width)
-                strong = bidi.last_strong(word, strong)
+                cum.extend([cum[-1]] * (len(piece) - 1))
+                cum.append(cum[-1] + _word(piece, font, False, lv).width)
+                strong = bidi.last_strong(piece, strong)
     else:
         levels = bidi.resolve_levels(para, base)
         for a in _char_advances(para, levels, font):
