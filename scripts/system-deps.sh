@@ -15,6 +15,7 @@ PACKAGES=(
   postgresql             # shared mode: tests start a throwaway cluster
   libpango-1.0-0 libpangoft2-1.0-0  # benchmarks compare the PDF form with WeasyPrint
   hyperfine              # start-up benchmarks time whole processes of the command line
+  cups printer-driver-cups-pdf  # printing: tests start a print service whose printer writes PDFs
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -25,6 +25,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--password-env", help="environment variable holding the key's password")
     p.set_defaults(func=cmd_passport)
 
+    p = noun.add_parser("print", help="print one passport's form on paper, through a printer queue")
+    p.add_argument("id", help="record UUID or service ID")
+    p.add_argument("--printer", required=True, help="the print queue (see `pdf printers`)")
+    p.add_argument("--copies", type=int, default=1)
+    p.add_argument("--pages", default="", help="pages to print, e.g. 1-3,5 (default: all)")
+    p.add_argument("--latin-digits", action="store_true")
+    p.set_defaults(func=cmd_print)
+
+    p = noun.add_parser("printers", help="the print queues of this computer")
+    p.set_defaults(func=cmd_printers)
+
     p = noun.add_parser("passports", help="the forms of every passport a filter selects")
     add_filter_options(p)
     where = p.add_mutually_exclusive_group(required=True)
@@ -72,4 +83,25 @@ def cmd_passports(args: argparse.Namespace, ctx: Context) -> int:
         workers=args.workers)
     _warn_missing(result.missing)
     print(result.summary_fa() + f" → {args.output or args.dir}")
+    return 0
+
+
+def cmd_print(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services.print_queue import PrintRequest, print_pdf, summary_fa
+    from ..services.printing import passport_form
+
+    p = ctx.app.passports.resolve(args.id)
+    rendered = passport_form(p, persian_digits=not args.latin_digits)
+    request = PrintRequest(args.printer, f"{p.display_id} {p.title}"[:120], args.copies, args.pages)
+    job = print_pdf(rendered.data, request)
+    _warn_missing(rendered.missing)
+    print(summary_fa(request, job, rendered.pages))
+    return 0
+
+
+def cmd_printers(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services.print_queue import queues
+
+    found = queues()
+    print("\n".join(found) if found else "هیچ چاپگری تعریف نشده است")
     return 0

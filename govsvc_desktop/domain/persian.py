@@ -142,6 +142,14 @@ def format_number(value: float | int | None, persian: bool = True) -> str:
     return format_int(int(value), persian)
 
 
+def format_percent(fraction: float | None, persian: bool = True) -> str:
+    """A share as a percentage with one decimal at most: 0.253 → «۲۵٫۳٪», the same in every
+    report, list and message."""
+    if fraction is None:
+        return ""
+    return format_number(round(fraction * 100, 1), persian) + "٪"
+
+
 def parse_int(text: str) -> int:
     """An integer typed with any digits and any grouping (۱۲٬۵۰۰، 12,500, ١٢٥٠٠).
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .errors import Problem
-from .persian import to_persian_digits
+from .persian import format_percent, to_persian_digits
 from .plan import (
     MIN_TIME_CUT,
     ImprovementPlan,
@@ -109,9 +109,8 @@ def time_rule_message(plan: ImprovementPlan) -> str | None:
     if cut is None:
         return ("مقدار پیش از بهبود و هدف «میانگین زمان ارائه خدمت» روشن نیست؛ کاهش دست‌کم "
                 "۳۰ درصدی آن را نمی‌توان سنجید (بند ۲ ماده ۴ دستورالعمل بهبود فرایندها)")
-    percent = to_persian_digits(f"{cut * 100:.1f}".rstrip("0").rstrip("."))
-    return (f"هدف، میانگین زمان ارائه خدمت را {percent} درصد کاهش می‌دهد؛ دست‌کم "
-            f"{to_persian_digits(str(int(MIN_TIME_CUT * 100)))} درصد لازم است "
+    return (f"هدف، میانگین زمان ارائه خدمت را {format_percent(cut)} کاهش می‌دهد؛ دست‌کم "
+            f"{format_percent(MIN_TIME_CUT)} لازم است "
             "(بند ۲ ماده ۴ دستورالعمل بهبود فرایندها)")
 
 

@@ -26,6 +26,7 @@ class ListedService:
     date: str | None = None
     late: bool = False
     fee_rials: int | None = None
+    agency: str = ""
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ServiceLists:
     non_electronic: list[ListedService] = field(default_factory=list)
     delegated: list[ListedService] = field(default_factory=list)
     left_out: int = 0  # services not published because they are not approved or have expired
+    agencies: list[str] = field(default_factory=list)  # every agency the listed services belong to
 
     @property
     def counts(self) -> dict[str, int]:
@@ -58,7 +60,7 @@ def _counter_detail(p: ServicePassport) -> str:
     for ch in offices:
         text = ch.description.strip()
         if ch.centre_count:
-            text = f"{ch.centre_count} دفتر" + (f": {text}" if text else "")
+            text = f"{format_int(ch.centre_count)} دفتر" + (f": {text}" if text else "")
         if text:
             parts.append(text)
     return "؛ ".join(parts)
@@ -74,20 +76,26 @@ def build_service_lists(passports: list[ServicePassport], today: dt.date,
             lists.left_out += 1
             continue
         unit = p.providing_unit or p.agency_name
+        if p.agency_name and p.agency_name not in lists.agencies:
+            lists.agencies.append(p.agency_name)
         if p.is_electronic:
-            lists.electronic.append(ListedService(p.service_id, p.title, unit, _electronic_detail(p)))
+            lists.electronic.append(ListedService(p.service_id, p.title, unit, _electronic_detail(p),
+                                                  agency=p.agency_name))
         else:
             if p.exemption_approved:
                 detail = "معاف از الکترونیکی شدن" + (
                     f" ({p.exemption_reference})" if p.exemption_reference else "")
-                lists.non_electronic.append(ListedService(p.service_id, p.title, unit, detail))
+                lists.non_electronic.append(ListedService(p.service_id, p.title, unit, detail,
+                                                          agency=p.agency_name))
             else:
                 late = bool(p.electronic_target_date
                             and dt.date.fromisoformat(p.electronic_target_date) < today)
                 detail = "زمان الکترونیکی شدن اعلام نشده" if not p.electronic_target_date else ""
                 lists.non_electronic.append(ListedService(
-                    p.service_id, p.title, unit, detail, p.electronic_target_date, late))
+                    p.service_id, p.title, unit, detail, p.electronic_target_date, late,
+                    agency=p.agency_name))
         if p.delegated_to_counters:
             lists.delegated.append(ListedService(p.service_id, p.title, unit, _counter_detail(p),
-                                                 fee_rials=p.counter_fee_rials))
+                                                 fee_rials=p.counter_fee_rials, agency=p.agency_name))
+    lists.agencies.sort()
     return lists

@@ -21,6 +21,10 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _SUBSECTION = re.compile(rb"xref\s+0\s+(\d+)\s+")
 _REF = rb"\s+(\d+)\s+0\s+R"
 _BYTE_RANGE_WIDTH = 10
+# A PAdES signature (ETSI.CAdES.detached) belongs to PDF 1.7 with ETSI's extension (ETSI EN
+# 319 142-1, 5.1): the catalog says so, whatever version the original file's header gave.
+PADES_DECLARATION = (b" /Version /1.7 /Extensions << /ESIC << /Type /DeveloperExtensions "
+                     b"/BaseVersion /1.7 /ExtensionLevel 1 >> >>")
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def _parse(pdf: bytes) -> _SimplePdf | None:
         return None
     root = _ref(trailer.group(1), b"Root")
     catalog = _object(pdf, offsets, root) if root else None
-    if catalog is None or b"/AcroForm" in catalog or root is None:
+    if catalog is None or b"/AcroForm" in catalog or b"/Extensions" in catalog or root is None:
         return None
     pages = _ref(catalog, b"Pages")
     pages_dict = _object(pdf, offsets, pages) if pages else None
@@ -129,7 +133,8 @@ def sign_simple_pdf(
         offsets[number] = len(out)
         out.extend(b"%d 0 obj\n%s\nendobj\n" % (number, body))
 
-    write(parsed.root, parsed.catalog[:-2].rstrip() + b" /AcroForm %d 0 R >>" % form)
+    catalog = re.sub(rb"/Version\s*/[0-9.]+", b"", parsed.catalog[:-2]).rstrip()
+    write(parsed.root, catalog + b" /AcroForm %d 0 R%s >>" % (form, PADES_DECLARATION))
     write(parsed.page, parsed.page_dict[:-2].rstrip() + b" /Annots [%d 0 R] >>" % widget)
     write(form, b"<< /Fields [%d 0 R] /SigFlags 3 >>" % widget)
     write(widget, b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (%s) /F 132 /Rect [0 0 0 0] "

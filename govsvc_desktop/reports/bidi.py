@@ -28,9 +28,71 @@ _CLOSING = {c: o for o, c in _OPENING.items()}
 _CANONICAL = {"\u2329": "\u3008", "\u232a": "\u3009"}
 
 
+_CLASS: dict[str, str] = {}
+_SIMPLE_CLASSES = frozenset({"R", "AL", "NSM", "BN"})
+
+
+def _class(ch: str) -> str:
+    found = _CLASS.get(ch)
+    if found is None:
+        found = _CLASS[ch] = unicodedata.bidirectional(ch) or "L"
+    return found
+
+
 def classes(text: str) -> list[str]:
     """Bidi class of each character (unassigned code points count as L)."""
-    return [unicodedata.bidirectional(ch) or "L" for ch in text]
+    get = _CLASS.get
+    return [get(ch) or _class(ch) for ch in text]
+
+
+_NOT_RTL_ONLY = frozenset({"L", "EN", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI",
+                           "PDI", "B", "S"})
+
+
+def simple_rtl(text: str) -> bool:
+    """Right-to-left letters, marks, joiners and plain spaces only (the common case of
+    Persian prose)."""
+    get = _CLASS.get
+    return all(ch == " " or (get(ch) or _class(ch)) in _SIMPLE_CLASSES for ch in text)
+
+
+_NOT_LTR_FREE = _NOT_RTL_ONLY - {"EN", "AN"}
+_STRONG_CLASSES = frozenset({"R", "AL", "L"})
+
+
+def ltr_free(text: str) -> bool:
+    """No left-to-right letter and no explicit control (numbers allowed): in a right-to-left
+    paragraph such text resolves word by word, every neutral to the paragraph's direction, so
+    a word's levels depend only on the word and on the last strong letter before it."""
+    get = _CLASS.get
+    return not any((get(ch) or _class(ch)) in _NOT_LTR_FREE for ch in text)
+
+
+def last_strong(text: str, before: str = "") -> str:
+    """The class (R, AL or L) of the last strong character of ``text``, else ``before``."""
+    get = _CLASS.get
+    for ch in reversed(text):
+        cls = get(ch) or _class(ch)
+        if cls in _STRONG_CLASSES:
+            return cls
+    return before
+
+
+def word_levels(word: str, after_al: bool) -> list[int]:
+    """Levels of one word of a left-to-right-free right-to-left paragraph, given whether the
+    last strong letter before it is Arabic-script (which turns its digits into AN, rule W2)."""
+    if not word:
+        return []
+    prefix = "\u0627 " if after_al else ""
+    return resolve_levels(prefix + word + " \u0627", 1)[len(prefix):len(prefix) + len(word)]
+
+
+def rtl_only(text: str) -> bool:
+    """Nothing left-to-right, no number, no explicit control: in a right-to-left paragraph
+    every character of such a text resolves to level 1 (neutrals between right-to-left
+    letters, or at the paragraph's ends, take its direction)."""
+    get = _CLASS.get
+    return not any((get(ch) or _class(ch)) in _NOT_RTL_ONLY for ch in text)
 
 
 def _matching_pdi(cls: Sequence[str]) -> dict[int, int]:

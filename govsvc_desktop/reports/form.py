@@ -2,9 +2,10 @@
 tables whose header row repeats on every page they run onto.
 
 Layout happens first and drawing later: every page is a list of drawing operations, so the
-footer can say «صفحه n از m» and nothing is drawn twice. A cell taller than the space left is
-split between lines and continues on the next page; text is never clipped. Columns are given
-right to left, the way a Persian reader reads them.
+footer can say «صفحه n از m» and nothing is drawn twice. Every block measures its content
+before it is placed, so nothing overprints: a cell taller than the space left is split between
+lines and continues on the next page under its label marked «(ادامه)»; text is never clipped.
+Columns are given right to left, the way a Persian reader reads them.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop.reports.text import (
     TextStyle,
+    Wrapped,
     draw_paragraph,
     paragraph_height,
     text_width,
+    wrap,
     wrap_lines,
 )
 
 Op = Callable[[Canvas], None]
+CONTINUED = "(ادامه)"
 
 BODY = TextStyle(size=9, leading=14)
 LABEL = TextStyle(size=9, leading=14, bold=True)
@@ -39,11 +43,21 @@ SECTION_FILL = (0.23, 0.33, 0.48)
 
 @dataclass(frozen=True)
 class Cell:
-    """Text in a table cell; ``fill`` shades its background."""
+    """Text in a table cell; ``fill`` shades its background. A label cell gives ``again``:
+    what it says when its row continues on a new page."""
 
     text: str
     style: TextStyle = BODY
     fill: tuple[float, float, float] | None = None
+    again: str | None = None
+
+
+def continued(label: str) -> str:
+    return f"{label} {CONTINUED}"
+
+
+def label_cell(label: str) -> Cell:
+    return Cell(label, LABEL, LABEL_FILL, continued(label))
 
 
 @dataclass(frozen=True)
@@ -56,12 +70,14 @@ class Column:
 @dataclass
 class FormLayout:
     """Pages of a form being laid out; ``top_reserve``/``bottom_reserve`` leave room for the
-    header and footer the caller draws when rendering."""
+    header and footer the caller draws when rendering (``first_top_reserve`` for page one,
+    whose header is measured from its content)."""
 
     page_size: tuple[float, float] = A4
     margin: float = 32.0
     top_reserve: float = 64.0
     bottom_reserve: float = 30.0
+    first_top_reserve: float | None = None
     pages: list[list[Op]] = field(default_factory=list)
     y: float = 0.0
 
@@ -77,9 +93,15 @@ class FormLayout:
     def width(self) -> float:
         return self.page_size[0] - 2 * self.margin
 
+    def reserve(self, page: int) -> float:
+        """Room above the body on page ``page`` (1-based)."""
+        if page == 1 and self.first_top_reserve is not None:
+            return self.first_top_reserve
+        return self.top_reserve
+
     @property
     def top(self) -> float:
-        return self.page_size[1] - self.margin - self.top_reserve
+        return self.page_size[1] - self.margin - self.reserve(len(self.pages) or 1)
 
     @property
     def bottom(self) -> float:
@@ -92,6 +114,10 @@ class FormLayout:
     def new_page(self) -> None:
         self.pages.append([])
         self.y = self.top
+
+    @property
+    def at_top(self) -> bool:
+        return self.y >= self.top - 0.01
 
     def ensure(self, height: float) -> None:
         """Start a new page unless ``height`` fits (a fresh page never moves again)."""
@@ -133,10 +159,13 @@ class FormLayout:
         widths = [label_width, self.width - label_width]
         for label, value in rows:
             if len(wrap_lines(value, widths[1] - 2 * PAD, BODY)) > 1:
-                self._rows([[Cell(label, LABEL, LABEL_FILL)]], [self.width], header=None)
-                self._rows([[Cell(value)]], [self.width], header=None)
+                self.ensure(paragraph_height(label, self.width - 2 * PAD, LABEL) + 2 * PAD
+                            + 2 * BODY.line_height + 2 * PAD)
+                self._rows([[label_cell(label)]], [self.width], header=None)
+                self._rows([[Cell(value)]], [self.width], header=None,
+                           repeat=[label_cell(continued(label))])
             else:
-                self._rows([[Cell(label, LABEL, LABEL_FILL), Cell(value)]], widths, header=None)
+                self._rows([[label_cell(label), Cell(value)]], widths, header=None)
 
     def field_pairs(self, rows: Sequence[tuple[str, str, str, str]]) -> None:
         """Two label/value pairs side by side on each row; a pair whose value needs more than
@@ -147,14 +176,14 @@ class FormLayout:
             if any(len(wrap_lines(v, value - 2 * PAD, BODY)) > 1 for v in (b, d)) or not c:
                 self.fields([(a, b)] + ([(c, d)] if c else []))
             else:
-                self._rows([[Cell(a, LABEL, LABEL_FILL), Cell(b), Cell(c, LABEL, LABEL_FILL), Cell(d)]],
+                self._rows([[label_cell(a), Cell(b), label_cell(c), Cell(d)]],
                            [label, value, label, value], header=None)
 
     def checkboxes(self, label: str, options: Sequence[tuple[str, bool]], label_width: float = 150.0) -> None:
         """A labelled group of boxes, ticked where the data says so, wrapping right to left."""
         value_width = self.width - label_width
         placed = _place_boxes(options, value_width - 2 * PAD)
-        lines = 1 + max((line for line, _, _, _ in placed), default=0)
+        lines = max((line + len(texts) for line, _, texts, _ in placed), default=1)
         content = lines * BODY.line_height
         label_h = paragraph_height(label, label_width - 2 * PAD, LABEL)
         height = max(content, label_h) + 2 * PAD
@@ -167,14 +196,15 @@ class FormLayout:
             _cell_box(c, x, y, value_width, height, None)
             draw_paragraph(c, label, label_x + PAD, y - PAD, label_width - 2 * PAD, LABEL)
             right = x + value_width - PAD
-            for line, offset, text, checked in placed:
+            for line, offset, texts, checked in placed:
                 base_top = y - PAD - line * BODY.line_height
                 box_right = right - offset
                 box_y = base_top - (BODY.line_height + BOX) / 2
                 _tick_box(c, box_right - BOX, box_y, checked)
-                tw = text_width(text, BODY)
-                draw_paragraph(c, text, box_right - BOX - 3 - tw - 1, base_top, tw + 2,
-                               TextStyle(size=BODY.size, leading=BODY.leading, align="right"))
+                for k, text in enumerate(texts):
+                    tw = text_width(text, BODY)
+                    draw_paragraph(c, text, box_right - BOX - 3 - tw - 1, base_top - k * BODY.line_height,
+                                   tw + 2, TextStyle(size=BODY.size, leading=BODY.leading, align="right"))
 
         self.add(draw)
         self.y -= height
@@ -189,56 +219,78 @@ class FormLayout:
             body = [[Cell(empty if i == 0 else "") for i in range(len(columns))]]
         self._rows(body, widths, header=header)
 
-    def signature_boxes(self, boxes: Sequence[tuple[str, str]], height: float = 78.0) -> None:
-        """Boxes for handwritten signatures: a title and a name in each, room below."""
+    def signature_boxes(self, boxes: Sequence[tuple[str, Sequence[str]]], room: float = 40.0) -> None:
+        """Boxes for handwritten signatures: a title and lines (name, date...) in each, then
+        ``room`` to sign in above «امضا». Every box is as tall as the fullest one needs."""
+        width = self.width / len(boxes)
+        inner = width - 8 - 2 * PAD
+        sign = TextStyle(size=8, leading=12, align="left")
+        heights = [paragraph_height(title, inner, LABEL)
+                   + sum(paragraph_height(line, inner, BODY) for line in lines) for title, lines in boxes]
+        height = max(heights) + room + sign.line_height + 2 * PAD
         self.ensure(height)
         x, y = self.left, self.y
-        width = self.width / len(boxes)
 
         def draw(c: Canvas) -> None:
-            for i, (title, name) in enumerate(boxes):
+            for i, (title, lines) in enumerate(boxes):
                 bx = x + self.width - (i + 1) * width
                 _cell_box(c, bx + 4, y, width - 8, height, None)
-                draw_paragraph(c, title, bx + 4 + PAD, y - PAD, width - 8 - 2 * PAD, LABEL)
-                draw_paragraph(c, name, bx + 4 + PAD, y - PAD - LABEL.line_height, width - 8 - 2 * PAD, BODY)
-                draw_paragraph(c, "امضا و تاریخ", bx + 4 + PAD, y - height + PAD + BODY.line_height,
-                               width - 8 - 2 * PAD, TextStyle(size=8, leading=12, align="left"))
+                top = y - PAD - draw_paragraph(c, title, bx + 4 + PAD, y - PAD, inner, LABEL)
+                for line in lines:
+                    top -= draw_paragraph(c, line, bx + 4 + PAD, top, inner, BODY)
+                draw_paragraph(c, "امضا", bx + 4 + PAD, y - height + PAD + sign.line_height, inner, sign)
 
         self.add(draw)
         self.y -= height
 
     # rows with page breaks
     def _rows(self, rows: list[list[Cell]], widths: list[float], header: list[Cell] | None,
-              border: bool = True) -> None:
+              border: bool = True, repeat: list[Cell] | None = None) -> None:
+        """Rows under ``header`` (drawn first and on every further page); ``repeat`` is a
+        full-width label drawn only at the top of further pages, for a value that continues."""
         head_h = _row_height(header, widths) if header else 0.0
+        rep_w = [self.width]
+        rep_h = _row_height(repeat, rep_w) if repeat else 0.0
+
+        def wrapped(cells: list[Cell], ws: list[float]) -> list[Wrapped]:
+            return [wrap(c.text, w - 2 * PAD, c.style) for c, w in zip(cells, ws, strict=True)]
+
+        def next_page() -> None:
+            self.new_page()
+            if repeat:
+                self._draw_row(repeat, rep_w, wrapped(repeat, rep_w), rep_h, border)
+            if header:
+                self._draw_row(header, widths, wrapped(header, widths), head_h, border)
+
         if header:
             self.ensure(head_h + BODY.line_height + 2 * PAD)
-            self._draw_row(header, widths, [[c.text] for c in header], head_h, border)
+            self._draw_row(header, widths, wrapped(header, widths), head_h, border)
         for row in rows:
-            lines = [wrap_lines(cell.text, w - 2 * PAD, cell.style) for cell, w in zip(row, widths, strict=True)]
+            lines = wrapped(row, widths)
             leads = [cell.style.line_height for cell in row]
             start = [0] * len(row)
             while True:
                 left = [len(ls) - s for ls, s in zip(lines, start, strict=True)]
                 need = max(n * lead for n, lead in zip(left, leads, strict=True)) + 2 * PAD
                 if need <= self.room:
-                    self._draw_row(row, widths, [ls[s:] for ls, s in zip(lines, start, strict=True)], need, border)
+                    self._draw_row(row, widths, [ls.part(s) for ls, s in zip(lines, start, strict=True)], need,
+                                   border)
                     break
                 fits = [int((self.room - 2 * PAD) // lead) for lead in leads]
-                if min(fits) < 2 and self.y < self.top - head_h - 1:
-                    self.new_page()
-                    if header:
-                        self._draw_row(header, widths, [[c.text] for c in header], head_h, border)
+                fresh = self.y >= self.top - head_h - rep_h - 1
+                if min(fits) < 2 and not fresh:
+                    next_page()
                     continue
-                chunk = [ls[s:s + max(f, 1)] for ls, s, f in zip(lines, start, fits, strict=True)]
+                chunk = [ls.part(s, s + max(f, 1)) for ls, s, f in zip(lines, start, fits, strict=True)]
                 height = max(len(ch) * lead for ch, lead in zip(chunk, leads, strict=True)) + 2 * PAD
                 self._draw_row(row, widths, chunk, height, border)
                 start = [s + len(ch) for s, ch in zip(start, chunk, strict=True)]
-                self.new_page()
-                if header:
-                    self._draw_row(header, widths, [[c.text] for c in header], head_h, border)
+                next_page()
+                for k, (cell, w) in enumerate(zip(row, widths, strict=True)):
+                    if cell.again is not None and start[k] >= len(lines[k]):
+                        lines[k] = lines[k] + wrap(cell.again, w - 2 * PAD, cell.style)
 
-    def _draw_row(self, row: list[Cell], widths: list[float], lines: list[list[str]], height: float,
+    def _draw_row(self, row: list[Cell], widths: list[float], lines: list[Wrapped], height: float,
                   border: bool) -> None:
         x_right, y = self.left + self.width, self.y
 
@@ -247,9 +299,8 @@ class FormLayout:
             for cell, w, ls in zip(row, widths, lines, strict=True):
                 if border:
                     _cell_box(c, right - w, y, w, height, cell.fill)
-                text = "\n".join(ls)
-                if text.strip():
-                    draw_paragraph(c, text, right - w + PAD, y - PAD, w - 2 * PAD, cell.style)
+                if len(ls):
+                    ls.draw(c, right - w + PAD, y - PAD)
                 right -= w
 
         self.add(draw)
@@ -280,14 +331,20 @@ def _tick_box(c: Canvas, x: float, y: float, checked: bool) -> None:
     c.addLiteral(f"q 0 G .7 w {x:.2f} {y:.2f} {BOX:.2f} {BOX:.2f} re S{tick} Q")
 
 
-def _place_boxes(options: Sequence[tuple[str, bool]], width: float) -> list[tuple[int, float, str, bool]]:
-    """(line, offset from the right edge, text, checked) of each box, wrapping right to left."""
-    placed: list[tuple[int, float, str, bool]] = []
+def _place_boxes(options: Sequence[tuple[str, bool]], width: float) -> list[tuple[int, float, list[str], bool]]:
+    """(line, offset from the right edge, text lines, checked) of each box, wrapping right to
+    left; an option wider than the whole line is wrapped on lines of its own."""
+    placed: list[tuple[int, float, list[str], bool]] = []
     line, offset = 0, 0.0
+    text_room = width - BOX - 3 - 2
     for text, checked in options:
-        need = BOX + 3 + text_width(text, BODY) + 14
-        if offset and offset + need > width:
+        texts = wrap_lines(text, text_room, BODY)
+        need = BOX + 3 + max(text_width(t, BODY) for t in texts) + 14
+        if offset and (offset + need > width or len(texts) > 1):
             line, offset = line + 1, 0.0
-        placed.append((line, offset, text, checked))
-        offset += need
+        placed.append((line, offset, texts, checked))
+        if len(texts) > 1:
+            line, offset = line + len(texts), 0.0
+        else:
+            offset += need
     return placed

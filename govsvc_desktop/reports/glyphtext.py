@@ -15,6 +15,8 @@ The rules follow what pdftotext (poppler 22.12) does; tests/reports checks them 
 
 from __future__ import annotations
 
+import unicodedata
+
 from govsvc_desktop.reports import bidi
 
 RLM, LRM = "\u200f", "\u200e"
@@ -29,6 +31,7 @@ def glyph_texts(text: str, start: int, end: int, glyphs: list[Glyph], rtl: bool)
     starts = sorted({g[1] for g in glyphs})
     stops = dict(zip(starts, starts[1:] + [end], strict=True))
     out = [""] * len(glyphs)
+    owners: dict[int, int] = {}
     seen: set[int] = set()
     for k, (_, cluster, *_) in enumerate(glyphs):
         if cluster in seen:
@@ -39,11 +42,41 @@ def glyph_texts(text: str, start: int, end: int, glyphs: list[Glyph], rtl: bool)
         )
         chars = text[start if cluster == starts[0] else cluster : stops[cluster]]
         out[owner] = chars[::-1] if rtl else chars
+        owners[cluster] = owner
     return out
+
+
+_KINDS: dict[str, str] = {}
+
+
+def hidden_marks(text: str, start: int, end: int, glyphs: list[Glyph], out: list[str]) -> dict[int, str]:
+    """Glyphs of one run that draw a mark (the tanwin of «رأساً») whose character already
+    reads back with its base letter: glyph index → that mark. Such a glyph still needs a
+    ToUnicode entry (an extractor that ignores ActualText would otherwise guess one, «Ú»),
+    so it maps to its own mark and is drawn under an empty ActualText, which the extractors
+    that honour it (poppler, MuPDF) read as nothing."""
+    starts = sorted({g[1] for g in glyphs})
+    stops = dict(zip(starts, starts[1:] + [end], strict=True))
+    found: dict[int, str] = {}
+    for k, (_, cluster, advance, *_) in enumerate(glyphs):
+        if out[k] or advance:
+            continue
+        chars = text[start if cluster == starts[0] else cluster : stops[cluster]]
+        marks = [ch for ch in chars if unicodedata.category(ch) in ("Mn", "Me")]
+        if marks:
+            found[k] = marks[len([j for j in found if glyphs[j][1] == cluster]) % len(marks)]
+    return found
 
 
 def _kind(chunk: str) -> str:
     """R, L (letters, digits, number punctuation), N (other visible) or S (blank)."""
+    found = _KINDS.get(chunk)
+    if found is None:
+        found = _KINDS[chunk] = _find_kind(chunk) if len(_KINDS) < 65536 else _find_kind(chunk)
+    return found
+
+
+def _find_kind(chunk: str) -> str:
     if not chunk.strip():
         return "S"
     kinds = set(bidi.classes(chunk))

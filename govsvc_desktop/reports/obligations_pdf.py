@@ -11,16 +11,16 @@ from govsvc_desktop.domain.calendar import format_jalali
 from govsvc_desktop.domain.cycle import CycleStep, LessonLearned, RepresentativeReport, ServiceChain
 from govsvc_desktop.domain.persian import format_int, localize_digits
 from govsvc_desktop.domain.service_lists import ListedService, ServiceLists
-from govsvc_desktop.reports.form import Column, FormLayout
+from govsvc_desktop.reports.form import Column
 from govsvc_desktop.reports.passport_pdf import PdfOptions, RenderedPdf
-from govsvc_desktop.reports.plan_pdf import render_documents
+from govsvc_desktop.reports.plan_pdf import render_documents, report_layout
 
 
 def _sid(value: str, digits: bool) -> str:
     return localize_digits(value, digits) if value else "بدون شناسه"
 
 
-def _rows(items: Sequence[ListedService], digits: bool, extra: str) -> list[list[str]]:
+def _rows(items: Sequence[ListedService], digits: bool, extra: str, agency: bool) -> list[list[str]]:
     rows = []
     for n, item in enumerate(items, start=1):
         if extra == "date":
@@ -34,30 +34,42 @@ def _rows(items: Sequence[ListedService], digits: bool, extra: str) -> list[list
         row = [format_int(n, digits), _sid(item.service_id, digits), item.title, item.unit, last]
         if extra == "fee":
             row.insert(4, item.detail)
+        if agency:
+            row.insert(3, item.agency)
         rows.append(row)
     return rows
 
 
 def render_service_lists(lists: ServiceLists, options: PdfOptions | None = None) -> RenderedPdf:
+    """The three lists, ready to publish. Services of several agencies get an agency column and
+    the lists name the agencies, rather than a «دستگاه: —» that names none."""
     options = options or PdfOptions()
     d = options.persian_digits
-    f = FormLayout()
-    f.paragraph(f"دستگاه: {lists.agency or '—'}؛ تاریخ فهرست: {format_jalali(lists.today, d)}. "
+    title = "فهرست خدمات الکترونیکی و الکترونیکی‌نشدهٔ دستگاه"
+    f = report_layout(title)
+    agencies = lists.agencies or ([lists.agency] if lists.agency else [])
+    several = len(agencies) > 1
+    if several:
+        who = f"دستگاه‌ها ({format_int(len(agencies), d)}): {'، '.join(agencies)}"
+    else:
+        who = f"دستگاه: {lists.agency or (agencies[0] if agencies else 'هیچ خدمتی فهرست نشده است')}"
+    f.paragraph(f"{who}؛ تاریخ فهرست: {format_jalali(lists.today, d)}. "
                 "فقط خدماتی که شناسنامهٔ تأییدشده و معتبر دارند در این فهرست‌ها آمده‌اند"
                 + (f" ({format_int(lists.left_out, d)} خدمت دیگر هنوز شناسنامهٔ معتبر ندارد)."
                    if lists.left_out else "."))
-    head = [Column("ردیف", 0.6), Column("شناسهٔ خدمت", 1.6), Column("عنوان خدمت", 4),
-            Column("واحد ارائه‌دهنده", 2)]
+    head = [Column("ردیف", 0.6), Column("شناسهٔ خدمت", 1.6), Column("عنوان خدمت", 4)]
+    if several:
+        head.append(Column("دستگاه", 2.4))
+    head.append(Column("واحد ارائه‌دهنده", 2))
     f.section(f"فهرست خدمات الکترونیکی ({format_int(len(lists.electronic), d)})")
-    f.table([*head, Column("روش و گسترهٔ ارائه", 2.4)], _rows(lists.electronic, d, "detail"))
+    f.table([*head, Column("روش و گسترهٔ ارائه", 2.4)], _rows(lists.electronic, d, "detail", several))
     f.section(f"فهرست خدمات الکترونیکی‌نشده ({format_int(len(lists.non_electronic), d)})")
     f.table([*head, Column("زمان الکترونیکی شدن یا معافیت", 2.4)],
-            _rows(lists.non_electronic, d, "date"))
+            _rows(lists.non_electronic, d, "date", several))
     f.section(f"خدمات واگذارشده به دفاتر پیشخوان ({format_int(len(lists.delegated), d)})")
     f.table([*head, Column("اقدامات و دفاتر ارائه‌دهنده", 2.4), Column("کارمزد (ریال)", 1.2)],
-            _rows(lists.delegated, d, "fee"))
-    title = "فهرست خدمات الکترونیکی و الکترونیکی‌نشدهٔ دستگاه"
-    return render_documents([(title, lists.agency, f)], options, title)
+            _rows(lists.delegated, d, "fee", several))
+    return render_documents([(title, "", f)], options, title, author="، ".join(agencies))
 
 
 def render_cycle(
@@ -69,7 +81,8 @@ def render_cycle(
     chains: what the representative sends periodically (Art. 19)."""
     options = options or PdfOptions()
     d = options.persian_digits
-    f = FormLayout()
+    title = "گزارش چرخهٔ هوشمندسازی خدمات دستگاه"
+    f = report_layout(title)
     overdue = [s for s in steps if s.is_overdue(today)]
     f.paragraph(f"دستگاه: {agency or '—'}؛ وضعیت در {format_jalali(today, d)}. "
                 f"{format_int(sum(s.status.value == 'approved' for s in steps), d)} گام از ۹ گام "
@@ -103,5 +116,4 @@ def render_cycle(
                      Column("خدمت", 3), Column("تبادل داده", 2.5)],
                     [[format_int(i, d), link.agency, _sid(link.service_id, d), link.service_title,
                       link.exchange] for i, link in enumerate(chain.links, start=1)])
-    title = "گزارش چرخهٔ هوشمندسازی خدمات دستگاه"
-    return render_documents([(title, agency, f)], options, title)
+    return render_documents([(title, agency, f)], options, title, author=agency)

@@ -1,10 +1,13 @@
 """The official passport form of seed 004, Appendix B «شناسنامه خدمت», as a PDF.
 
-The form's rows come in the order of Appendix B, then the repeated parts as tables and the
-service description table («جدول شرح خدمات»). Every page carries the agency, the service ID,
-status and validity in its header and «صفحه n از m», the record's UUID and the print date in
-its footer; the first page has a QR code with the service ID, the UUID and a digest of the
-content. A passport that is not approved is printed under a «پیش‌نویس» watermark.
+The form's twenty rows come in the published order with the published labels
+(``appendix_b``), then its description table («جدول شرح خدمات»), then a supplement with
+everything else the passport keeps, sections other parts of the application supply, and the
+signatures of whoever prepared, reviewed and approved it. Every page carries the agency, the
+title, the service ID and the record's state in its header and «صفحه n از m», the record's UUID
+and the print date in its footer; the first page has a QR code with the service ID, the UUID and
+a digest of the content. A form that is not an approved, valid one is printed under a watermark
+(«پیش‌نویس», «برگشت‌خورده» or «منقضی»), and its header says why in red.
 """
 
 from __future__ import annotations
@@ -14,13 +17,13 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from govsvc_desktop import __version__
 from govsvc_desktop.config import atomic_write
 from govsvc_desktop.domain.calendar import format_jalali
 from govsvc_desktop.domain.choices import (
@@ -31,39 +34,76 @@ from govsvc_desktop.domain.choices import (
     Nature,
     RecordKind,
     ServiceScope,
+    Status,
+    Validity,
 )
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.labels import PART_FIELDS as P
 from govsvc_desktop.domain.labels import PASSPORT_FIELDS as F
 from govsvc_desktop.domain.passport import APPROVED_STATUSES, ServicePassport
-from govsvc_desktop.domain.persian import format_int, format_number, localize_digits
-from govsvc_desktop.reports import qr
+from govsvc_desktop.domain.persian import (
+    format_int,
+    format_number,
+    localize_digits,
+    to_ascii_digits,
+)
+from govsvc_desktop.reports import appendix_b, qr
+from govsvc_desktop.reports.document import DocumentInfo, new_document
 from govsvc_desktop.reports.fonts import fonts_pinned
-from govsvc_desktop.reports.form import Column, FormLayout
+from govsvc_desktop.reports.form import LABEL, Column, FormLayout
 from govsvc_desktop.reports.text import (
     TextStyle,
     draw_line,
     draw_paragraph,
-    make_canvas,
+    elide,
     missing_characters,
+    paragraph_height,
+    text_width,
 )
 
 TITLE = TextStyle(size=15, leading=22, bold=True, align="center")
+TITLE_SMALL = TextStyle(size=11, leading=16, bold=True, align="center")
+HEAD_BOLD = TextStyle(size=9, leading=13, bold=True)
+HEAD_TEXT = TextStyle(size=9, leading=13)
+MARK = TextStyle(size=9, leading=13, bold=True)
+MARK_PAD = 2.0
+HEADER_GAP = 10.0
 SMALL = TextStyle(size=8, leading=11)
 SMALL_LEFT = TextStyle(size=8, leading=11, align="left")
 WATERMARK = TextStyle(size=110, leading=120, bold=True, align="center")
+FORM_HEADING = f"{appendix_b.FORM_TITLE} ({appendix_b.APPENDIX})"
+LABEL_W = 170.0
 QR_MASK = 2
 QR_SIZE = 58.0
 YES, NO = "بله", "خیر"
 
 
 @dataclass(frozen=True)
+class ExtraSection:
+    """A section another part of the application adds to the form (say, the list of
+    attachments or the details of an approval signature): label/value ``fields`` and/or a
+    table of ``columns`` and ``rows``. Printed after the supplement, before the signatures."""
+
+    title: str
+    fields: tuple[tuple[str, str], ...] = ()
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    widths: tuple[float, ...] = ()
+
+    def weights(self) -> tuple[float, ...]:
+        return self.widths or tuple(1.0 for _ in self.columns)
+
+
+@dataclass(frozen=True)
 class PdfOptions:
     """How a form is printed. ``persian_digits`` applies to numbers, dates and IDs the form
-    formats; typed text is printed as typed. ``print_date`` defaults to today."""
+    formats; typed text is printed as typed. ``print_date`` defaults to today; ``created``
+    (the document's creation time) to now. ``sections`` come from the record's other parts."""
 
     persian_digits: bool = True
     print_date: dt.date | None = None
+    created: dt.datetime | None = None
+    sections: tuple[ExtraSection, ...] = ()
 
 
 @dataclass
@@ -88,20 +128,27 @@ def render_passport(p: ServicePassport, options: PdfOptions | None = None) -> Re
     return render_passports([p], options)
 
 
+def document_info(passports: Sequence[ServicePassport]) -> DocumentInfo:
+    """Title, author (the agency) and subject of a PDF holding these forms."""
+    if len(passports) == 1:
+        p = passports[0]
+        return DocumentInfo(f"{appendix_b.FORM_TITLE} — {p.title}", p.agency_name,
+                            f"{appendix_b.FORM_TITLE} ({appendix_b.APPENDIX}) {p.display_id} {p.uuid}")
+    agencies = sorted({p.agency_name for p in passports if p.agency_name})
+    return DocumentInfo(f"{appendix_b.FORM_TITLE} — {format_int(len(passports))} فرم",
+                        "، ".join(agencies), f"{appendix_b.FORM_TITLE} ({appendix_b.APPENDIX})")
+
+
 def render_passports(passports: Iterable[ServicePassport], options: PdfOptions | None = None) -> RenderedPdf:
     """Several forms in one PDF, one after another, each numbered on its own; they share one
     embedded font subset, so a batch stays small."""
     options = options or PdfOptions()
+    records = list(passports)
     buffer = io.BytesIO()
     with fonts_pinned():
-        canvas = make_canvas(buffer, pageCompression=1, invariant=1)
-        canvas.setCreator(f"govsvc-desktop {__version__}")
+        canvas = new_document(buffer, document_info(records), options.created)
         pages = 0
-        for p in passports:
-            if pages == 0:
-                canvas.setTitle(f"شناسنامه خدمت — {p.title}")
-                canvas.setAuthor(p.agency_name)
-                canvas.setSubject(p.uuid)
+        for p in records:
             pages += draw_passport(canvas, p, options)
         canvas.save()
     return RenderedPdf(buffer.getvalue(), pages, missing_characters(canvas))
@@ -109,17 +156,20 @@ def render_passports(passports: Iterable[ServicePassport], options: PdfOptions |
 
 def draw_passport(canvas: Canvas, p: ServicePassport, options: PdfOptions) -> int:
     """Draws one whole form on ``canvas`` from a fresh page; returns its number of pages."""
-    layout = _PassportForm(p, options).layout()
-    total = len(layout.pages)
-    header = _Header(p, options, total)
+    header = _Header(p, options, 0)
+    probe = FormLayout()
+    form = _PassportForm(p, options, header.first_height(probe))
+    layout = form.layout()
+    header.total = len(layout.pages)
+    word = watermark_word(p, options.print_date or dt.date.today())
     for number, ops in enumerate(layout.pages, start=1):
-        if p.status not in APPROVED_STATUSES:
-            _watermark(canvas, layout)
+        if word:
+            _watermark(canvas, layout, word)
         header.draw(canvas, layout, number)
         for op in ops:
             op(canvas)
         canvas.showPage()
-    return total
+    return header.total
 
 
 def passport_pdf_bytes(p: ServicePassport, options: PdfOptions | None = None) -> bytes:
@@ -135,7 +185,9 @@ def write_passport_pdf(p: ServicePassport, path: str | os.PathLike[str],
 
 
 class _Header:
-    """Page furniture: title, agency, service ID, status and validity; footer; QR on page 1."""
+    """Page furniture. Page one: the title beside the QR code, the agency and the title in full
+    (they grow with their text), the service ID and the marks of state. Further pages: one
+    line each, shortened to fit. Every page: «صفحه n از m», the UUID and the print date."""
 
     def __init__(self, p: ServicePassport, options: PdfOptions, total: int) -> None:
         self.p = p
@@ -143,40 +195,118 @@ class _Header:
         self.total = total
         today = options.print_date or dt.date.today()
         self.printed = format_jalali(today, self.digits)
-        until = p.valid_until
-        self.validity = (f"معتبر تا {format_jalali(until, self.digits)}" if until
-                         else p.validity(today).label_fa)
+        self.marks = state_marks(p, today, self.digits)
         self.service_id = localize_digits(p.service_id, self.digits) if p.service_id else "بدون شناسه"
         self.qr = qr_payload(p)
+        self.kind = RecordKind(p.kind).label_fa
+
+    def first_lines(self, width: float) -> list[tuple[str, TextStyle]]:
+        return [
+            (f"{appendix_b.AGENCY}: {self.p.agency_name}", HEAD_BOLD),
+            (f"{self.kind}: {self.p.title}", HEAD_TEXT),
+            (f"{appendix_b.SERVICE_ID}: {self.service_id}", HEAD_TEXT),
+        ]
+
+    def first_height(self, layout: FormLayout) -> float:
+        """Room the first page's header needs: measured, so a long name never overprints."""
+        inner = layout.width - QR_SIZE - 6
+        text = TITLE.line_height + sum(paragraph_height(t, inner, st) for t, st in self.first_lines(inner))
+        marks = sum(paragraph_height(m.text, inner - 2 * MARK_PAD, MARK) + 2 * MARK_PAD + 2 for m in self.marks)
+        return max(QR_SIZE, text + marks) + HEADER_GAP
+
+    @staticmethod
+    def later_height() -> float:
+        return TITLE_SMALL.line_height + 2 * HEAD_TEXT.line_height + HEADER_GAP
 
     def draw(self, c: Canvas, layout: FormLayout, number: int) -> None:
         x, w = layout.left, layout.width
         top = layout.page_size[1] - layout.margin
-        qr_room = QR_SIZE + 6 if number == 1 else 0
-        draw_paragraph(c, "شناسنامه خدمت", x + qr_room, top, w - qr_room, TITLE)
-        right = TextStyle(size=9, leading=13, bold=True)
-        left = TextStyle(size=9, leading=13, align="left")
-        half = (w - qr_room) / 2
-        draw_paragraph(c, f"نام دستگاه: {self.p.agency_name}", x + qr_room + half, top - 24, half, right)
-        draw_paragraph(c, f"وضعیت: {self.p.status.label_fa} — {self.validity}", x + qr_room + half, top - 38,
-                       half, TextStyle(size=9, leading=13))
-        draw_paragraph(c, f"کد شناسه خدمت: {self.service_id}", x + qr_room, top - 24, half - 6, left)
-        draw_paragraph(c, f"{RecordKind(self.p.kind).label_fa}: {self.p.title}", x + qr_room, top - 38, half - 6,
-                       TextStyle(size=9, leading=13, align="left"))
-        c.saveState()
-        c.setStrokeGray(0.4)
-        c.setLineWidth(0.8)
-        c.line(x, top - layout.top_reserve + 6, x + w, top - layout.top_reserve + 6)
-        c.line(x, layout.margin + layout.bottom_reserve - 8, x + w, layout.margin + layout.bottom_reserve - 8)
-        c.restoreState()
         if number == 1:
-            _qr(c, self.qr, x, top - QR_SIZE + 4)
+            inner = w - QR_SIZE - 6
+            y = top - draw_paragraph(c, FORM_HEADING, x, top, inner, TITLE)
+            for text, style in self.first_lines(inner):
+                y -= draw_paragraph(c, text, x, y, inner, style)
+            for mark in self.marks:
+                y -= _mark(c, mark, x, y, inner) + 2
+            _qr(c, self.qr, x + w - QR_SIZE, top - QR_SIZE)
+        else:
+            y = top - draw_paragraph(c, FORM_HEADING, x, top, w, TITLE_SMALL)
+            marks = " — ".join(m.text for m in self.marks)
+            for text in (f"{self.p.agency_name} — {self.kind}: {self.p.title}",
+                         f"{appendix_b.SERVICE_ID}: {self.service_id} — {marks}"):
+                y -= draw_paragraph(c, elide(text, w, HEAD_TEXT), x, y, w, HEAD_TEXT)
+        rule = top - layout.reserve(number) + HEADER_GAP / 2
+        c.addLiteral(f"q .4 G .8 w {x:.2f} {rule:.2f} m {x + w:.2f} {rule:.2f} l S "
+                     f"{x:.2f} {layout.bottom - 8:.2f} m {x + w:.2f} {layout.bottom - 8:.2f} l S Q")
         page = f"صفحه {format_int(number, self.digits)} از {format_int(self.total, self.digits)}"
         foot = layout.margin + 8
         third = w / 3
         draw_line(c, page, x + 2 * third, foot, third, SMALL)
         draw_line(c, self.p.uuid, x + third, foot, third, TextStyle(size=7, align="center", direction="ltr"))
         draw_line(c, f"تاریخ چاپ: {self.printed}", x, foot, third, SMALL_LEFT)
+
+
+@dataclass(frozen=True)
+class StateMark:
+    """A line of the header that says how the record stands; ``alert`` prints it in red."""
+
+    text: str
+    alert: bool = False
+
+
+def state_marks(p: ServicePassport, today: dt.date, digits: bool = True) -> list[StateMark]:
+    """Status and validity as the header prints them: expired, expiring within 30 days,
+    returned by the centre, not yet approved."""
+
+    def date(value: dt.date | str | None) -> str:
+        return format_jalali(value, digits)
+
+    status = f"{F['status']}: {p.status.label_fa}"
+    if p.status is Status.RETURNED:
+        when = f" در {date(p.centre_decision_on)}" if p.centre_decision_on else ""
+        return [StateMark(f"{status} — برگشت‌خورده از مرکز{when}؛ نیاز به اصلاح و تأیید دوباره", True)]
+    validity = p.validity(today)
+    until = p.valid_until
+    if until is None or validity is Validity.NOT_APPROVED:
+        return [StateMark(f"{status} — {Validity.NOT_APPROVED.label_fa}؛ سند رسمی نیست", p.status is Status.DRAFT)]
+    if validity is Validity.EXPIRED:
+        return [StateMark(f"{status} — {Validity.EXPIRED.label_fa}: اعتبار در {date(until)} پایان یافته است؛ "
+                          "باید تمدید یا به‌روزرسانی شود", True)]
+    if validity is Validity.EXPIRING:
+        left = format_int((until - today).days, digits)
+        return [StateMark(f"{status} — {Validity.EXPIRING.label_fa}: معتبر تا {date(until)} "
+                          f"({left} روز مانده)", True)]
+    return [StateMark(f"{status} — معتبر تا {date(until)}")]
+
+
+def watermark_word(p: ServicePassport, today: dt.date) -> str | None:
+    """The word printed across every page of a form that is not a valid approved one."""
+    if p.status is Status.RETURNED:
+        return "برگشت‌خورده"
+    if p.status not in APPROVED_STATUSES:
+        return "پیش‌نویس"
+    if p.validity(today) is Validity.EXPIRED:
+        return "منقضی"
+    return None
+
+
+def _mark(c: Canvas, mark: StateMark, x: float, y_top: float, width: float) -> float:
+    """A framed line of state (red when it needs attention); returns its height."""
+    inner = width - 2 * MARK_PAD
+    height = paragraph_height(mark.text, inner, MARK) + 2 * MARK_PAD
+    colour = "0.75 0.05 0.05" if mark.alert else "0.25 0.3 0.4"
+    c.addLiteral(f"q {colour} RG 1 w {x + width - _mark_width(mark, width):.2f} {y_top - height:.2f} "
+                 f"{_mark_width(mark, width):.2f} {height:.2f} re S Q")
+    c.saveState()
+    if mark.alert:
+        c.setFillColorRGB(0.65, 0.0, 0.0)
+    draw_paragraph(c, mark.text, x + MARK_PAD, y_top - MARK_PAD, inner, MARK)
+    c.restoreState()
+    return height
+
+
+def _mark_width(mark: StateMark, width: float) -> float:
+    return min(width, text_width(mark.text, MARK) + 2 * MARK_PAD + 2)
 
 
 def _qr(c: Canvas, payload: str, x: float, y: float) -> None:
@@ -188,7 +318,7 @@ def _qr(c: Canvas, payload: str, x: float, y: float) -> None:
                  f"/H {code.size} /BPC 1 /CS /G /D [1 0] /F /AHx ID {samples}> EI Q")
 
 
-def _watermark(c: Canvas, layout: FormLayout) -> None:
+def _watermark(c: Canvas, layout: FormLayout, word: str) -> None:
     width, height = layout.page_size
     c.saveState()
     c.setFillColorRGB(0.75, 0.75, 0.78)
@@ -197,18 +327,23 @@ def _watermark(c: Canvas, layout: FormLayout) -> None:
     c.rotate(40)
     # Marked with an empty ActualText: seen on paper, absent from copied or extracted text.
     c.addLiteral("/Span <</ActualText ()>> BDC")
-    draw_line(c, "پیش‌نویس", -width, -40, 2 * width, WATERMARK)
+    draw_line(c, word, -width, -40, 2 * width, WATERMARK)
     c.addLiteral("EMC")
     c.restoreState()
 
 
 class _PassportForm:
-    """Lays the passport out on pages; one method per part of Appendix B."""
+    """Lays the passport out: Appendix B row by row, its description table, then the
+    supplement (what the application keeps beyond the form) and the signatures."""
 
-    def __init__(self, p: ServicePassport, options: PdfOptions) -> None:
+    def __init__(self, p: ServicePassport, options: PdfOptions, first_reserve: float) -> None:
         self.p = p
+        self.options = options
         self.digits = options.persian_digits
-        self.f = FormLayout()
+        self.f = FormLayout(top_reserve=_Header.later_height(), first_top_reserve=first_reserve)
+        # A yes/no stored as «no» is the default of an unanswered question until someone has
+        # reviewed the record: a draft prints it unanswered rather than as a ticked «no».
+        self.answered = p.status is not Status.DRAFT
 
     # formatting, one place for the form
     def num(self, value: float | int | None) -> str:
@@ -221,180 +356,182 @@ class _PassportForm:
         return format_jalali(value, self.digits)
 
     def ident(self, value: str) -> str:
+        """Identifiers made only of digits follow the digits setting; one with Latin letters
+        (a Sheba, «U10023») is printed as typed, so no identifier mixes two kinds of digit."""
+        if re.search(r"[A-Za-z]", value):
+            return to_ascii_digits(value)
         return localize_digits(value, self.digits)
 
     def yes_no(self, value: bool) -> str:
         return YES if value else NO
 
+    def answer(self, value: bool) -> bool | None:
+        return True if value else (False if self.answered else None)
+
     def layout(self) -> FormLayout:
-        self.identity()
-        self.legal()
-        self.delivery()
-        self.inquiries()
-        self.documents()
-        self.steps()
-        self.figures()
-        self.judgement()
+        self.appendix_b()
         self.description_table()
+        self.supplement()
+        self.extra_sections()
         self.life_cycle()
         return self.f
 
-    def identity(self) -> None:
-        p, f = self.p, self.f
-        f.section("۱. مشخصات خدمت")
-        f.fields([(F["agency_name"], p.agency_name)])
-        f.field_pairs([
-            (F["agency_national_id"], self.ident(p.agency_national_id), F["parent_agency"], p.parent_agency),
-            (F["province"], p.province, F["county"], p.county),
-            (F["service_id"], self.ident(p.service_id) or "بدون شناسه", F["kind"], RecordKind(p.kind).label_fa),
-        ])
-        f.fields([(F["title"], p.title)])
-        f.checkboxes(F["nature"], [(n.label_fa, p.nature is n) for n in Nature])
-        f.fields([
-            (F["description"], p.description),
-            (F["recipients"], p.recipients),
-            (F["stakeholders"], p.stakeholders),
-            (F["sub_services"], p.sub_services),
-        ])
-        f.checkboxes(F["audiences"], [(a.label_fa, a in p.audiences) for a in Audience])
-        f.checkboxes(F["scope"], [(s.label_fa, p.scope is s) for s in ServiceScope])
-        f.field_pairs([
-            (F["architecture_domain"], p.architecture_domain, F["architecture_layer"], p.architecture_layer),
-        ])
-        f.fields([(F["architecture_category"], p.architecture_category)])
+    def appendix_b(self) -> None:
+        """The form's twenty rows, as published."""
+        p, f, a = self.p, self.f, appendix_b
+        f.section(f"{appendix_b.FORM_TITLE} ({appendix_b.APPENDIX})")
+        f.fields([(a.AGENCY, p.agency_name)], LABEL_W)
+        f.field_pairs([(a.TITLE, p.title, a.SERVICE_ID, self.ident(p.service_id) or "بدون شناسه")])
+        natures = (Nature.SOVEREIGN, Nature.ENTERPRISE, Nature.SUPPORTIVE)
+        f.checkboxes(a.NATURE, [(label, p.nature is n) for label, n in zip(a.NATURE_OPTIONS, natures, strict=True)],
+                     LABEL_W)
+        f.fields([(a.DESCRIPTION, p.description), (a.RECIPIENTS, p.recipients),
+                  (a.SUB_SERVICES, p.sub_services)], LABEL_W)
+        f.checkboxes(a.CHANNELS, self.channels(), LABEL_W)
+        methods = (ElectronicMethod.NON_ELECTRONIC, ElectronicMethod.INFO_WEB, ElectronicMethod.ONLINE,
+                   ElectronicMethod.OFFLINE)
+        f.checkboxes(a.METHOD, [(label, p.electronic_method is m)
+                                for label, m in zip(a.METHOD_OPTIONS, methods, strict=True)], LABEL_W)
+        f.fields([(a.IN_PERSON, p.in_person_reasons), (a.RECIPIENTS_COUNT, self.num(p.recipients_count))],
+                 LABEL_W)
+        scopes = (ElectronicScope.NATIONAL, ElectronicScope.PROVINCIAL, ElectronicScope.CITY)
+        f.checkboxes(a.SCOPE, [(label, p.electronic_scope is s)
+                               for label, s in zip(a.SCOPE_OPTIONS, scopes, strict=True)], LABEL_W)
+        audiences = (Audience.G2G, Audience.G2C, Audience.G2B, Audience.B2C)
+        f.checkboxes(a.AUDIENCE, [(label, x in p.audiences)
+                                  for label, x in zip(a.AUDIENCE_OPTIONS, audiences, strict=True)], LABEL_W)
+        f.fields([(a.FREQUENCY, self.num(p.deliveries_per_year)),
+                  (a.DURATION, self.duration(p.service_time, p.service_time_unit.label_fa))], LABEL_W)
+        f.field_pairs([(a.DIRECT_COST, self.rials(p.direct_cost_rials), a.COST_PRICE,
+                        self.rials(p.cost_price_rials))])
+        f.fields([(a.ACCOUNT, self.accounts())], LABEL_W)
+        needs = self.answer(p.needs_inter_agency)
+        f.checkboxes(a.INTER_AGENCY, [(a.INTER_AGENCY_OPTIONS[0], needs is True),
+                                      (a.INTER_AGENCY_OPTIONS[1], needs is False)], LABEL_W)
+        f.fields([(a.IDENTITY, p.identity_verification), (a.BENEFITS, p.benefits),
+                  (a.OBSTACLES, p.obstacles)], LABEL_W)
 
-    def legal(self) -> None:
-        p, f = self.p, self.f
-        f.section("۲. مبانی قانونی، مجوزها و واحدها")
-        row = self.row_number
-        f.table([Column(P["order"], 0.7), Column(P["kind"], 1), Column(P["title"], 4), Column(P["number"], 1.3),
-                 Column(P["date"], 1.2), Column(P["article"], 1.2)],
-                [[row(i), b.kind.label_fa, b.title, b.number, self.date(b.date), b.article]
-                 for i, b in enumerate(p.legal_bases)])
-        f.gap()
-        f.table([Column(P["order"], 0.7), Column(P["code"], 2), Column(F["licences"], 5)],
-                 [[row(i), lic.code, lic.title] for i, lic in enumerate(p.licences)])
-        f.gap()
-        f.table([Column(P["order"], 0.7), Column(F["partner_agencies"], 4), Column(P["role"], 3)],
-                 [[row(i), a.name, a.role] for i, a in enumerate(p.partner_agencies)])
-        f.gap()
-        f.table([Column(P["order"], 0.7), Column(P["task_id"], 2), Column(F["linked_tasks"], 5)],
-                 [[row(i), t.task_id, t.title] for i, t in enumerate(p.linked_tasks)])
-        f.gap()
-        f.table([Column(P["order"], 0.7), Column(F["org_units"], 3), Column(P["unit_id"], 1.4),
-                 Column(P["post_id"], 1.4), Column(P["employee_id"], 1.4)],
-                 [[row(i), u.name, u.unit_id, u.post_id, u.employee_id] for i, u in enumerate(p.org_units)])
+    def channels(self) -> list[tuple[str, bool]]:
+        by_kind = {c.kind: c for c in self.p.channels}
+        out = []
+        for kind, label, unit in ((ChannelKind.IN_PERSON, appendix_b.CHANNEL_AGENCY, appendix_b.CHANNEL_AGENCY_UNIT),
+                                  (ChannelKind.COUNTER, appendix_b.CHANNEL_COUNTER, appendix_b.CHANNEL_COUNTER_UNIT),
+                                  (ChannelKind.OTHER, appendix_b.CHANNEL_OTHER, "")):
+            channel = by_kind.get(kind)
+            text = label
+            if channel is not None and channel.centre_count is not None and unit:
+                text += f" ({self.num(channel.centre_count)} {unit})"
+            out.append((text, channel is not None))
+        return out
 
-    def delivery(self) -> None:
-        p, f = self.p, self.f
-        f.section("۳. ارائه خدمت")
-        counts = {c.kind: c for c in p.channels}
-        options = []
-        for kind in ChannelKind:
-            channel = counts.get(kind)
-            text = kind.label_fa
-            if channel is not None and channel.centre_count is not None:
-                text += f" ({self.num(channel.centre_count)} مرکز)"
-            options.append((text, channel is not None))
-        f.checkboxes(F["channels"], options)
-        described = [c for c in p.channels if c.description]
-        if described:
-            f.fields([(c.kind.label_fa, c.description) for c in described])
-        f.checkboxes(F["electronic_method"], [(m.label_fa, p.electronic_method is m) for m in ElectronicMethod])
-        f.checkboxes(F["electronic_scope"], [(s.label_fa, p.electronic_scope is s) for s in ElectronicScope])
-        stages = p.stages_electronic
-        f.checkboxes(F["stages_electronic"], [(P["start"], stages.start), (P["production"], stages.production),
-                                              (P["delivery"], stages.delivery)])
-        f.field_pairs([
-            (F["smart_level"], self.num(p.smart_level), F["electronic_target_date"],
-             self.date(p.electronic_target_date)),
-            (F["exemption_approved"], self.yes_no(p.exemption_approved), F["exemption_reference"],
-             p.exemption_reference),
-        ])
-        f.fields([(F["in_person_reasons"], p.in_person_reasons)])
-        f.checkboxes("همکاری بین‌سازمانی", [("نیاز به همکاری بین‌سازمانی (مانند استعلام) دارد", p.needs_inter_agency),
-                                           ("رأساً توسط دستگاه قابل ارائه است", not p.needs_inter_agency)])
-        f.checkboxes(F["delegated_to_counters"], [(YES, p.delegated_to_counters), (NO, not p.delegated_to_counters)])
-        f.fields([
-            (F["counter_actions"], p.counter_actions),
-            (F["counter_fee_rials"], self.rials(p.counter_fee_rials)),
-            (F["identity_verification"], p.identity_verification),
-        ])
-
-    def inquiries(self) -> None:
-        p, f = self.p, self.f
-        f.section("۴. " + F["inquiries"])
-        f.table([Column(P["order"], 0.7), Column(P["target_agency"], 3), Column(P["subject"], 3.5),
-                 Column(P["kind"], 1), Column(P["electronic"], 1)],
-                [[self.row_number(i), q.target_agency, q.subject, q.kind.label_fa, self.yes_no(q.electronic)]
-                 for i, q in enumerate(p.inquiries)])
-
-    def documents(self) -> None:
-        p, f = self.p, self.f
-        f.section("۵. مدارک و کاربرگ‌ها")
-        f.table([Column(P["order"], 0.7), Column(F["documents"], 3.5), Column(P["original_required"], 1.3),
-                 Column(P["notes"], 3)],
-                [[self.row_number(i), d.title, self.yes_no(d.original_required), d.notes]
-                 for i, d in enumerate(p.documents)])
-        f.gap()
-        f.table([Column(P["order"], 0.7), Column(F["forms"], 4), Column(P["electronic"], 1.2),
-                 Column(P["data_items"], 1.6)],
-                [[self.row_number(i), form.title, self.yes_no(form.electronic), self.num(form.data_items)]
-                 for i, form in enumerate(p.forms)])
-
-    def steps(self) -> None:
-        p, f = self.p, self.f
-        f.section("۶. " + F["steps"])
-        f.table([Column(P["order"], 0.7), Column(F["steps"], 4), Column(P["responsible_unit"], 2.5),
-                 Column(P["duration"], 1.4)],
-                [[self.num(s.order), s.title, s.responsible_unit, self.duration(s.duration, s.duration_unit.label_fa)]
-                 for s in p.steps])
-
-    def figures(self) -> None:
-        p, f = self.p, self.f
-        f.section("۷. آمار، زمان و هزینه")
-        f.field_pairs([
-            (F["recipients_count"], self.num(p.recipients_count), F["deliveries_per_year"],
-             self.num(p.deliveries_per_year)),
-            (F["service_time"], self.duration(p.service_time, p.service_time_unit.label_fa),
-             F["direct_cost_rials"], self.rials(p.direct_cost_rials)),
-            (F["cost_price_rials"], self.rials(p.cost_price_rials), "", ""),
-        ])
-        for i, fee in enumerate(p.fees):
-            f.gap(4)
-            f.field_pairs([
-                (f"{F['fees']} {self.row_number(i)}", fee.title, P["amount_rials"], self.rials(fee.amount_rials)),
-                (P["legal_basis"], fee.legal_basis, P["bank"], fee.bank),
-                (P["account_number"], self.ident(fee.account_number), P["sheba"], self.ident(fee.sheba)),
-            ])
-
-    def judgement(self) -> None:
-        p, f = self.p, self.f
-        f.section("۸. مزایا و مشکلات")
-        f.fields([(F["benefits"], p.benefits), (F["obstacles"], p.obstacles)])
+    def accounts(self) -> str:
+        """Row «مبلغ شماره حساب بانک»: each fee's amount, bank, account and Sheba on a line."""
+        lines = []
+        for fee in self.p.fees:
+            parts = [fee.title, self.rials(fee.amount_rials), fee.legal_basis, fee.bank,
+                     f"{P['account_number']} {self.ident(fee.account_number)}" if fee.account_number else "",
+                     f"{P['sheba']} {self.ident(fee.sheba)}" if fee.sheba else ""]
+            lines.append("، ".join(x for x in parts if x))
+        return "\n".join(lines)
 
     def description_table(self) -> None:
         """«جدول شرح خدمات» of Appendix B: ten rows, titles and descriptions."""
         p, f = self.p, self.f
-        f.section("۹. جدول شرح خدمات")
-        rows = [
-            ("شرایط متقاضی", p.applicant_conditions),
-            ("مدارک مورد نیاز", "، ".join(d.title for d in p.documents)),
-            ("استعلام‌ها", "، ".join(q.target_agency for q in p.inquiries)),
-            ("واحد ارائه‌کننده خدمت", p.providing_unit),
-            ("محل مراجعه", p.where_to_apply),
-            ("محل دریافت پاسخ", p.where_to_receive),
-            ("زمان میانگین برای ارائه خدمت", self.duration(p.service_time, p.service_time_unit.label_fa)),
-            ("اقدامات دفاتر پیشخوان", p.counter_actions),
-            ("تعرفه یا هزینه مربوط به دفاتر پیشخوان", self.rials(p.counter_fee_rials)),
-            ("مراحل انجام کار", "\n".join(f"{self.num(s.order)}- {s.title}" for s in p.steps)),
+        f.section(appendix_b.DESCRIPTION_TABLE)
+        texts = [
+            p.applicant_conditions,
+            "، ".join(d.title for d in p.documents),
+            "، ".join(q.target_agency for q in p.inquiries),
+            p.providing_unit,
+            p.where_to_apply,
+            p.where_to_receive,
+            self.duration(p.service_time, p.service_time_unit.label_fa),
+            p.counter_actions,
+            self.rials(p.counter_fee_rials),
+            "\n".join(f"{self.num(s.order)}- {s.title}" for s in p.steps),
         ]
-        f.table([Column("ردیف", 0.7), Column("عناوین", 2.2), Column("توضیحات", 6)],
-                [[self.row_number(i), title, text] for i, (title, text) in enumerate(rows)])
+        columns = appendix_b.DESCRIPTION_COLUMNS
+        f.table([Column(columns[0], 0.7), Column(columns[1], 2.2, LABEL), Column(columns[2], 6)],
+                [[self.row_number(i), title, text]
+                 for i, (title, text) in enumerate(zip(appendix_b.DESCRIPTION_ROWS, texts, strict=True))])
+
+    def supplement(self) -> None:
+        """Everything else the passport holds (seed 000 def. 22, seed 003 Art. 2, seed 001)."""
+        p, f = self.p, self.f
+        f.section("پیوست فرم: سایر مشخصات شناسنامه")
+        f.field_pairs([
+            (F["agency_national_id"], self.ident(p.agency_national_id), F["parent_agency"], p.parent_agency),
+            (F["province"], p.province, F["county"], p.county),
+            (F["kind"], RecordKind(p.kind).label_fa, F["stakeholders"], p.stakeholders),
+            (F["architecture_domain"], p.architecture_domain, F["architecture_layer"], p.architecture_layer),
+        ])
+        f.fields([(F["architecture_category"], p.architecture_category)])
+        f.checkboxes(F["scope"], [(s.label_fa, p.scope is s and (self.answered or s is ServiceScope.INTER_AGENCY))
+                                  for s in ServiceScope])
+        described = [c for c in p.channels if c.description]
+        if described:
+            f.fields([(c.kind.label_fa, c.description) for c in described])
+        stages = p.stages_electronic
+        f.checkboxes(F["stages_electronic"], [(P["start"], stages.start), (P["production"], stages.production),
+                                              (P["delivery"], stages.delivery)])
+        exempt = self.answer(p.exemption_approved)
+        delegated = self.answer(p.delegated_to_counters)
+        f.field_pairs([
+            (F["smart_level"], self.num(p.smart_level) if p.smart_level else "", F["electronic_target_date"],
+             self.date(p.electronic_target_date)),
+            (F["exemption_approved"], "" if exempt is None else self.yes_no(exempt), F["exemption_reference"],
+             p.exemption_reference),
+            (F["delegated_to_counters"], "" if delegated is None else self.yes_no(delegated),
+             F["counter_fee_rials"], self.rials(p.counter_fee_rials)),
+        ])
+        row = self.row_number
+        tables = [
+            ([Column(P["order"], 0.7), Column(P["kind"], 1), Column(F["legal_bases"], 4), Column(P["number"], 1.3),
+              Column(P["date"], 1.2), Column(P["article"], 1.2)],
+             [[row(i), b.kind.label_fa, b.title, b.number, self.date(b.date), b.article]
+              for i, b in enumerate(p.legal_bases)]),
+            ([Column(P["order"], 0.7), Column(P["code"], 2), Column(F["licences"], 5)],
+             [[row(i), self.ident(lic.code), lic.title] for i, lic in enumerate(p.licences)]),
+            ([Column(P["order"], 0.7), Column(F["partner_agencies"], 4), Column(P["role"], 3)],
+             [[row(i), x.name, x.role] for i, x in enumerate(p.partner_agencies)]),
+            ([Column(P["order"], 0.7), Column(P["task_id"], 2), Column(F["linked_tasks"], 5)],
+             [[row(i), self.ident(t.task_id), t.title] for i, t in enumerate(p.linked_tasks)]),
+            ([Column(P["order"], 0.7), Column(F["org_units"], 3), Column(P["unit_id"], 1.4),
+              Column(P["post_id"], 1.4), Column(P["employee_id"], 1.4)],
+             [[row(i), u.name, self.ident(u.unit_id), self.ident(u.post_id), self.ident(u.employee_id)]
+              for i, u in enumerate(p.org_units)]),
+            ([Column(P["order"], 0.7), Column(P["target_agency"], 3), Column(F["inquiries"], 3.5),
+              Column(P["kind"], 1), Column(P["electronic"], 1)],
+             [[row(i), q.target_agency, q.subject, q.kind.label_fa, self.yes_no(q.electronic)]
+              for i, q in enumerate(p.inquiries)]),
+            ([Column(P["order"], 0.7), Column(F["documents"], 3.5), Column(P["original_required"], 1.3),
+              Column(P["notes"], 3)],
+             [[row(i), d.title, self.yes_no(d.original_required), d.notes] for i, d in enumerate(p.documents)]),
+            ([Column(P["order"], 0.7), Column(F["forms"], 4), Column(P["electronic"], 1.2),
+              Column(P["data_items"], 1.6)],
+             [[row(i), x.title, self.yes_no(x.electronic), self.num(x.data_items)] for i, x in enumerate(p.forms)]),
+            ([Column(P["order"], 0.7), Column(F["steps"], 4), Column(P["responsible_unit"], 2.5),
+              Column(P["duration"], 1.4)],
+             [[self.num(s.order), s.title, s.responsible_unit, self.duration(s.duration, s.duration_unit.label_fa)]
+              for s in p.steps]),
+        ]
+        for columns, rows in tables:
+            f.gap()
+            f.table(columns, rows)
+
+    def extra_sections(self) -> None:
+        """Sections other parts of the application supply (attachments, approval signature)."""
+        for section in self.options.sections:
+            self.f.section(section.title)
+            if section.fields:
+                self.f.fields(list(section.fields))
+            if section.columns:
+                self.f.table([Column(c, w) for c, w in zip(section.columns, section.weights(), strict=True)],
+                             [list(r) for r in section.rows])
 
     def life_cycle(self) -> None:
         p, f = self.p, self.f
-        f.section("۱۰. تهیه، بررسی و تأیید")
+        f.section("تهیه، بررسی و تأیید")
         f.field_pairs([
             (F["prepared_by"], p.prepared_by, F["preparer_national_id"], self.ident(p.preparer_national_id)),
             (F["reviewed_by"], p.reviewed_by, F["reviewed_on"], self.date(p.reviewed_on)),
@@ -405,7 +542,12 @@ class _PassportForm:
         if p.centre_comment:
             f.fields([(F["centre_comment"], p.centre_comment)])
         f.gap(12)
-        f.signature_boxes([("تهیه‌کننده", p.prepared_by), ("رئیس دستگاه", p.approved_by)])
+        prepared = self.date(p.created_at) if p.prepared_by and p.created_at else ""
+        f.signature_boxes([
+            ("تهیه‌کننده", _signer(p.prepared_by, "تاریخ تهیه", prepared)),
+            ("بررسی‌کننده", _signer(p.reviewed_by, F["reviewed_on"], self.date(p.reviewed_on))),
+            ("تأییدکننده (رئیس دستگاه)", _signer(p.approved_by, F["approved_on"], self.date(p.approved_on))),
+        ])
 
     # helpers
     def row_number(self, index: int) -> str:
@@ -413,3 +555,7 @@ class _PassportForm:
 
     def duration(self, value: float | None, unit: str) -> str:
         return f"{self.num(value)} {unit}" if value is not None else ""
+
+
+def _signer(name: str, date_label: str, date: str) -> list[str]:
+    return [name, f"{date_label}: {date}" if date else ""]

@@ -10,29 +10,42 @@ from collections.abc import Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
-from govsvc_desktop import __version__
 from govsvc_desktop.domain.calendar import format_jalali
-from govsvc_desktop.domain.persian import format_int, format_number, localize_digits
+from govsvc_desktop.domain.persian import format_int, format_number, format_percent, localize_digits
 from govsvc_desktop.domain.plan import ImprovementPlan, Indicator
 from govsvc_desktop.domain.plan_validation import PLAN_FIELDS as F
 from govsvc_desktop.domain.plan_validation import time_rule_message
 from govsvc_desktop.domain.quarters import quarter_label_fa
+from govsvc_desktop.reports.document import DocumentInfo, new_document
 from govsvc_desktop.reports.fonts import fonts_pinned
 from govsvc_desktop.reports.form import Column, FormLayout
-from govsvc_desktop.reports.passport_pdf import SMALL, SMALL_LEFT, TITLE, PdfOptions, RenderedPdf
+from govsvc_desktop.reports.passport_pdf import (
+    HEADER_GAP,
+    SMALL,
+    SMALL_LEFT,
+    TITLE,
+    PdfOptions,
+    RenderedPdf,
+)
 from govsvc_desktop.reports.text import (
     TextStyle,
     draw_line,
     draw_paragraph,
-    make_canvas,
     missing_characters,
+    paragraph_height,
 )
 
 
+def report_layout(heading: str) -> FormLayout:
+    """A layout whose header room is what ``heading`` needs (no empty band under it)."""
+    probe = FormLayout()
+    return FormLayout(top_reserve=paragraph_height(heading, probe.width, TITLE) + HEADER_GAP)
+
+
 class _PlanPages:
-    def __init__(self, options: PdfOptions) -> None:
+    def __init__(self, options: PdfOptions, heading: str) -> None:
         self.digits = options.persian_digits
-        self.f = FormLayout()
+        self.f = report_layout(heading)
 
     def num(self, value: float | int | None) -> str:
         return format_number(value, self.digits)
@@ -48,9 +61,16 @@ class _PlanPages:
             return f"{self.num(value)} {unit}"
         return self.num(value)
 
+    @staticmethod
+    def unit(ind: Indicator | None) -> str:
+        if ind is None:
+            return ""
+        return ind.target_time_unit.label_fa if ind.time_unit_applies else ind.unit
+
     def identity(self, plan: ImprovementPlan) -> None:
         f = self.f
         f.section("مشخصات برنامه")
+        f.fields([(F["title"], plan.title)])
         f.field_pairs([
             ("عنوان خدمت", plan.service_title, "کد شناسه خدمت",
              localize_digits(plan.service_id, self.digits) if plan.service_id else "بدون شناسه"),
@@ -69,7 +89,7 @@ class _PlanPages:
             cut = ind.planned_cut
             rows.append([ind.label, ind.unit, self.value_with_unit(ind, ind.before, True),
                          self.value_with_unit(ind, ind.target, False),
-                         "" if cut is None else f"{self.num(round(cut * 100, 1))}٪",
+                         format_percent(cut, self.digits),
                          "، ".join(f"{quarter_label_fa(q.quarter)}: {self.num(q.value)}"
                                    for q in ind.achieved if q.value is not None)])
         f.table([Column("شاخص", 3), Column("واحد", 1), Column("پیش از بهبود", 1.4),
@@ -87,7 +107,7 @@ class _PlanPages:
         f.table([Column("اقدام", 3), Column("واحد مسئول", 2), Column("آغاز", 1.2), Column("پایان", 1.2),
                  Column("وضعیت", 1.2), Column("پیشرفت", 0.9), Column("پیش‌نیاز", 2)],
                 [[a.title, a.responsible_unit, self.date(a.start), self.date(a.end), a.status.label_fa,
-                  f"{format_int(a.percent_done, self.digits)}٪",
+                  format_percent(a.percent_done / 100, self.digits),
                   "، ".join(titles.get(d, d) for d in a.depends_on)] for a in plan.actions])
 
     def report(self, plan: ImprovementPlan, quarter: str) -> None:
@@ -99,8 +119,9 @@ class _PlanPages:
             return
         f.fields([("شرح پیشرفت", r.narrative), ("چالش‌ها", r.challenges), ("راهکارها", r.remedies),
                   (F["submitted_on"], self.date(r.submitted_on))])
-        f.table([Column("شاخص", 3), Column("مقدار این سه‌ماهه", 2)],
-                [[v.indicator, self.num(v.value)] for v in r.values])
+        units = {ind.label: ind for ind in plan.indicators}
+        f.table([Column("شاخص", 3), Column("واحد سنجش", 1.5), Column("مقدار این سه‌ماهه", 2)],
+                [[v.indicator, self.unit(units.get(v.indicator)), self.num(v.value)] for v in r.values])
         if r.evidence:
             f.table([Column("پرونده شاهد", 3), Column("اندازه (بایت)", 1.2),
                      Column("چکیده SHA-256", 5, TextStyle(size=7, leading=10, direction="ltr"))],
@@ -115,13 +136,12 @@ class _PlanPages:
                        self.date(v.date), v.result.label_fa, v.comment] for v in plan.verifications])
 
 
-def render_documents(pages: list[tuple[str, str, FormLayout]], options: PdfOptions, title: str) -> RenderedPdf:
+def render_documents(pages: list[tuple[str, str, FormLayout]], options: PdfOptions, title: str,
+                     author: str = "", subject: str = "") -> RenderedPdf:
     """Draws laid-out documents with a title, «صفحه n از m», the record's UUID and print date."""
     buffer = io.BytesIO()
     with fonts_pinned():
-        canvas = make_canvas(buffer, pageCompression=1, invariant=1)
-        canvas.setCreator(f"govsvc-desktop {__version__}")
-        canvas.setTitle(title)
+        canvas = new_document(buffer, DocumentInfo(title, author, subject or title), options.created)
         total_pages = 0
         printed = format_jalali(options.print_date or dt.date.today(), options.persian_digits)
         for heading, ident, layout in pages:
@@ -141,10 +161,8 @@ def _furniture(c: Canvas, layout: FormLayout, heading: str, ident: str, number: 
     x, w = layout.left, layout.width
     top = layout.page_size[1] - layout.margin
     draw_paragraph(c, heading, x, top, w, TITLE)
-    c.saveState()
-    c.setStrokeGray(0.4)
-    c.line(x, top - layout.top_reserve + 6, x + w, top - layout.top_reserve + 6)
-    c.restoreState()
+    rule = top - layout.reserve(number) + HEADER_GAP / 2
+    c.addLiteral(f"q .4 G .8 w {x:.2f} {rule:.2f} m {x + w:.2f} {rule:.2f} l S Q")
     foot = layout.margin + 8
     third = w / 3
     draw_line(c, f"صفحه {format_int(number, digits)} از {format_int(total, digits)}", x + 2 * third,
@@ -156,14 +174,16 @@ def _furniture(c: Canvas, layout: FormLayout, heading: str, ident: str, number: 
 def render_plan(plan: ImprovementPlan, options: PdfOptions | None = None) -> RenderedPdf:
     """The whole plan: identity, indicators with the 30% flag, actions, reports, verification."""
     options = options or PdfOptions()
-    pages = _PlanPages(options)
+    heading = "برنامه بهبود فرایند"
+    pages = _PlanPages(options, heading)
     pages.identity(plan)
     pages.indicators(plan)
     pages.actions(plan)
     for report in sorted(plan.reports, key=lambda r: r.quarter):
         pages.report(plan, report.quarter)
     pages.verifications(plan)
-    return render_documents([(f"برنامه بهبود فرایند — {plan.title}", plan.uuid, pages.f)], options, plan.title)
+    return render_documents([(heading, plan.uuid, pages.f)], options, plan.title,
+                            subject=f"{heading} {plan.service_id or ''} {plan.uuid}".replace("  ", " "))
 
 
 def render_quarter_report(plans: Sequence[ImprovementPlan], quarter: str,
@@ -171,9 +191,10 @@ def render_quarter_report(plans: Sequence[ImprovementPlan], quarter: str,
     """The progress report of ``quarter`` for each plan, one after another."""
     options = options or PdfOptions()
     documents = []
+    heading = f"گزارش پیشرفت {quarter_label_fa(quarter)}"
     for plan in plans:
-        pages = _PlanPages(options)
+        pages = _PlanPages(options, heading)
         pages.identity(plan)
         pages.report(plan, quarter)
-        documents.append((f"گزارش پیشرفت {quarter_label_fa(quarter)} — {plan.title}", plan.uuid, pages.f))
+        documents.append((heading, plan.uuid, pages.f))
     return render_documents(documents, options, f"گزارش پیشرفت {quarter_label_fa(quarter)}")

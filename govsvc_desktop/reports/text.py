@@ -22,19 +22,22 @@ from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop.reports import bidi
 from govsvc_desktop.reports.fonts import LoadedFont, load_font, reportlab_font_name
-from govsvc_desktop.reports.glyphtext import Glyph, add_marks, glyph_texts
+from govsvc_desktop.reports.glyphtext import Glyph, add_marks, glyph_texts, hidden_marks
 from govsvc_desktop.reports.pdffont import document_fonts, glyph_codes
 
 __all__ = [
     "TextStyle",
     "draw_line",
     "draw_paragraph",
+    "elide",
     "make_canvas",
     "missing_characters",
     "paragraph_height",
     "text_width",
     "unsupported_characters",
+    "wrap",
     "wrap_lines",
+    "Wrapped",
 ]
 
 REPLACEMENT = "\ufffd"
@@ -130,11 +133,70 @@ def _missing(font: LoadedFont, text: str, glyphs: list[Glyph], end: int) -> set[
 
 def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> _Line:
     """Shape one line whose paragraph levels are known: visual runs, glyphs, glyph texts."""
+    if base == 1 and " " in text and bidi.ltr_free(text):
+        return _words_line(text, levels, font)
+    return _shape_any(text, levels, base, font)
+
+
+def _words_line(text: str, levels: list[int], font: LoadedFont) -> _Line:
+    """A right-to-left line without left-to-right letters: its words do not join across the
+    spaces and resolve on their own (``bidi.ltr_free``), so each word is shaped and encoded
+    once (``_word``) and the line is the words in reverse order with a space between. The
+    direction marks a word needs depend only on whether a space stands to its left, which
+    ``_word`` is told, so a word reads back the same wherever it stands."""
+    spans: list[tuple[str, tuple[int, ...]]] = []
+    at = 0
+    for piece in text.split(" "):
+        spans.append((piece, tuple(levels[at:at + len(piece)])))
+        at += len(piece) + 1
+    words = [_word(piece, font, k > 0, lv) for k, (piece, lv) in enumerate(reversed(spans))]
+    space = _word(" ", font, False, (1,))
+    parts: list[str] = []
+    cids: set[int] = set()
+    missing: set[str] = set()
+    width = 0
+    for k, w in enumerate(words):
+        if k:
+            parts.append(space.ops[1:-4])
+            width += space.width
+        if w.text:
+            parts.append(w.ops[1:-4])
+            width += w.width
+            cids |= w.cids
+            missing |= w.missing
+    cids |= space.cids
+    return _Line(text, 1, width, f"[{' '.join(parts)}] TJ", frozenset(cids), frozenset(missing))
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str, font: LoadedFont, spaced: bool, levels: tuple[int, ...]) -> _Line:
+    """One word of a right-to-left line with its levels, encoded once. ``spaced``: a space
+    stands to its left (every word but the line's last), which decides the direction marks at
+    its left edge (before a number, after «،»); it is shaped with that space, whose code is
+    then cut off again."""
+    if not word:
+        return _Line("", 1, 0, "[] TJ", frozenset(), frozenset())
+    if not spaced or word == " ":
+        return _shape_any(word, list(levels), 1, font)
+    # the line goes on to the left with a space and a letter: shaped so, then both cut off
+    line = _shape_any(word + _LEFT_CONTEXT, [*levels, 1, 1], 1, font)
+    context = _shape_any(_LEFT_CONTEXT, [1, 1], 1, font)
+    prefix = context.ops[:-5].replace("> <", "")
+    if not line.ops.startswith(prefix) or len(prefix) != 10:
+        return _shape_any(word, list(levels), 1, font)
+    return _Line(word, 1, line.width - context.width, "[<" + line.ops[10:], line.cids, line.missing)
+
+
+_LEFT_CONTEXT = " \u0627"
+
+
+def _shape_any(text: str, levels: list[int], base: int, font: LoadedFont) -> _Line:
     drawn = "".join(" " if unicodedata.category(ch) in _BLANK else ch for ch in text)
     glyphs: list[Glyph] = []
     texts: list[str] = []
     rtl: list[bool] = []
     missing: set[str] = set()
+    hidden: dict[int, str] = {}
     for start, end, level in bidi.visual_runs(bidi.line_levels(text, levels, base)):
         odd = level % 2 == 1
         run = _shape_run(font, drawn, start, end, odd)
@@ -143,8 +205,11 @@ def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> 
             missing.update(text[i] for i in bad)
             drawn = "".join(REPLACEMENT if i in bad else ch for i, ch in enumerate(drawn))
             run = _shape_run(font, drawn, start, end, odd)
+        run_texts = glyph_texts(text, start, end, run, odd)
+        for k, hidden_mark in hidden_marks(text, start, end, run, run_texts).items():
+            hidden[len(glyphs) + k] = hidden_mark
         glyphs += run
-        texts += glyph_texts(text, start, end, run, odd)
+        texts += run_texts
         rtl += [odd] * len(run)
     add_marks(texts, rtl, [g[2] / font.upem for g in glyphs], base)
     codes = glyph_codes(font)
@@ -154,9 +219,10 @@ def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> 
     cids: set[int] = set()
     carry = 0.0
     width = 0
-    for (gid, _, adv, dx, dy), chars in zip(glyphs, texts, strict=True):
+    for k, ((gid, _, adv, dx, dy), chars) in enumerate(zip(glyphs, texts, strict=True)):
         advance = round(adv * scale, 2)
-        cid = codes.cid(gid, chars, advance)
+        mark = hidden.get(k)
+        cid = codes.cid(gid, mark or chars, advance)
         cids.add(cid)
         move = carry + dx * scale
         if abs(move) >= _MIN_MOVE or dy:
@@ -166,7 +232,13 @@ def _shape_levels(text: str, levels: list[int], base: int, font: LoadedFont) -> 
             if abs(move) >= _MIN_MOVE:
                 parts.append(f"{-move:.2f}")
                 move -= round(move, 2)
-        if dy:
+        if mark:
+            if hexes:
+                parts.append(f"<{''.join(hexes)}>")
+                hexes = []
+            rise = f"{dy / font.upem:.4f} Ts " if dy else ""
+            parts.append(f"] TJ /Span <</ActualText ()>> BDC {rise}[<{cid:04X}>] TJ {'0 Ts ' if dy else ''}EMC [")
+        elif dy:
             parts.append(f"] TJ {dy / font.upem:.4f} Ts [<{cid:04X}>] TJ 0 Ts [")
         else:
             hexes.append(f"{cid:04X}")
@@ -185,7 +257,7 @@ def _shape(text: str, font: LoadedFont, direction: str) -> _Line:
 
 
 def _units(text: str, font: LoadedFont, direction: str) -> int:
-    return _shape(text, font, direction).width
+    return _advance(text, font, direction)
 
 
 def text_width(text: str, style: TextStyle) -> float:
@@ -194,12 +266,50 @@ def text_width(text: str, style: TextStyle) -> float:
     return _units(text, font, style.direction) * style.size / font.upem
 
 
+@lru_cache(maxsize=65536)
+def _word_levels(word: str, after_al: bool) -> tuple[int, ...]:
+    return tuple(bidi.word_levels(word, after_al))
+
+
+@lru_cache(maxsize=65536)
+def _advance(text: str, font: LoadedFont, direction: str) -> int:
+    """Width of ``text`` set as a line of its own, in font units: shaping without encoding."""
+    base = bidi.base_level(text, direction)
+    levels = bidi.resolve_levels(text, base)
+    return sum(_char_advances(text, levels, font))
+
+
+def _char_advances(text: str, levels: list[int], font: LoadedFont) -> list[int]:
+    """Advance of every character of a paragraph shaped once, run by run of one level; a
+    cluster's advance goes to its first character (the others get nothing)."""
+    drawn = "".join(" " if unicodedata.category(ch) in _BLANK else ch for ch in text)
+    out = [0] * len(text)
+    start = 0
+    n = len(text)
+    while start < n:
+        end = start + 1
+        while end < n and levels[end] == levels[start]:
+            end += 1
+        buf = hb.Buffer()
+        buf.add_str(drawn, start, end - start)
+        buf.guess_segment_properties()
+        buf.direction = "rtl" if levels[start] % 2 else "ltr"
+        if buf.script == "Arab":
+            buf.language = "fa"
+        buf.flags = hb.BufferFlags.REMOVE_DEFAULT_IGNORABLES
+        hb.shape(font.hb_font, buf, {})
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+            out[info.cluster] += pos.x_advance
+        start = end
+    return out
+
+
 def _longest_fit(word: str, p: int, ends: list[int], room: float, font: LoadedFont, d: str) -> int:
     """Index in ``ends`` of the longest prefix ``word[p:end]`` that fits ``room`` (0 when
     none does): probing by doubling, then bisection, keeps shaping near one line's worth."""
 
     def fits(m: int) -> bool:
-        return _units(word[p : ends[m]], font, d) <= room
+        return _advance(word[p : ends[m]], font, d) <= room
 
     best = 0
     if fits(0):
@@ -222,7 +332,7 @@ def _break_word(
 ) -> list[int]:
     """Cut points for a word too wide for its line, at character boundaries; ``first`` is
     the room on the current line. A cut after a slash, dash, dot or ZWNJ is preferred when
-    it fills at least half the line."""
+    it fills at least half the line. Pieces are measured exactly: a cut changes letter forms."""
     boundaries = [
         q for q in range(1, len(word)) if unicodedata.category(word[q]) not in _NOT_BEFORE
     ] + [len(word)]
@@ -235,7 +345,7 @@ def _break_word(
         if cut == len(word):
             return cuts
         soft = [q for q in ends[: best + 1] if word[q - 1] in _SOFT_BREAK_AFTER]
-        if soft and _units(word[p : soft[-1]], font, direction) * 2 >= room:
+        if soft and _advance(word[p : soft[-1]], font, direction) * 2 >= room:
             cut = soft[-1]
         cuts.append(cut)
         p, room = cut, avail
@@ -258,13 +368,35 @@ def _words(para: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=4096)
 def _layout(para: str, font: LoadedFont, direction: str, avail: float) -> tuple[_Line, ...]:
     """Wrap one paragraph to ``avail`` font units in logical order (spaces at a break are
-    dropped), then shape each line with the paragraph's bidi levels."""
+    dropped), then shape each line with the paragraph's bidi levels. Words are measured from
+    one shaping of the whole paragraph (breaks fall between words, where letters do not join);
+    only a word wider than a line is measured piece by piece."""
+    base = bidi.base_level(para, direction)
+    cum = [0]
+    if base == 1 and bidi.ltr_free(para):
+        levels: list[int] = []
+        space = _word(" ", font, False, (1,)).width
+        strong = ""
+        for piece in para.split(" "):
+            if len(cum) > 1:
+                cum.append(cum[-1] + space)
+                levels.append(1)
+            if piece:
+                lv = tuple(_word_levels(piece, strong == "AL"))
+                levels.extend(lv)
+                cum.extend([cum[-1]] * (len(piece) - 1))
+                cum.append(cum[-1] + _word(piece, font, False, lv).width)
+                strong = bidi.last_strong(piece, strong)
+    else:
+        levels = bidi.resolve_levels(para, base)
+        for a in _char_advances(para, levels, font):
+            cum.append(cum[-1] + a)
     spans: list[tuple[int, int]] = []
     start = end = 0
     used = 0.0
     for j, k in _words(para):
-        gap = _units(para[end:j], font, direction) if j > end else 0
-        word = _units(para[j:k], font, direction)
+        gap = cum[j] - cum[end] if j > end else 0
+        word = cum[k] - cum[j]
         if end > start and used + gap + word > avail:
             spans.append((start, end))
             start, used, gap = j, 0.0, 0
@@ -272,13 +404,11 @@ def _layout(para: str, font: LoadedFont, direction: str, avail: float) -> tuple[
             for cut in _break_word(para[j:k], avail - used - gap, avail, font, direction):
                 spans.append((start, j + cut))
                 start, used, gap = j + cut, 0.0, 0
-            word = _units(para[start:k], font, direction)
+            word = _advance(para[start:k], font, direction)
         used += gap + word
         end = k
     if end > start:
         spans.append((start, end))
-    base = bidi.base_level(para, direction)
-    levels = bidi.resolve_levels(para, base)
     return tuple(_shape_levels(para[s:e], levels[s:e], base, font) for s, e in spans)
 
 
@@ -292,10 +422,54 @@ def _lines(text: str, width: float, style: TextStyle) -> list[_Line | None]:
     return out
 
 
+class Wrapped:
+    """A text wrapped to a width, its lines shaped and ready to draw: the form measures a cell
+    once and draws those very lines, in whole or in parts across pages."""
+
+    __slots__ = ("lines", "style", "width")
+
+    def __init__(self, lines: list[_Line | None], style: TextStyle, width: float) -> None:
+        self.lines = lines
+        self.style = style
+        self.width = width
+
+    @property
+    def texts(self) -> list[str]:
+        return [line.text if line else "" for line in self.lines]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def part(self, start: int, stop: int | None = None) -> Wrapped:
+        return Wrapped(self.lines[start:stop], self.style, self.width)
+
+    def __add__(self, other: Wrapped) -> Wrapped:
+        return Wrapped(self.lines + other.lines, self.style, self.width)
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.style.line_height
+
+    def draw(self, canvas: Canvas, x: float, y_top: float) -> float:
+        """Draw the lines in a box whose top edge is at ``y_top``; returns the height used."""
+        return _draw_lines(canvas, self.lines, x, y_top, self.width, self.style)
+
+
+def wrap(text: str, width: float, style: TextStyle) -> Wrapped:
+    """``text`` wrapped to ``width`` points, shaped once for measuring and drawing."""
+    return Wrapped(_lines(text, width, style), style, width)
+
+
 def wrap_lines(text: str, width: float, style: TextStyle) -> list[str]:
     """``text`` wrapped to ``width`` points, as logical-order lines. Newlines start new
     paragraphs; a word wider than the line is cut between characters, never dropped."""
     return [line.text if line else "" for line in _lines(text, width, style)]
+
+
+def elide(text: str, width: float, style: TextStyle) -> str:
+    """``text`` cut to what fits on one line ``width`` wide, with «…» when something was cut."""
+    lines = wrap_lines(" ".join(text.split()), width - text_width(" …", style), style)
+    return lines[0] + " …" if len(lines) > 1 else (lines[0] if lines else "")
 
 
 def paragraph_height(text: str, width: float, style: TextStyle) -> float:
@@ -344,11 +518,15 @@ def draw_paragraph(
 ) -> float:
     """Draw ``text`` wrapped in a box ``width`` wide whose top edge is at ``y_top``;
     returns the height used (lines x leading)."""
+    return _draw_lines(canvas, _lines(text, width, style), x, y_top, width, style)
+
+
+def _draw_lines(canvas: Canvas, lines: list[_Line | None], x: float, y_top: float, width: float,
+                style: TextStyle) -> float:
     font = load_font(style.bold)
     lead = style.line_height
     scale = style.size / font.upem
     y = y_top - (lead - (font.ascent - font.descent) * scale) / 2 - font.ascent * scale
-    lines = _lines(text, width, style)
     for line in lines:
         if line is not None and line.cids:
             _emit(canvas, line, _start_x(line, x, width, style, font.upem), y, style, font)

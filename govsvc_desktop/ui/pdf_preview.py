@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import atomic_write
+from ..domain.errors import GovsvcError
 from ..domain.persian import format_int
+from ..services.print_queue import PrintRequest, cups_available, print_pdf
 
 
 class PdfPreview(QDialog):
@@ -84,26 +86,50 @@ class PdfPreview(QDialog):
         return path
 
     def print_document(self) -> None:
+        """The system's print dialog (printer, copies, pages), A4 portrait, then the job."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setFromTo(1, self.document.pageCount())
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Each page rendered at the printer's resolution and placed to fill the page."""
+    def print_to(self, printer: QPrinter) -> str | None:
+        """Prints on ``printer``: through the print service, the PDF itself (vector, at its own
+        size, so the form keeps its margins); without one, page images through Qt, each
+        placed on the whole sheet at the form's own scale. Returns the service's job ID."""
+        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.printerName() \
+                and cups_available():
+            pages = ""
+            if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+                pages = f"{printer.fromPage()}-{printer.toPage() or self.document.pageCount()}"
+            request = PrintRequest(printer.printerName(), printer.docName() or self.file_name,
+                                   max(1, printer.copyCount()), pages)
+            try:
+                return print_pdf(self.data, request)
+            except GovsvcError as exc:
+                QMessageBox.warning(self, self.windowTitle(), exc.message_fa)
+                return None
+        self._paint_pages(printer)
+        return None
+
+    def _paint_pages(self, printer: QPrinter) -> None:
+        printer.setFullPage(True)
         painter = QPainter()
         if not painter.begin(printer):
             QMessageBox.warning(self, self.windowTitle(), self.tr("The printer could not be started."))
             return
         try:
-            rect = painter.viewport()
+            paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+            dpi = printer.resolution()
             for index in range(self.document.pageCount()):
                 if index:
                     printer.newPage()
                 size = self.document.pagePointSize(index)
-                scale = min(rect.width() / size.width(), rect.height() / size.height())
+                scale = dpi / 72.0  # the form's own size: its margins are the margins on paper
                 image = self.document.render(index, QSize(int(size.width() * scale), int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
+                painter.drawImage(int(paper.x()), int(paper.y()), image)
         finally:
             painter.end()

@@ -10,6 +10,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -301,6 +302,13 @@ def test_every_pdf_is_signed_as_an_incremental_update_pdfsig_accepts(
     assert [line for line in pages.splitlines() if line.startswith("Pages:")] == [
         line for line in before.splitlines() if line.startswith("Pages:")]
     assert not verify_pdf(flip(signed, len(original) - 40), [pki.ca_certificate]).ok
+    # a PAdES signature belongs to PDF 1.7 with ETSI's extension: the signed file says so
+    assert re.search(r"PDF version:\s+1\.7", pages)
+    from pypdf import PdfReader
+
+    catalog = PdfReader(tmp_path / "s.pdf").trailer["/Root"]
+    esic = catalog["/Extensions"]["/ESIC"]
+    assert esic["/BaseVersion"] == "/1.7" and int(esic["/ExtensionLevel"]) >= 1
 
 
 def test_pdf_batch_signer_and_expired_certificate(pki: TestCredentials) -> None:
