@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from . import config
 from .domain.lifecycle import Actor
 from .services.agency import AgencyService
+from .services.catalogue import CatalogueService
 from .services.compliance import ComplianceService
 from .services.event_logs import EventLogService
 from .services.passports import PassportService, utc_now
@@ -39,6 +40,7 @@ class App:
     compliance: ComplianceService
     events: EventLogService
     lists: ServiceListService
+    catalogue: CatalogueService
     backup: Path | None = None
 
     def uow(self) -> UnitOfWork:
@@ -63,13 +65,15 @@ def build(
     def factory() -> UnitOfWork:
         return UnitOfWork(engine)
     passports = PassportService(factory, actor, clock)
+    agency = AgencyService(factory, actor, clock)
     return App(
         db=db, engine=engine, settings=settings, actor=actor,
         passports=passports, plans=PlanService(factory, actor, clock),
-        agency=AgencyService(factory, actor, clock),
+        agency=agency,
         compliance=ComplianceService(factory, settings.agency_name, clock),
         events=EventLogService(passports),
         lists=ServiceListService(passports, lambda: settings.agency_name),
+        catalogue=CatalogueService(passports, agency, lambda: settings.agency_name),
         backup=backup,
     )
 

@@ -1,0 +1,124 @@
+"""Writes the catalogue as a static website that needs no server: it opens from a folder or a
+USB stick and can be copied onto the agency's portal as it is.
+
+The site is built in a folder beside the target and moved into place only when complete; a
+cancel or an error leaves the previous site (or nothing) and no half-written one. A target
+that holds anything but an earlier catalogue is refused rather than overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...config import fsync_directory
+from ...domain.catalogue import Catalogue
+from ...domain.errors import Cancelled, ConflictError, StorageError
+from .index_pages import render_index, render_lists, search_data
+from .jsonld import catalogue_chunks
+from .service_page import render_service_page
+
+Progress = Callable[[int, int], bool]
+MARKER = ".govsvc-catalogue"
+ASSETS = Path(__file__).with_name("assets")
+FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf", "OFL.txt")
+PROGRESS_EVERY = 100
+
+
+@dataclass
+class SiteResult:
+    folder: Path
+    pages: int = 0
+    files: int = 0
+    bytes: int = 0
+    cancelled: bool = False
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise ConflictError(f"«{target}» یک پرونده است نه پوشه؛ فهرست خدمات در آن نوشته نشد")
+    if os.path.ismount(target):
+        raise ConflictError(f"«{target}» ریشهٔ یک دیسک است؛ پوشه‌ای درون آن بدهید، مانند "
+                            f"«{target / 'catalogue'}»")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise ConflictError(f"پوشهٔ «{target}» خالی نیست و فهرست خدمات پیشین هم نیست؛ "
+                            "برای نگه‌داشتن پرونده‌های آن، پوشهٔ خالی یا تازه‌ای بدهید")
+
+
+def _write(path: Path, text: str, result: SiteResult) -> None:
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    result.files += 1
+    result.bytes += len(data)
+
+
+def _copy_assets(root: Path, result: SiteResult) -> None:
+    from ...reports.fonts import font_dir
+
+    assets = root / "assets"
+    (assets / "fonts").mkdir(parents=True)
+    for name in ("site.css", "fold.js", "search.js"):
+        shutil.copyfile(ASSETS / name, assets / name)
+        result.files += 1
+    fonts = font_dir()
+    for name in FONT_FILES:
+        source = fonts / name
+        if not source.exists():
+            raise StorageError(f"پروندهٔ قلم «{source}» پیدا نشد؛ برنامه را دوباره نصب کنید")
+        shutil.copyfile(source, assets / "fonts" / name)
+        result.files += 1
+
+
+def write_site(c: Catalogue, target: Path, progress: Progress | None = None) -> SiteResult:
+    """Writes every page, the search data and catalogue.jsonld into ``target``."""
+    target = target.resolve()
+    _check_target(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = target.parent / f".{target.name}.part-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    result = SiteResult(target)
+    total = len(c.services)
+    try:
+        (work / "services").mkdir(parents=True)
+        _copy_assets(work, result)
+        _write(work / "assets" / "search-data.js", search_data(c), result)
+        _write(work / "index.html", render_index(c), result)
+        _write(work / "lists.html", render_lists(c), result)
+        with (work / "catalogue.jsonld").open("w", encoding="utf-8") as fh:
+            for chunk in catalogue_chunks(c):
+                fh.write(chunk)
+        result.files += 1
+        for done, s in enumerate(c.services, 1):
+            _write(work / "services" / s.page, render_service_page(s, c), result)
+            result.pages += 1
+            if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+                if not progress(done, total):
+                    raise Cancelled("انتشار فهرست خدمات لغو شد؛ پوشهٔ مقصد دست نخورد")
+        (work / MARKER).write_text("govsvc-desktop catalogue\n", "utf-8")
+        _swap(work, target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    result.bytes += (target / "catalogue.jsonld").stat().st_size
+    return result
+
+
+def _swap(work: Path, target: Path) -> None:
+    """Moves the finished site into place; an earlier catalogue there is removed after."""
+    old = None
+    if target.exists():
+        old = target.parent / f".{target.name}.old-{os.getpid()}"
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    try:
+        work.rename(target)
+    except OSError:
+        if old is not None:
+            old.rename(target)
+        raise
+    fsync_directory(target.parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
