@@ -413,7 +413,8 @@ def dataset_node(c: Catalogue, publisher: Node) -> Node:
         "dct:hasPart": [ref(service_iri(s)) for s in c.services],
     }
     if c.base_url:
-        node["dcat:landingPage"] = ref(c.base_url.rstrip("/") + "/index.html")
+        node["dcat:landingPage"] = {"@id": c.base_url.rstrip("/") + "/index.html",
+                                    "@type": "foaf:Document"}
     return node
 
 

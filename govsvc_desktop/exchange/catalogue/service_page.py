@@ -76,7 +76,7 @@ def _steps(p: ServicePassport) -> str:
 def _fees(p: ServicePassport) -> str:
     rows = [[esc(f.title), fa(format_rials(f.amount_rials)) if f.amount_rials is not None else "—",
              esc(f.legal_basis), esc(f.bank),
-             f'<span class="sid">{fa(f.sheba or f.account_number)}</span>'
+             f'<span class="sid">{esc(f.sheba or f.account_number)}</span>'
              if (f.sheba or f.account_number) else "—"]
             for f in p.fees]
     if p.delegated_to_counters and p.counter_fee_rials is not None:
