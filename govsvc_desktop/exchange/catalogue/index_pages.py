@@ -62,7 +62,7 @@ def render_index(c: Catalogue) -> str:
         '<div id="search-area" hidden>'
         '<form id="search" class="search" role="search" aria-label="جست‌وجوی خدمات">'
         '<div class="field"><label for="q">جست‌وجو در عنوان، شرح، شناسه یا دستگاه</label>'
-        '<input id="q" name="q" type="search" autocomplete="off" '
+        '<input id="q" name="q" type="search" '
         'aria-describedby="q-help"></div>'
         '<p id="q-help" class="note">با صفحه‌کلید فارسی یا عربی بنویسید؛ ی و ک، نیم‌فاصله و '
         "رقم‌های فارسی و انگلیسی یکسان شمرده می‌شوند.</p>"

@@ -90,14 +90,42 @@
     more.textContent = DATA.labels.more.replace("{n}", F.persianDigits(Math.min(PAGE, last.length - upto)));
   }
 
+  var FIELDS = { q: "q", a: "f-audience", n: "f-nature", e: "f-electronic", p: "f-province" };
+
+  /* The search lives in the address (#q=…&e=yes), so going back to the list, reloading or
+     sharing the link shows the same results. */
+  function remember() {
+    var parts = [];
+    Object.keys(FIELDS).forEach(function (key) {
+      var value = el(FIELDS[key]).value;
+      if (value) { parts.push(key + "=" + encodeURIComponent(value)); }
+    });
+    var hash = parts.length ? "#" + parts.join("&") : "";
+    if (hash !== window.location.hash) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search + hash);
+    }
+  }
+
+  function recall() {
+    window.location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var pair = part.split("=");
+      var id = FIELDS[pair[0]];
+      if (id && pair.length === 2) {
+        try { el(id).value = decodeURIComponent(pair[1]); } catch (e) { /* a damaged link */ }
+      }
+    });
+  }
+
   function update() {
     last = search(el("q").value, filters());
     shown = PAGE;
     render();
+    remember();
   }
 
   function start() {
     prepare();
+    recall();
     var form = el("search");
     form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
     el("q").addEventListener("input", update);
