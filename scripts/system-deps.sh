@@ -14,6 +14,7 @@ PACKAGES=(
   libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libasound2
   postgresql             # shared mode: tests start a throwaway cluster
   libpango-1.0-0 libpangoft2-1.0-0  # benchmarks compare the PDF form with WeasyPrint
+  chromium chromium-driver  # tests open the published catalogue website in a real browser
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
