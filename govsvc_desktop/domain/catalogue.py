@@ -10,7 +10,6 @@ comments and the agency's internal judgement are withheld (``WITHHELD_FIELDS`` s
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -129,7 +128,7 @@ def public_copy(p: ServicePassport) -> ServicePassport:
     """A passport holding only the published fields; everything else at its empty default."""
     values = {name: getattr(p, name) for name in PUBLISHED_FIELDS}
     values["org_units"] = [OrgUnit(name=u.name, unit_id=u.unit_id) for u in p.org_units]
-    return dataclasses.replace(ServicePassport(), **values)
+    return ServicePassport(**values)
 
 
 def classify(p: ServicePassport, today: dt.date) -> LeftOutLine | None:

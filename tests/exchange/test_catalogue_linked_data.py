@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pyshacl import validate
 import rdflib
+from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 
 from govsvc_desktop.domain.choices import TimeUnit

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 
-from ...domain.calendar import format_jalali
 from ...domain.catalogue import Catalogue
 from ...domain.choices import Audience, Nature
 from ...domain.persian import format_int
 from ...domain.service_lists import ListedService, build_service_lists
-from .layout import esc, fa, page, section, table
+from .layout import esc, fa, jalali, page, section, table
 
 NATURES = [n.value for n in Nature]
 AUDIENCES = [a.value for a in Audience]
@@ -108,7 +107,7 @@ def render_lists(c: Catalogue) -> str:
     non = table("خدمات غیرالکترونیکی با تاریخ الکترونیکی شدن یا معافیت",
                 ["شناسهٔ خدمت", "عنوان", "واحد ارائه‌کننده", "تاریخ الکترونیکی شدن یا معافیت"],
                 [[sid(i), title(i), esc(i.unit),
-                  (fa(format_jalali(i.date)) + (" (گذشته)" if i.late else "")) if i.date
+                  (jalali(i.date) + (" (گذشته)" if i.late else "")) if i.date
                   else esc(i.detail)] for i in lists.non_electronic])
     delegated = table("خدمات واگذارشده به دفاتر پیشخوان",
                       ["شناسهٔ خدمت", "عنوان", "کار دفاتر", "تعرفهٔ دفتر (ریال)"],

@@ -12,10 +12,12 @@ written inline: the files are read offline.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import uuid as uuid_mod
-from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TextIO
 
 from ...domain.catalogue import Catalogue, Dependency, PublishedService
 from ...domain.choices import Choice, ElectronicMethod, TimeUnit
@@ -60,6 +62,7 @@ def ref(iri: str) -> Node:
     return {"@id": iri}
 
 
+@functools.lru_cache(maxsize=65_536)
 def named(kind: str, *parts: str) -> str:
     """A stable IRI for a shared node (an agency, a place, a law) from what names it."""
     return f"urn:uuid:{uuid_mod.uuid5(_NAMES, chr(31).join((kind, *parts)))}"
@@ -90,62 +93,104 @@ def xsd_duration(value: float, unit: TimeUnit) -> str:
     return text + ("T" + time if time else "") if (days or time) else "PT0S"
 
 
-class Graph:
-    """Nodes shared by many services (agencies, places, laws, concepts), each written once."""
+def dumps(node: Node) -> str:
+    return json.dumps(node, ensure_ascii=False, separators=(",", ":"))
+
+
+class SharedNodes:
+    """Every node shared by services (agencies, places, laws, concepts), built and written as
+    JSON once per export; what each one points to is kept so a page can carry it too."""
 
     def __init__(self) -> None:
-        self.shared: dict[str, Node] = {}
+        self.texts: dict[str, str] = {}
+        self.points_to: dict[str, tuple[str, ...]] = {}
 
-    def _add(self, node: Node) -> Node:
-        self.shared.setdefault(node["@id"], node)
-        return ref(node["@id"])
+
+class Graph:
+    """The shared nodes one service points to (for its page), drawn from ``SharedNodes``."""
+
+    def __init__(self, nodes: SharedNodes | None = None) -> None:
+        self.nodes = nodes or SharedNodes()
+        self.used: dict[str, None] = {}
+
+    def _use(self, iri: str) -> Node:
+        if iri not in self.used:
+            self.used[iri] = None
+            for inner in self.nodes.points_to.get(iri, ()):
+                self._use(inner)
+        return ref(iri)
+
+    def _known(self, iri: str) -> bool:
+        return iri in self.nodes.texts
+
+    def _add(self, node: Node, points_to: tuple[str, ...] = ()) -> Node:
+        iri = node["@id"]
+        if iri not in self.nodes.texts:
+            self.nodes.texts[iri] = dumps(node)
+            self.nodes.points_to[iri] = points_to
+        return self._use(iri)
 
     def concept(self, scheme: str, code: str, label: str) -> Node:
-        return self._add({"@id": f"{GSV}{scheme}-{code}", "@type": "skos:Concept",
-                          "skos:prefLabel": label, "skos:notation": plain(code),
-                          "skos:inScheme": ref(f"{GSV}{scheme}")})
+        iri = f"{GSV}{scheme}-{code}"
+        if self._known(iri):
+            return self._use(iri)
+        return self._add({"@id": iri, "@type": "skos:Concept", "skos:prefLabel": label,
+                          "skos:notation": plain(code), "skos:inScheme": ref(f"{GSV}{scheme}")})
 
     def choice(self, scheme: str, member: Choice) -> Node:
         return self.concept(scheme, member.value, member.label_fa)
 
     def eu_concept(self, iri: str, label: str, kind: str = "skos:Concept") -> Node:
+        if self._known(iri):
+            return self._use(iri)
         return self._add({"@id": iri, "@type": kind, "skos:prefLabel": label})
 
     def place(self, name: str, within: str = "") -> Node:
         if not name:
             return self.eu_concept(COUNTRY, "ایران", "dct:Location")
-        node: Node = {"@id": named("place", within, name), "@type": "dct:Location",
-                      "locn:geographicName": name, "skos:prefLabel": name}
+        iri = named("place", within, name)
+        if self._known(iri):
+            return self._use(iri)
+        node: Node = {"@id": iri, "@type": "dct:Location", "locn:geographicName": name,
+                      "skos:prefLabel": name}
         if within:
             node["dct:isPartOf"] = self.place(within)
-        return self._add(node)
+        return self._add(node, (node["dct:isPartOf"]["@id"],) if within else ())
 
     def organisation(self, name: str, national_id: str = "", province: str = "",
                      parent: str = "") -> Node:
         iri = named("agency", name, national_id)
+        if self._known(iri):
+            return self._use(iri)
         node: Node = {
             "@id": iri, "@type": ["cv:PublicOrganisation", "org:Organization", "foaf:Agent"],
             "skos:prefLabel": name, "dct:title": name,
             "dct:identifier": plain(national_id or iri.removeprefix("urn:uuid:")),
             "dct:spatial": self.place(province),
         }
+        points = [node["dct:spatial"]["@id"]]
         if parent and parent != name:
             node["org:subOrganizationOf"] = self.organisation(parent)
-        return self._add(node)
+            points.append(node["org:subOrganizationOf"]["@id"])
+        return self._add(node, tuple(points))
 
     def law(self, p: ServicePassport, index: int) -> Node:
         law = p.legal_bases[index]
-        node: Node = {"@id": named("law", law.title, law.number, law.date or ""),
-                      "@type": "eli:LegalResource", "dct:title": law.title,
+        iri = named("law", law.title, law.number, law.date or "")
+        if self._known(iri):
+            return self._use(iri)
+        node: Node = {"@id": iri, "@type": "eli:LegalResource", "dct:title": law.title,
                       "dct:type": self.choice("law-kind", law.kind)}
         if law.number:
             node["eli:id_local"] = plain(law.number)
         if law.date:
             node["eli:date_document"] = typed(law.date, "xsd:date")
-        return self._add(node)
+        return self._add(node, (node["dct:type"]["@id"],))
 
     def external_service(self, d: Dependency) -> Node:
         iri = named("service", d.agency, d.service_id or d.title)
+        if self._known(iri):
+            return self._use(iri)
         how = "استعلام" if d.via == "inquiry" else "خدمت پیشین در زنجیرهٔ خدمات"
         node: Node = {
             "@id": iri, "@type": "cpsv:PublicService", "dct:title": d.title,
@@ -153,12 +198,14 @@ class Graph:
             "dct:description": f"{d.title} از {d.agency} ({how})",
             "cv:hasCompetentAuthority": self.organisation(d.agency),
         }
+        points = [node["cv:hasCompetentAuthority"]["@id"]]
         if d.inquiry_kind:
             node["gsv:inquiryKind"] = self.concept("inquiry-kind", d.inquiry_kind,
                                                    "آنی" if d.inquiry_kind == "instant" else "فرآیندی")
+            points.append(node["gsv:inquiryKind"]["@id"])
         if d.electronic is not None:
             node["gsv:electronicInquiry"] = typed(d.electronic, "xsd:boolean")
-        return self._add(node)
+        return self._add(node, tuple(points))
 
 
 def service_iri(s: PublishedService) -> str:
@@ -218,7 +265,7 @@ def service_nodes(s: PublishedService, g: Graph, base_url: str = "") -> list[Nod
     nodes += _outputs(svc, p, g, iri)
     nodes += _steps_and_units(svc, p, g, iri)
     if p.partner_agencies:
-        parts = []
+        parts: list[Node] = []
         for i, partner in enumerate(p.partner_agencies, 1):
             parts.append({"@id": f"{iri}#partner-{i}", "@type": "cv:Participation",
                           "dct:identifier": plain(f"{p.service_id or p.uuid}-partner-{i}"),
@@ -396,11 +443,31 @@ def _steps_and_units(svc: Node, p: ServicePassport, g: Graph, iri: str) -> list[
     return []
 
 
+@dataclass
+class Description:
+    """One service's own nodes as JSON text, and the shared nodes it points to."""
+
+    own: list[str]
+    shared: list[str]
+
+
+def describe(s: PublishedService, nodes: SharedNodes, base_url: str = "") -> Description:
+    g = Graph(nodes)
+    own = [dumps(node) for node in service_nodes(s, g, base_url)]
+    return Description(own, list(g.used))
+
+
+def page_text(d: Description, nodes: SharedNodes) -> str:
+    """The JSON-LD a service's page embeds: the service with every node it points to."""
+    graph = ",".join(d.own + [nodes.texts[iri] for iri in d.shared])
+    return '{"@context":' + dumps(CONTEXT) + ',"@graph":[' + graph + "]}"
+
+
 def page_document(s: PublishedService, base_url: str = "") -> Node:
-    """One service with every node it points to: the JSON-LD embedded in its page."""
-    g = Graph()
-    nodes = service_nodes(s, g, base_url)
-    return {"@context": CONTEXT, "@graph": nodes + list(g.shared.values())}
+    """The same as a JSON object, for one service on its own."""
+    nodes = SharedNodes()
+    result: Node = json.loads(page_text(describe(s, nodes, base_url), nodes))
+    return result
 
 
 def dataset_node(c: Catalogue, publisher: Node) -> Node:
@@ -418,19 +485,26 @@ def dataset_node(c: Catalogue, publisher: Node) -> Node:
     return node
 
 
-def catalogue_chunks(c: Catalogue) -> Iterator[str]:
-    """catalogue.jsonld as pieces of text, one node at a time (a large catalogue is never
-    held whole as one object)."""
-    import json
+class CatalogueWriter:
+    """catalogue.jsonld written as the pages are: the dataset first, each service's nodes as
+    its page is made, the shared nodes at the end (a large catalogue is never held whole)."""
 
-    g = Graph()
-    g.eu_concept(LANGUAGE, "فارسی", "dct:LinguisticSystem")
-    publisher = g.organisation(c.publisher)
-    yield '{"@context": ' + json.dumps(CONTEXT, ensure_ascii=False) + ',\n"@graph": [\n'
-    yield json.dumps(dataset_node(c, publisher), ensure_ascii=False)
-    for s in c.services:
-        for node in service_nodes(s, g, c.base_url):
-            yield ",\n" + json.dumps(node, ensure_ascii=False)
-    for node in g.shared.values():
-        yield ",\n" + json.dumps(node, ensure_ascii=False)
-    yield "\n]}\n"
+    def __init__(self, c: Catalogue, out: TextIO) -> None:
+        self.nodes = SharedNodes()
+        self.out = out
+        g = Graph(self.nodes)
+        g.eu_concept(LANGUAGE, "فارسی", "dct:LinguisticSystem")
+        publisher = g.organisation(c.publisher)
+        out.write('{"@context":' + dumps(CONTEXT) + ',\n"@graph":[\n')
+        out.write(dumps(dataset_node(c, publisher)))
+
+    def add(self, s: PublishedService, base_url: str = "") -> Description:
+        d = describe(s, self.nodes, base_url)
+        for text in d.own:
+            self.out.write(",\n" + text)
+        return d
+
+    def close(self) -> None:
+        for text in self.nodes.texts.values():
+            self.out.write(",\n" + text)
+        self.out.write("\n]}\n")

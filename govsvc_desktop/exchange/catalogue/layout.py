@@ -3,19 +3,25 @@ link, banner, navigation, main and footer landmarks, the catalogue's date in Jal
 
 from __future__ import annotations
 
-import json
+import datetime as dt
+import functools
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
-from typing import Any
 
+from ...domain.calendar import format_jalali
 from ...domain.catalogue import Catalogue
 from ...domain.persian import to_persian_digits
 
 SITE_CSS = "assets/site.css"
 
 
+_SPECIAL = re.compile("[&<>\"']")
+
+
 def esc(text: object) -> str:
-    return escape(str(text), quote=True)
+    value = str(text)
+    return escape(value, quote=True) if _SPECIAL.search(value) else value
 
 
 def fa(text: object) -> str:
@@ -23,10 +29,15 @@ def fa(text: object) -> str:
     return esc(to_persian_digits(str(text)))
 
 
-def json_ld(document: dict[str, Any]) -> str:
-    """JSON-LD for a ``<script>`` element: no sequence in it can close the element."""
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+def script_json(text: str) -> str:
+    """JSON for a ``<script>`` element: no sequence in it can close the element."""
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+@functools.lru_cache(maxsize=16_384)
+def jalali(value: str | dt.date | None) -> str:
+    """A date as Jalali with Persian digits, escaped (a catalogue repeats the same few dates)."""
+    return esc(format_jalali(value))
 
 
 def page(c: Catalogue, *, title: str, body: str, root: str = "", head: str = "",

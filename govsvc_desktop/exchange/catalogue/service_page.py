@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from ...domain.calendar import format_jalali
 from ...domain.catalogue import Catalogue, PublishedService
 from ...domain.choices import ChannelKind
 from ...domain.passport import ServicePassport
 from ...domain.persian import format_int, format_number, format_rials
-from .jsonld import page_document
-from .layout import esc, fa, facts, json_ld, page, paragraphs, section, table
+from .layout import esc, fa, facts, jalali, page, paragraphs, script_json, section, table
 
 
 def electronic_status(p: ServicePassport) -> str:
@@ -22,7 +20,7 @@ def electronic_status(p: ServicePassport) -> str:
         ref = f" ({esc(p.exemption_reference)})" if p.exemption_reference else ""
         return text + f"معاف از الکترونیکی شدن{ref}"
     if p.electronic_target_date:
-        return text + f"الکترونیکی می‌شود تا {fa(format_jalali(p.electronic_target_date))}"
+        return text + f"الکترونیکی می‌شود تا {jalali(p.electronic_target_date)}"
     return text + "زمان الکترونیکی شدن اعلام نشده است"
 
 
@@ -137,7 +135,7 @@ def _laws(p: ServicePassport) -> str:
         return ""
     return table("قانون‌ها و مقرراتی که خدمت بر آن‌ها استوار است",
                  ["عنوان", "نوع", "شماره", "تاریخ", "ماده / بند"],
-                 [[esc(b.title), esc(b.kind.label_fa), fa(b.number), fa(format_jalali(b.date)),
+                 [[esc(b.title), esc(b.kind.label_fa), fa(b.number), jalali(b.date),
                    fa(b.article)] for b in p.legal_bases])
 
 
@@ -160,7 +158,8 @@ def _more(p: ServicePassport) -> str:
     return "".join(parts)
 
 
-def render_service_page(s: PublishedService, c: Catalogue) -> str:
+def render_service_page(s: PublishedService, c: Catalogue, linked_data: str) -> str:
+    """The page; ``linked_data`` is the service's CPSV-AP JSON-LD, embedded in the head."""
     p = s.passport
     key = facts([
         ("شناسهٔ خدمت", f'<span class="sid">{fa(p.service_id)}</span>' if p.service_id else "بدون شناسه"),
@@ -169,8 +168,8 @@ def render_service_page(s: PublishedService, c: Catalogue) -> str:
         ("ماهیت خدمت", esc(p.nature.label_fa) if p.nature else ""),
         ("ارائهٔ الکترونیکی", electronic_status(p)),
         ("زمان ارائهٔ خدمت", service_time(p)),
-        ("اعتبار شناسنامه", f"تأیید در {fa(format_jalali(p.approved_on))}، معتبر تا "
-                            f"{fa(format_jalali(s.valid_until))}"),
+        ("اعتبار شناسنامه", f"تأیید در {jalali(p.approved_on)}، معتبر تا "
+                            f"{jalali(s.valid_until)}"),
     ])
     body = (
         '<nav aria-label="مسیر"><p class="no-print"><a href="../index.html">فهرست خدمات</a></p></nav>'
@@ -187,5 +186,5 @@ def render_service_page(s: PublishedService, c: Catalogue) -> str:
         + section("laws", "مبانی قانونی و مقررات", _laws(p))
         + section("more", "مجوزها، واحدها و آمار", _more(p))
     )
-    head = f'<script type="application/ld+json">{json_ld(page_document(s, c.base_url))}</script>\n'
+    head = f'<script type="application/ld+json">{script_json(linked_data)}</script>\n'
     return page(c, title=f"{p.title} — {c.title}", body=body, root="../", head=head)

@@ -18,7 +18,7 @@ from ...config import fsync_directory
 from ...domain.catalogue import Catalogue
 from ...domain.errors import Cancelled, ConflictError, StorageError
 from .index_pages import render_index, render_lists, search_data
-from .jsonld import catalogue_chunks
+from .jsonld import CatalogueWriter, page_text
 from .service_page import render_service_page
 
 Progress = Callable[[int, int], bool]
@@ -88,15 +88,16 @@ def write_site(c: Catalogue, target: Path, progress: Progress | None = None) -> 
         _write(work / "index.html", render_index(c), result)
         _write(work / "lists.html", render_lists(c), result)
         with (work / "catalogue.jsonld").open("w", encoding="utf-8") as fh:
-            for chunk in catalogue_chunks(c):
-                fh.write(chunk)
+            linked = CatalogueWriter(c, fh)
+            for done, s in enumerate(c.services, 1):
+                text = page_text(linked.add(s, c.base_url), linked.nodes)
+                _write(work / "services" / s.page, render_service_page(s, c, text), result)
+                result.pages += 1
+                if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+                    if not progress(done, total):
+                        raise Cancelled("انتشار فهرست خدمات لغو شد؛ پوشهٔ مقصد دست نخورد")
+            linked.close()
         result.files += 1
-        for done, s in enumerate(c.services, 1):
-            _write(work / "services" / s.page, render_service_page(s, c), result)
-            result.pages += 1
-            if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-                if not progress(done, total):
-                    raise Cancelled("انتشار فهرست خدمات لغو شد؛ پوشهٔ مقصد دست نخورد")
         (work / MARKER).write_text("govsvc-desktop catalogue\n", "utf-8")
         _swap(work, target)
     except BaseException:

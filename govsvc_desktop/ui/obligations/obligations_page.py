@@ -29,8 +29,8 @@ from ...domain.errors import GovsvcError
 from ...domain.persian import format_int
 from ...services.agency import LICENCES, PROPOSALS
 from ...services.catalogue import CatalogueReport
-from ..widgets.tables import fill_rows, record_table
 from ..tasks import Task
+from ..widgets.tables import fill_rows, record_table
 from .agency_tabs import CycleTab, LicencesTab, ProposalsTab
 from .catalogue_dialog import CatalogueChoice, CatalogueDialog
 from .events_tab import EventLogsTab
