@@ -148,7 +148,7 @@ def _more(p: ServicePassport) -> str:
     units = [u for u in p.org_units if u.name.strip()]
     if units:
         parts.append(table("واحدهای سازمانی درگیر در ارائهٔ خدمت", ["واحد", "شناسهٔ واحد"],
-                           [[esc(u.name), fa(u.unit_id) or "—"] for u in units]))
+                           [[esc(u.name), esc(u.unit_id) or "—"] for u in units]))
     parts.append(facts([
         ("تعداد خدمت‌گیرندگان در سال",
          fa(format_int(p.recipients_count)) if p.recipients_count is not None else ""),
