@@ -8,17 +8,21 @@ that holds anything but an earlier catalogue is refused rather than overwritten.
 
 from __future__ import annotations
 
+import datetime as dt
+import multiprocessing
 import os
 import shutil
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ...config import fsync_directory
-from ...domain.catalogue import Catalogue
+from ...domain.catalogue import Catalogue, PublishedService
 from ...domain.errors import Cancelled, ConflictError, StorageError
 from .index_pages import render_index, render_lists, search_data
-from .jsonld import CatalogueWriter, page_text
+from .jsonld import CatalogueWriter, describe, page_text
+from .linked_nodes import SharedNodes
 from .service_page import render_service_page
 
 Progress = Callable[[int, int], bool]
@@ -26,6 +30,8 @@ MARKER = ".govsvc-catalogue"
 ASSETS = Path(__file__).with_name("assets")
 FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf", "OFL.txt")
 PROGRESS_EVERY = 100
+CHUNK = 250
+PARALLEL_FROM = 1000  # below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -72,8 +78,10 @@ def _copy_assets(root: Path, result: SiteResult) -> None:
         result.files += 1
 
 
-def write_site(c: Catalogue, target: Path, progress: Progress | None = None) -> SiteResult:
-    """Writes every page, the search data and catalogue.jsonld into ``target``."""
+def write_site(c: Catalogue, target: Path, progress: Progress | None = None,
+               workers: int | None = None) -> SiteResult:
+    """Writes every page, the search data and catalogue.jsonld into ``target``; a large
+    catalogue's pages are made on every core (``workers`` processes)."""
     target = target.resolve()
     _check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -89,13 +97,11 @@ def write_site(c: Catalogue, target: Path, progress: Progress | None = None) -> 
         _write(work / "lists.html", render_lists(c), result)
         with (work / "catalogue.jsonld").open("w", encoding="utf-8") as fh:
             linked = CatalogueWriter(c, fh)
-            for done, s in enumerate(c.services, 1):
-                text = page_text(linked.add(s, c.base_url), linked.nodes)
-                _write(work / "services" / s.page, render_service_page(s, c, text), result)
-                result.pages += 1
-                if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-                    if not progress(done, total):
-                        raise Cancelled("انتشار فهرست خدمات لغو شد؛ پوشهٔ مقصد دست نخورد")
+            count = max(1, min(workers or os.cpu_count() or 1, -(-total // CHUNK)))
+            if count > 1 and total >= PARALLEL_FROM:
+                _pages_in_workers(c, work, linked, result, progress, count)
+            else:
+                _pages_here(c, work, linked, result, progress)
             linked.close()
         result.files += 1
         (work / MARKER).write_text("govsvc-desktop catalogue\n", "utf-8")
@@ -105,6 +111,70 @@ def write_site(c: Catalogue, target: Path, progress: Progress | None = None) -> 
         raise
     result.bytes += (target / "catalogue.jsonld").stat().st_size
     return result
+
+
+def _cancelled() -> Cancelled:
+    return Cancelled("انتشار فهرست خدمات لغو شد؛ پوشهٔ مقصد دست نخورد")
+
+
+def _pages_here(c: Catalogue, work: Path, linked: CatalogueWriter, result: SiteResult,
+                progress: Progress | None) -> None:
+    total = len(c.services)
+    for done, s in enumerate(c.services, 1):
+        text = page_text(linked.add(s, c.base_url), linked.nodes)
+        _write(work / "services" / s.page, render_service_page(s, c, text), result)
+        result.pages += 1
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+            if not progress(done, total):
+                raise _cancelled()
+
+
+_Job = tuple[list[PublishedService], str, str, dt.date, str, str]
+_Done = tuple[list[list[str]], dict[str, str], int]
+
+
+def _render_chunk(job: _Job) -> _Done:
+    """In a worker process: the pages of a slice of the services, written to the folder; the
+    linked data of each comes back for catalogue.jsonld, which the parent writes in order."""
+    services, title, publisher, made_on, base_url, folder = job
+    c = Catalogue(title=title, publisher=publisher, made_on=made_on, base_url=base_url)
+    nodes = SharedNodes()
+    own: list[list[str]] = []
+    size = 0
+    for s in services:
+        d = describe(s, nodes, base_url)
+        data = render_service_page(s, c, page_text(d, nodes)).encode("utf-8")
+        (Path(folder) / s.page).write_bytes(data)
+        size += len(data)
+        own.append(d.own)
+    return own, nodes.texts, size
+
+
+def _pages_in_workers(c: Catalogue, work: Path, linked: CatalogueWriter, result: SiteResult,
+                      progress: Progress | None, count: int) -> None:
+    total = len(c.services)
+    folder = str(work / "services")
+    jobs: list[_Job] = [(c.services[i:i + CHUNK], c.title, c.publisher, c.made_on, c.base_url,
+                         folder) for i in range(0, total, CHUNK)]
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        futures = [pool.submit(_render_chunk, job) for job in jobs]
+        done = 0
+        for future in futures:  # in order, so catalogue.jsonld lists services as the index does
+            own, texts, size = future.result()
+            for nodes in own:
+                for text in nodes:
+                    linked.out.write(",\n" + text)
+            for iri, text in texts.items():
+                linked.nodes.texts.setdefault(iri, text)
+            done += len(own)
+            result.pages += len(own)
+            result.files += len(own)
+            result.bytes += size
+            if progress is not None and not progress(done, total):
+                raise _cancelled()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _swap(work: Path, target: Path) -> None:
