@@ -129,3 +129,25 @@ def test_pages_name_their_service_and_dates_are_jalali(capp: App, tmp_path: Path
     assert re.fullmatch(r"[۰-۹]{4}/[۰-۹]{2}/[۰-۹]{2}", report.made_on)
     lists = (tmp_path / "site" / "lists.html").read_text("utf-8")
     assert "معاف از الکترونیکی شدن" in lists and "خدمات الکترونیکی" in lists
+
+
+def test_text_that_looks_like_markup_stays_text(capp: App, tmp_path: Path) -> None:
+    import dataclasses
+
+    from tests.catalogue_support import FULL as full_uuid
+
+    hostile = '</script><script>alert("x")</script> & <b>«گواهی»</b>'
+    p = dataclasses.replace(capp.passports.get(full_uuid), uuid="0c0c0c0c-1111-4222-8333-666666666666",
+                            service_id="99000000003", title=hostile, description=hostile)
+    with capp.uow() as uow:
+        uow.passports.insert(p)
+        uow.commit()
+    capp.catalogue.export(tmp_path / "site", PassportFilter(uuids=(p.uuid,)))
+    html = (tmp_path / "site" / "services" / "99000000003.html").read_text("utf-8")
+    assert "<script>alert" not in html and html.count("</script>") == 1
+    embedded = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    graph = json.loads(embedded)["@graph"]
+    assert graph[0]["dct:title"] == hostile
+    assert "&lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)" in html
+    data = (tmp_path / "site" / "assets" / "search-data.js").read_text("utf-8")
+    assert json.loads(data.split("=", 1)[1].rstrip().rstrip(";"))["services"][0][1] == hostile

@@ -30,8 +30,9 @@ def fa(text: object) -> str:
 
 
 def script_json(text: str) -> str:
-    """JSON for a ``<script>`` element: no sequence in it can close the element."""
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    """JSON for a ``<script>`` element: every ``<`` written as ``\\u003c`` (the same JSON), so
+    nothing in it can end the element or start a comment."""
+    return text.replace("<", "\\u003c")
 
 
 @functools.lru_cache(maxsize=16_384)
