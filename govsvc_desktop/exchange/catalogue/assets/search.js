@@ -6,7 +6,7 @@
   "use strict";
   var F = window.GovsvcFold;
   var DATA = window.GOVSVC_CATALOGUE;
-  var PAGE = 50;
+  var PAGE = 25;
   var records = [];
   var shown = PAGE;
   var last = [];
@@ -15,7 +15,7 @@
     records = DATA.services.map(function (r) {
       return {
         page: r[0], title: r[1], sid: r[2], agency: DATA.agencies[r[3]], place: DATA.places[r[4]],
-        audience: r[8], nature: r[9], electronic: r[10], province: r[11],
+        audience: r[8], nature: r[9], electronic: r[10], province: r[11], element: null,
         hay: " " + F.indexText([r[1], r[2], DATA.agencies[r[3]], DATA.places[r[4]], r[5], r[6], r[7]]) + " "
       };
     });
@@ -57,6 +57,7 @@
   }
 
   function item(r) {
+    if (r.element) { return r.element; }  /* drawn once, shown again by later searches */
     var li = document.createElement("li");
     var a = document.createElement("a");
     a.href = "services/" + r.page;
@@ -74,6 +75,7 @@
     tag.textContent = (r.electronic ? DATA.labels.electronic : DATA.labels.nonElectronic) +
       (r.nature >= 0 ? " \u2014 " + DATA.natureLabels[r.nature] : "");
     li.appendChild(tag);
+    r.element = li;
     return li;
   }
 
