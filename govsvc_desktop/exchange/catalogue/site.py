@@ -129,25 +129,27 @@ def _pages_here(c: Catalogue, work: Path, linked: CatalogueWriter, result: SiteR
                 raise _cancelled()
 
 
-_Job = tuple[list[PublishedService], str, str, dt.date, str, str]
-_Done = tuple[list[list[str]], dict[str, str], int]
+_Job = tuple[list[PublishedService], str, str, dt.date, str, str, str]
+_Done = tuple[int, dict[str, str], int]
 
 
 def _render_chunk(job: _Job) -> _Done:
-    """In a worker process: the pages of a slice of the services, written to the folder; the
-    linked data of each comes back for catalogue.jsonld, which the parent writes in order."""
-    services, title, publisher, made_on, base_url, folder = job
+    """In a worker process: the pages of a slice of the services, written to the folder, and
+    their linked data to a part of catalogue.jsonld that the parent joins in order; only the
+    shared nodes come back (the same node, built by two workers, is the same text)."""
+    services, title, publisher, made_on, base_url, folder, part = job
     c = Catalogue(title=title, publisher=publisher, made_on=made_on, base_url=base_url)
     nodes = SharedNodes()
-    own: list[list[str]] = []
     size = 0
-    for s in services:
-        d = describe(s, nodes, base_url)
-        data = render_service_page(s, c, page_text(d, nodes)).encode("utf-8")
-        (Path(folder) / s.page).write_bytes(data)
-        size += len(data)
-        own.append(d.own)
-    return own, nodes.texts, size
+    with open(part, "w", encoding="utf-8") as linked:
+        for s in services:
+            d = describe(s, nodes, base_url)
+            data = render_service_page(s, c, page_text(d, nodes)).encode("utf-8")
+            (Path(folder) / s.page).write_bytes(data)
+            size += len(data)
+            for text in d.own:
+                linked.write(",\n" + text)
+    return len(services), nodes.texts, size
 
 
 def _pages_in_workers(c: Catalogue, work: Path, linked: CatalogueWriter, result: SiteResult,
@@ -155,21 +157,23 @@ def _pages_in_workers(c: Catalogue, work: Path, linked: CatalogueWriter, result:
     total = len(c.services)
     folder = str(work / "services")
     jobs: list[_Job] = [(c.services[i:i + CHUNK], c.title, c.publisher, c.made_on, c.base_url,
-                         folder) for i in range(0, total, CHUNK)]
+                         folder, str(work / f".linked-{i:08d}.part"))
+                        for i in range(0, total, CHUNK)]
     pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
     try:
         futures = [pool.submit(_render_chunk, job) for job in jobs]
         done = 0
-        for future in futures:  # in order, so catalogue.jsonld lists services as the index does
-            own, texts, size = future.result()
-            for nodes in own:
-                for text in nodes:
-                    linked.out.write(",\n" + text)
+        for job, future in zip(jobs, futures, strict=True):  # in order, as the index lists them
+            pages, texts, size = future.result()
+            part = Path(job[-1])
+            with part.open(encoding="utf-8") as fh:
+                shutil.copyfileobj(fh, linked.out)
+            part.unlink()
             for iri, text in texts.items():
                 linked.nodes.texts.setdefault(iri, text)
-            done += len(own)
-            result.pages += len(own)
-            result.files += len(own)
+            done += pages
+            result.pages += pages
+            result.files += pages
             result.bytes += size
             if progress is not None and not progress(done, total):
                 raise _cancelled()
