@@ -31,6 +31,7 @@ from .store.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from .services.bundles import BundleService, RenderPdf
+    from .services.catalogue import CatalogueService
     from .services.certificates import CertificateService
     from .services.printing import PrintService
     from .services.users import UserService
@@ -77,6 +78,12 @@ class App:
         from .services.printing import PrintService
 
         return PrintService(self.passports, self.db, worker_passports)
+
+    @cached_property
+    def catalogue(self) -> CatalogueService:
+        from .services.catalogue import CatalogueService
+
+        return CatalogueService(self.passports, self.agency)
 
     @cached_property
     def users(self) -> UserService:

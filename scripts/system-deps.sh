@@ -16,6 +16,7 @@ PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0  # benchmarks compare the PDF form with WeasyPrint
   hyperfine              # start-up benchmarks time whole processes of the command line
   cups printer-driver-cups-pdf  # printing: tests start a print service whose printer writes PDFs
+  chromium chromium-driver  # tests open the published catalogue website in a real browser
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

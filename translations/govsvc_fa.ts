@@ -60,6 +60,77 @@
     </message>
 </context>
 <context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Publish the service catalogue</source>
+        <translation>انتشار فهرست خدمات</translation>
+    </message>
+    <message>
+        <source>A website that opens from a folder or a USB stick and can be copied onto the agency's portal as it is: only approved, valid service passports, without anyone's name or ID, with CPSV-AP linked data.</source>
+        <translation>وب‌سایتی که از یک پوشه یا حافظهٔ جانبی باز می‌شود و همان‌گونه که هست روی درگاه دستگاه گذاشته می‌شود: فقط شناسنامه‌های تأییدشده و معتبر خدمات، بی‌نام و شناسهٔ هیچ کس، همراه با دادهٔ پیوندی CPSV-AP.</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>پوشه</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>پوشه:</translation>
+    </message>
+    <message>
+        <source>default: the agency's name</source>
+        <translation>پیش‌فرض: نام دستگاه</translation>
+    </message>
+    <message>
+        <source>Catalogue title:</source>
+        <translation>عنوان فهرست:</translation>
+    </message>
+    <message>
+        <source>Portal address (optional):</source>
+        <translation>نشانی درگاه (اختیاری):</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>استان:</translation>
+    </message>
+    <message>
+        <source>Nature:</source>
+        <translation>ماهیت:</translation>
+    </message>
+    <message>
+        <source>Electronic:</source>
+        <translation>ارائهٔ الکترونیکی:</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>الکترونیکی</translation>
+    </message>
+    <message>
+        <source>Non-electronic</source>
+        <translation>الکترونیکی‌نشده</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>انتشار</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>Folder of the website</source>
+        <translation>پوشهٔ وب‌سایت</translation>
+    </message>
+    <message>
+        <source>Choose the folder the website is written to.</source>
+        <translation>پوشه‌ای را که وب‌سایت در آن نوشته می‌شود انتخاب کنید.</translation>
+    </message>
+</context>
+<context>
     <name>ChainDialog</name>
     <message>
         <source>Inter-agency service chain</source>
@@ -1014,6 +1085,10 @@ Database: {db}</source>
         <translation>ذخیره به صورت اکسل…</translation>
     </message>
     <message>
+        <source>Publish website…</source>
+        <translation>انتشار وب‌سایت…</translation>
+    </message>
+    <message>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
@@ -1040,6 +1115,18 @@ Database: {db}</source>
     <message>
         <source> (%1 services left out: no valid approved passport)</source>
         <translation> (%1 خدمت بی‌شناسنامهٔ تأییدشدهٔ معتبر کنار ماند)</translation>
+    </message>
+    <message>
+        <source>Publishing the service catalogue…</source>
+        <translation>در حال انتشار فهرست خدمات…</translation>
+    </message>
+    <message>
+        <source>Service catalogue</source>
+        <translation>فهرست خدمات</translation>
+    </message>
+    <message>
+        <source>What was left out, and why, is in the details.</source>
+        <translation>آنچه منتشر نشد و چرایی آن در جزئیات آمده است.</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "lists": ("agency", "electronic / non-electronic / counter-office service lists"),
     "compliance": ("compliance", "the agency's obligations: what is missing, late or blocked"),
     "events": ("compliance", "event logs of electronic services for process mining"),
+    "catalogue": ("catalogue", "the agency's service catalogue as a website and linked data"),
 }
 
 log = logging.getLogger(__name__)

@@ -7,6 +7,7 @@ the same way.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from functools import lru_cache
 
@@ -94,6 +95,7 @@ def jalali_parts(value: dt.date) -> tuple[int, int, int]:
     return j.year, j.month, j.day
 
 
+@functools.lru_cache(maxsize=8192)  # validity is asked of every passport in every list
 def add_jalali_years(value: dt.date, years: int) -> dt.date:
     """The same Jalali day ``years`` later (30 Esfand falls back to the 29th)."""
     y, m, d = jalali_parts(value)

@@ -28,8 +28,11 @@ from ...domain.compliance import ComplianceKind, ComplianceReport
 from ...domain.errors import GovsvcError
 from ...domain.persian import format_int
 from ...services.agency import LICENCES, PROPOSALS
+from ...services.catalogue import CatalogueReport
+from ..tasks import Task
 from ..widgets.tables import fill_rows, record_table
 from .agency_tabs import CycleTab, LicencesTab, ProposalsTab
+from .catalogue_dialog import CatalogueChoice, CatalogueDialog
 from .events_tab import EventLogsTab
 
 if TYPE_CHECKING:
@@ -47,6 +50,9 @@ class ObligationsPage(QWidget):
         self.app = app
         self.open_passport, self.open_plan = open_passport, open_plan
         self.report: ComplianceReport | None = None
+        self.catalogue_task: Task | None = None
+        self.catalogue_report: CatalogueReport | None = None
+        self.catalogue_message: QMessageBox | None = None
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._compliance_tab(), self.tr("Compliance"))
@@ -145,7 +151,8 @@ class ObligationsPage(QWidget):
         bar.addWidget(self.include_all)
         bar.addStretch(1)
         for text, slot in ((self.tr("Save as PDF…"), self.lists_pdf),
-                           (self.tr("Save as Excel…"), self.lists_excel)):
+                           (self.tr("Save as Excel…"), self.lists_excel),
+                           (self.tr("Publish website…"), self.publish_catalogue)):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
             bar.addWidget(button)
@@ -192,3 +199,37 @@ class ObligationsPage(QWidget):
 
     def lists_excel(self, target: str = "") -> Path | None:
         return self._save_lists("excel", target)
+
+    # the published website (seed 003 Art. 2, 4)
+    def publish_catalogue(self, choice: CatalogueChoice | None = None) -> Task | None:
+        """Asks where and what (unless told), then writes the website in the background."""
+        if choice is None:
+            dialog = CatalogueDialog(self.app, self)
+            if dialog.exec() != CatalogueDialog.DialogCode.Accepted:
+                return None
+            choice = dialog.choice()
+        label = self.tr("Publishing the service catalogue…")
+        chosen = choice
+
+        def job(progress: Callable[[int, int], bool]) -> CatalogueReport:
+            return self.app.catalogue.export(Path(chosen.folder), chosen.filter, title=chosen.title,
+                                             base_url=chosen.base_url, progress=progress)
+
+        self.catalogue_task = Task(self, label, job)
+        self.catalogue_task.done.connect(self._catalogue_done)
+        self.catalogue_task.error.connect(
+            lambda exc: self._catalogue_message(QMessageBox.Icon.Warning, exc.message_fa, []))
+        return self.catalogue_task.start()
+
+    def _catalogue_done(self, report: object) -> None:
+        assert isinstance(report, CatalogueReport)
+        self.catalogue_report = report
+        self._catalogue_message(QMessageBox.Icon.Information, report.summary_fa(), report.lines_fa())
+
+    def _catalogue_message(self, icon: QMessageBox.Icon, text: str, lines: list[str]) -> None:
+        box = QMessageBox(icon, self.tr("Service catalogue"), text, QMessageBox.StandardButton.Ok, self)
+        if lines:
+            box.setInformativeText(self.tr("What was left out, and why, is in the details."))
+            box.setDetailedText("\n".join(lines))
+        self.catalogue_message = box
+        box.open()
