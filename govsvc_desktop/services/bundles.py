@@ -132,6 +132,22 @@ class BundleService:
                              [k.spec for k in self.kinds], limits=self.limits,
                              progress=tick, keep=keep, records=records)
 
+    def check_records(self, report: BundleReport) -> bool:
+        """The checks an import makes on every record (decoding, validation, duplicates),
+        added to ``report`` as one more check; for ``bundle verify --records``."""
+        problems: list[str] = []
+        for kind in self.kinds:
+            document = report.documents.get(kind.spec.entry)
+            if document is None:
+                continue
+            try:
+                kind.parse(document)
+            except GovsvcError as exc:
+                problems.append(exc.message_fa)
+        return report.add(
+            "records", not problems,
+            "\n".join(problems) if problems else "همهٔ رکوردها قاعده‌هایی را که ورود می‌سنجد رعایت می‌کنند")
+
     def prepare_import(
         self, path: str | os.PathLike[str], progress: Progress | None = None,
     ) -> ImportPlan:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain import jsontext
 from ..domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
 from ..domain.diff import import_outcome
 from ..domain.errors import GovsvcError, Problem, ValidationError
@@ -46,11 +47,7 @@ def record_name(index: int, data: Any) -> str:
 
 def parse_document(text: str | bytes) -> list[ServicePassport]:
     """Decodes and validates every record; raises one ValidationError naming all bad records."""
-    try:
-        document = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise GovsvcError(f"پرونده JSON معتبر نیست: {exc}") from exc
-    return parse_records(document)
+    return parse_records(jsontext.loads(text, "پرونده JSON"))
 
 
 def parse_records(document: Any) -> list[ServicePassport]:
