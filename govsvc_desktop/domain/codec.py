@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from .choices import Choice
-from .constraints import INT_MAX, INT_MIN, is_uuid, rule_for, schema_keywords
+from .constraints import FLOAT_MAX, INT_MAX, INT_MIN, is_uuid, rule_for, schema_keywords
 from .errors import GovsvcError, Problem, ValidationError
 from .persian import format_int
 
@@ -145,24 +145,25 @@ def _plain_converter(tp: type) -> Converter:
             if kind is int and not INT_MIN <= data <= INT_MAX:
                 dec.fail(path, f"عدد {_short(data)} بیرون از محدودهٔ مجاز (±۲ به توان ۶۳) است")
                 return _MISSING
-            if kind is float and not math.isfinite(data):
-                dec.fail(path, "باید عددی متناهی باشد (NaN و بی‌نهایت پذیرفته نیست)")
+            if kind is float and not -FLOAT_MAX <= data <= FLOAT_MAX:
+                dec.fail(path, "باید عددی متناهی و کمتر از ۱۰ به توان ۱۵ باشد" if math.isfinite(data)
+                         else "باید عددی متناهی باشد (NaN و بی‌نهایت پذیرفته نیست)")
                 return _MISSING
             return data
         if tp is int and kind is float and data.is_integer():
             return convert(dec, int(data), path)
         if tp is float and kind is int:
-            if abs(data) > 2**1023:
-                dec.fail(path, f"عدد {_short(data)} بیرون از محدودهٔ مجاز است")
-                return _MISSING
-            return float(data)
+            return convert(dec, float(data), path) if abs(data) < 2**1023 else \
+                convert(dec, math.inf, path)
         dec.fail(path, f"باید {_TYPE_NAMES_FA[tp]} باشد، نه «{_short(data)}»")
         return _MISSING
     return convert
 
 
 def _short(data: Any) -> str:
-    text = str(data) if not isinstance(data, int) or abs(data) < 10**30 else f"{data:.3e}"
+    if isinstance(data, int) and not isinstance(data, bool) and abs(data) >= 10**30:
+        return f"{format_int(len(str(abs(data))) if abs(data).bit_length() < 14000 else 4300)} رقمی"
+    text = str(data)
     return text if len(text) <= 60 else text[:60] + "…"
 
 

@@ -26,6 +26,7 @@ from .persian import format_int
 
 INT_MIN = -(2**63)
 INT_MAX = 2**63 - 1  # SQLite's and PostgreSQL's bigint
+FLOAT_MAX = 1e15  # a measure (days, minutes, percent) never comes near it
 REVISION_MAX = 2**62  # room to count on from the largest revision a file may carry
 MAX_TEXT = 20_000
 MAX_SHORT_TEXT = 500
@@ -90,7 +91,7 @@ def int_rule(minimum: int = INT_MIN, maximum: int = INT_MAX) -> Rule:
 
 
 AMOUNT = Rule(minimum=0, maximum=INT_MAX)
-NON_NEGATIVE = Rule(minimum=0)
+NON_NEGATIVE = Rule(minimum=0, maximum=FLOAT_MAX)
 SHORT = Rule(max_length=MAX_SHORT_TEXT)
 
 # Passport fields (by the name of their dataclass) beyond the defaults of their type.
@@ -116,11 +117,13 @@ RULES: dict[str, dict[str, Rule]] = {
     "Form": {"data_items": AMOUNT},
     "ProcessStep": {"duration": NON_NEGATIVE, "title": Rule(max_length=MAX_TEXT, not_blank=True)},
     "Fee": {"amount_rials": AMOUNT, "sheba": Rule(fmt="ir-sheba", max_length=MAX_SHORT_TEXT)},
+    "Licence": {"code": Rule(max_length=MAX_TEXT, not_blank=True)},
     "RequiredDocument": {"title": Rule(max_length=MAX_TEXT, not_blank=True)},
     "Inquiry": {"target_agency": Rule(max_length=MAX_TEXT, not_blank=True)},
 }
 
-_DEFAULTS: dict[type, Rule] = {int: int_rule(), str: Rule(max_length=MAX_TEXT), float: Rule()}
+_DEFAULTS: dict[type, Rule] = {int: int_rule(), str: Rule(max_length=MAX_TEXT),
+                               float: Rule(minimum=-FLOAT_MAX, maximum=FLOAT_MAX)}
 
 
 def rule_for(owner: str, name: str, tp: type) -> Rule | None:
@@ -144,7 +147,7 @@ def problem(rule: Rule, value: Any) -> str | None:
     if isinstance(value, (int, float)):
         if rule.minimum is not None and value < rule.minimum:
             return "نمی‌تواند منفی باشد" if rule.minimum == 0 else \
-                f"باید دست‌کم {format_int(int(rule.minimum))} باشد"
+                f"کمتر از کمینهٔ مجاز ({format_int(int(rule.minimum))}) است"
         if rule.maximum is not None and value > rule.maximum:
             if rule.minimum is not None and rule.maximum < 1000:
                 return (f"باید بین {format_int(int(rule.minimum))} تا "

@@ -64,3 +64,5 @@ def loads(data: bytes | str, what_fa: str) -> Any:
     except json.JSONDecodeError as exc:
         raise JsonRefused(f"{what_fa} JSON معتبر نیست (سطر {format_int(exc.lineno)}، ستون "
                           f"{format_int(exc.colno)})") from None
+    except ValueError:  # e.g. an integer of thousands of digits
+        raise JsonRefused(f"{what_fa} عددی بیش از اندازه بزرگ دارد") from None

@@ -11,11 +11,11 @@ import dataclasses
 import typing
 from collections.abc import Iterable, Mapping
 
-from .choices import Choice, ElectronicMethod, RecordKind, Status
+from .choices import Choice, ElectronicMethod, RecordKind
 from .constraints import MAX_SHORT_TEXT, MAX_TEXT, Rule, problem, rule_for
 from .errors import Problem
 from .labels import label_for_path
-from .passport import ServicePassport
+from .passport import APPROVED_STATUSES, ServicePassport
 from .persian import compact_key
 
 __all__ = ["APPROVAL_REQUIRED", "MAX_SHORT_TEXT", "MAX_TEXT", "SERVICE_APPROVAL_REQUIRED",
@@ -104,9 +104,7 @@ def _parts(c: _Collector, p: ServicePassport) -> None:
     seen: set[str] = set()
     for i, lic in enumerate(p.licences):
         key = compact_key(lic.code)
-        if not key:
-            c.add(f"licences[{i}].code", "کد مجوز خالی است")
-        elif key in seen:
+        if key and key in seen:
             c.add(f"licences[{i}].code", f"مجوز «{lic.code}» پیش‌تر در همین شناسنامه آمده است")
         seen.add(key)
     orders = [s.order for s in p.steps]
@@ -136,7 +134,7 @@ def _approval_requirements(c: _Collector, p: ServicePassport) -> None:
         if p.delegated_to_counters and not p.counter_actions.strip():
             c.add("counter_actions", "برای خدمت واگذارشده به پیشخوان، اقدامات دفاتر لازم است",
                   blocking=False)
-    if p.status in (Status.APPROVED, Status.SENT, Status.ACCEPTED):
+    if p.status in APPROVED_STATUSES:
         if not p.approved_by.strip():
             c.add("approved_by", "نام تأییدکننده برای رکورد تأییدشده لازم است")
         if not p.approved_on:
