@@ -21,7 +21,8 @@ from .services.passports import PassportService, utc_now
 from .services.plans import PlanService
 from .services.service_lists import ServiceListService
 from .store import migrate
-from .store.engine import login_parts, make_engine, with_login
+from .store.engine import login_parts, make_engine, opening_of, with_login
+from .store.opening import start_full_check
 from .store.uow import UnitOfWork
 
 
@@ -40,12 +41,19 @@ class App:
     events: EventLogService
     lists: ServiceListService
     backup: Path | None = None
+    notice: str = ""  # read-only or damaged database: what the person must know (Persian)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def start_background_checks(self) -> None:
+        """The daily full integrity check of a SQLite file, in a thread of its own."""
+        opened = opening_of(self.engine)
+        if opened is not None and not opened.read_only:
+            start_full_check(opened.path)
 
 
 def build(
@@ -56,7 +64,8 @@ def build(
     db = db or config.default_db()
     settings = settings or config.load_settings()
     engine = make_engine(db)
-    backup = migrate.upgrade(engine) if upgrade else None
+    opened = opening_of(engine)
+    backup = migrate.upgrade(engine) if upgrade and not (opened and opened.read_only) else None
     actor = settings.actor()
     if engine.dialect.name == "postgresql":
         actor = shared_mode_actor(engine)
@@ -70,7 +79,7 @@ def build(
         compliance=ComplianceService(factory, settings.agency_name, clock),
         events=EventLogService(passports),
         lists=ServiceListService(passports, lambda: settings.agency_name),
-        backup=backup,
+        backup=backup, notice=opened.notice_fa if opened else "",
     )
 
 

@@ -19,6 +19,8 @@ class Context:
     def app(self) -> App:
         if self._app is None:
             self._app = build(self.db)
+            if self._app.notice:
+                print(f"توجه: {self._app.notice}", file=sys.stderr)
         return self._app
 
     def close(self) -> None:
