@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from . import config
 from .domain.lifecycle import Actor
+from .privacy import mask
 from .services.agency import AgencyService
 from .services.compliance import ComplianceService
 from .services.event_logs import EventLogService
@@ -48,6 +49,11 @@ class App:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @property
+    def db_shown(self) -> str:
+        """The database as it may be shown or logged: a server URL without its password."""
+        return mask(self.db)
 
     def start_background_checks(self) -> None:
         """The daily full integrity check of a SQLite file, in a thread of its own."""

@@ -1,13 +1,43 @@
-"""Logging to a rotating file in the user's data directory; tracebacks go there, not to users."""
+"""Logging to a rotating file in the user's data directory; tracebacks go there, not to users.
+
+The log is readable by its owner only and every record passes ``privacy.mask`` first, so a
+password given in a ``--db`` URL never reaches it. When the log cannot be written (a folder
+left to another user, a full or read-only disk) the program still runs: records go to stderr
+and the person is told once, in Persian, why.
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+import sys
 
-from .config import log_dir
+from .domain.errors import GovsvcError
+from .privacy import PRIVATE_FILE, mask, restrict_new_files
 
 _configured = False
+LOG_NAME = "govsvc-desktop.log"
+
+
+class _Masking(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = mask(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
+            record.exc_text = mask(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file, rotated ones too, is its owner's only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        os.chmod(self.baseFilename, PRIVATE_FILE)
+        return stream
 
 
 def setup_logging(level: int = logging.INFO) -> None:
@@ -15,9 +45,22 @@ def setup_logging(level: int = logging.INFO) -> None:
     if _configured:
         return
     _configured = True
-    handler = logging.handlers.RotatingFileHandler(
-        log_dir() / "govsvc-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    restrict_new_files()
+    handler: logging.Handler
+    try:
+        from .config import log_dir, os_reason_fa
+
+        handler = _PrivateRotatingFile(log_dir() / LOG_NAME, maxBytes=2_000_000, backupCount=3,
+                                       encoding="utf-8")
+    except (OSError, GovsvcError) as exc:
+        why = exc.message_fa if isinstance(exc, GovsvcError) else \
+            f"پروندهٔ «{exc.filename}» نوشته نمی‌شود ({os_reason_fa(exc)})."
+        print(f"هشدار: گزارش کار برنامه در پرونده نوشته نمی‌شود: {why} گزارش‌ها به خروجی خطا "
+              "فرستاده می‌شوند.", file=sys.stderr)
+        handler = logging.StreamHandler(sys.stderr)
+        level = max(level, logging.WARNING)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_Masking())
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..domain.errors import GovsvcError
+from ..privacy import mask_argv
 from .context import Context
 
 COMMAND_MODULES = ("demo", "passports", "pdf", "db", "users", "gui", "bundle", "cert", "excel",
@@ -37,9 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from ..logsetup import setup_logging
 
-    setup_logging()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --version and --help answer before any file is touched
+    setup_logging()
     if not getattr(args, "func", None):
         parser.print_help()
         return 0 if args.noun is None else 2
@@ -58,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("لغو شد؛ چیزی نیمه‌کاره ذخیره نشد.", file=sys.stderr)
         return 130
     except Exception:  # a bug: full details to the log, a short message to the user
-        log.exception("unexpected error in %s", " ".join(argv or sys.argv[1:]))
+        log.exception("unexpected error in %s", mask_argv(argv or sys.argv[1:]))
         from ..config import log_dir
 
         print(f"خطای پیش‌بینی‌نشده رخ داد؛ جزئیات در {log_dir()} ثبت شد.", file=sys.stderr)

@@ -56,7 +56,7 @@ def blocking(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.blocking]
 
 
-_Plan = tuple[tuple[str, "Rule | None", "type | None", bool], ...]
+_Plan = tuple[tuple[str, Rule | None, type | None, bool], ...]
 _plans: dict[type, _Plan] = {}
 
 
@@ -65,7 +65,7 @@ def _plan(cls: type) -> _Plan:
     found = _plans.get(cls)
     if found is None:
         hints = typing.get_type_hints(cls)
-        rows = []
+        rows: list[tuple[str, Rule | None, type | None, bool]] = []
         for f in dataclasses.fields(cls):
             tp = hints[f.name]
             is_list = typing.get_origin(tp) is list
@@ -94,10 +94,12 @@ def _values(c: _Collector, obj: object, prefix: str) -> None:
             else:
                 _values(c, value, path + ".")
         elif rule is not None:
-            for i, item in enumerate(value) if is_list else ((None, value),):
+            items: list[tuple[str, object]] = (
+                [(f"{path}[{i}]", v) for i, v in enumerate(value)] if is_list else [(path, value)])
+            for where, item in items:
                 wrong = problem(rule, item)
                 if wrong is not None:
-                    c.add(path if i is None else f"{path}[{i}]", wrong)
+                    c.add(where, wrong)
 
 
 def _parts(c: _Collector, p: ServicePassport) -> None:
