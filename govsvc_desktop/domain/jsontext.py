@@ -66,3 +66,14 @@ def loads(data: bytes | str, what_fa: str) -> Any:
                           f"{format_int(exc.colno)})") from None
     except ValueError:  # e.g. an integer of thousands of digits
         raise JsonRefused(f"{what_fa} عددی بیش از اندازه بزرگ دارد") from None
+
+
+MAX_FILE_BYTES = 512 * 2**20  # a JSON file of 100,000 passports is about 500 MB
+
+
+def check_size(size: int, what_fa: str) -> None:
+    """Refuses a JSON file too large to read into memory, before it is read."""
+    if size > MAX_FILE_BYTES:
+        raise JsonRefused(f"{what_fa} {format_int(size // 2**20)} مگابایت است؛ بیشینه "
+                          f"{format_int(MAX_FILE_BYTES // 2**20)} مگابایت است. آن را در چند "
+                          "پرونده بفرستید")

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..domain.errors import StorageError
-from .opening import Opening, inspect, read_only_url, stamp
+from .opening import Opening, inspect, read_only_url, stamp, write_refusal
 
 
 def database_url(db: str | Path) -> str:
@@ -78,6 +78,7 @@ def make_engine(db: str | Path) -> Engine:
         if opening.read_only:
             engine = create_engine(read_only_url(path), future=True)
             event.listen(engine, "connect", _read_only_pragmas)
+            event.listen(engine, "before_cursor_execute", write_refusal(opening))
         else:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             engine = create_engine(url, future=True)

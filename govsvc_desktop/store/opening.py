@@ -21,6 +21,7 @@ import os
 import sqlite3
 import stat
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def inspect(path: Path) -> Opening:
     """Decides whether and how ``path`` may be opened; raises StorageError when it may not."""
     if not path.exists():
         parent = path.parent
-        if parent.exists() and not os.access(parent, os.W_OK | os.X_OK):
+        if parent.exists() and not _writable(parent):
             raise StorageError(f"در پوشهٔ «{parent}» اجازهٔ نوشتن نیست و پایگاه دادهٔ تازه ساخته "
                                "نمی‌شود؛ مسیر دیگری بدهید.")
         return Opening(path, new=True)
@@ -134,6 +135,18 @@ def read_only_url(path: Path) -> str:
     """A SQLAlchemy URL opening ``path`` read-only."""
     immutable = "" if _writable(path.parent) else "&immutable=1"
     return f"sqlite:///{path.resolve().as_uri()}?mode=ro{immutable}&uri=true"
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+
+
+def write_refusal(opening: Opening) -> Callable[..., None]:
+    """A ``before_cursor_execute`` hook: any write to a file opened read-only is refused with
+    the reason in Persian, before SQLite answers in English."""
+    def refuse(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip()[:7].upper().startswith(_WRITES):
+            raise StorageError("چیزی ذخیره نشد: " + opening.notice_fa)
+    return refuse
 
 
 def stamp(conn: sqlite3.Connection) -> None:
