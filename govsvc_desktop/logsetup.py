@@ -20,15 +20,11 @@ _configured = False
 LOG_NAME = "govsvc-desktop.log"
 
 
-class _Masking(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = mask(message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
-            record.exc_text = mask(logging.Formatter().formatException(record.exc_info))
-        return True
+class _MaskingFormatter(logging.Formatter):
+    """Formats as usual, then masks: message, arguments and traceback alike."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask(super().format(record))
 
 
 class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
@@ -59,8 +55,7 @@ def setup_logging(level: int = logging.INFO) -> None:
               "فرستاده می‌شوند.", file=sys.stderr)
         handler = logging.StreamHandler(sys.stderr)
         level = max(level, logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_Masking())
+    handler.setFormatter(_MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
