@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import config
+from ..config import os_reason_fa
 from ..domain.bundles import SENT, BundleEntry
 from ..domain.errors import GovsvcError, NotFoundError
 from ..domain.queries import PassportFilter
@@ -58,8 +59,10 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     try:
         with open(path, "rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
+    except FileNotFoundError:
+        raise NotFoundError(f"پرونده «{os.fspath(path)}» پیدا نشد") from None
     except OSError as exc:
-        raise GovsvcError(f"پرونده خوانده نشد ({exc.strerror or exc}): {os.fspath(path)}") from None
+        raise GovsvcError(f"پرونده «{os.fspath(path)}» خوانده نشد ({os_reason_fa(exc)})") from None
 
 
 class BundleService:
