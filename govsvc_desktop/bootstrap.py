@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from . import config
+from .domain.errors import StorageError
 from .domain.lifecycle import Actor
 from .privacy import mask
 from .services.agency import AgencyService
@@ -71,7 +72,13 @@ def build(
     settings = settings or config.load_settings()
     engine = make_engine(db)
     opened = opening_of(engine)
-    backup = migrate.upgrade(engine) if upgrade and not (opened and opened.read_only) else None
+    if opened is not None and opened.read_only:
+        backup = None
+        if upgrade and migrate.check(engine)[0] != migrate.head_revision():
+            raise StorageError(opened.notice_fa + " طرح این پایگاه داده هم قدیمی است و بی اجازهٔ "
+                               "نوشتن به‌روز نمی‌شود؛ پس برنامه آن را باز نکرد.")
+    else:
+        backup = migrate.upgrade(engine) if upgrade else None
     actor = settings.actor()
     if engine.dialect.name == "postgresql":
         actor = shared_mode_actor(engine)

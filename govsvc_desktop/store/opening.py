@@ -166,7 +166,7 @@ def _state_file() -> Path:
 def _state() -> dict[str, dict[str, str]]:
     try:
         data = json.loads(_state_file().read_text("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, StorageError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -190,7 +190,11 @@ def full_check_due(path: Path, now: dt.datetime | None = None) -> bool:
 def full_check(path: Path) -> list[str]:
     """SQLite's full integrity check on its own read-only connection; the result is kept so
     that a damaged file opens read-only from then on."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        log.warning("the integrity check could not open %s", path)
+        return []
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
@@ -198,6 +202,8 @@ def full_check(path: Path) -> list[str]:
     finally:
         conn.close()
     problems = [] if result == ["ok"] else result
+    if not path.exists():  # gone while it was checked (closed and moved, or a test's folder)
+        return problems
     state = _state()
     state[str(path.resolve())] = {"checked": dt.datetime.now(dt.UTC).isoformat(),
                                   "ok": "no" if problems else "yes"}
@@ -205,7 +211,7 @@ def full_check(path: Path) -> list[str]:
 
     try:
         atomic_write(_state_file(), json.dumps(state, indent=1).encode(), mode=0o600)
-    except OSError:
+    except (OSError, StorageError):
         log.warning("the result of the integrity check could not be kept")
     if problems:
         log.error("integrity check of %s failed: %s", path, "; ".join(problems[:20]))
