@@ -164,6 +164,35 @@ def problem(rule: Rule, value: Any) -> str | None:
     return None
 
 
+Check = Callable[[Any], "str | None"]
+
+
+def checker(rule: Rule, tp: type) -> Check:
+    """``problem`` for one field, made once: the common case (a value within its rule) costs a
+    comparison or two, which matters when ten thousand records are imported."""
+    if tp is str:
+        limit = rule.max_length if rule.max_length is not None else math.inf
+        blank, fmt = rule.not_blank, FORMATS.get(rule.fmt) if rule.fmt else None
+
+        def check_text(value: Any) -> str | None:
+            if value.__class__ is not str:
+                return None
+            if len(value) > limit or (blank and not value.strip()) or (fmt and value and not fmt(value)):
+                return problem(rule, value)
+            return None
+        return check_text
+    low = rule.minimum if rule.minimum is not None else -math.inf
+    high = rule.maximum if rule.maximum is not None else math.inf
+
+    def check_number(value: Any) -> str | None:
+        if value is None or value.__class__ is bool:
+            return None
+        if low <= value <= high and value - value == 0:  # the last is false for NaN and ±inf
+            return None
+        return problem(rule, value)
+    return check_number
+
+
 def schema_keywords(rule: Rule, tp: type) -> dict[str, Any]:
     """The same rule as JSON Schema keywords for a value of type ``tp``."""
     out: dict[str, Any] = {}

@@ -12,7 +12,7 @@ import typing
 from collections.abc import Iterable, Mapping
 
 from .choices import Choice, ElectronicMethod, RecordKind
-from .constraints import MAX_SHORT_TEXT, MAX_TEXT, Rule, problem, rule_for
+from .constraints import MAX_SHORT_TEXT, MAX_TEXT, Check, checker, rule_for
 from .errors import Problem
 from .labels import label_for_path
 from .passport import APPROVED_STATUSES, ServicePassport
@@ -56,7 +56,7 @@ def blocking(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.blocking]
 
 
-_Plan = tuple[tuple[str, Rule | None, type | None, bool], ...]
+_Plan = tuple[tuple[str, Check | None, type | None, bool], ...]
 _plans: dict[type, _Plan] = {}
 
 
@@ -65,7 +65,7 @@ def _plan(cls: type) -> _Plan:
     found = _plans.get(cls)
     if found is None:
         hints = typing.get_type_hints(cls)
-        rows: list[tuple[str, Rule | None, type | None, bool]] = []
+        rows: list[tuple[str, Check | None, type | None, bool]] = []
         for f in dataclasses.fields(cls):
             tp = hints[f.name]
             is_list = typing.get_origin(tp) is list
@@ -76,7 +76,8 @@ def _plan(cls: type) -> _Plan:
             if isinstance(inner, type) and dataclasses.is_dataclass(inner):
                 rows.append((f.name, None, inner, is_list))
             elif isinstance(inner, type) and not issubclass(inner, Choice):
-                rows.append((f.name, rule_for(cls.__name__, f.name, inner), None, is_list))
+                rule = rule_for(cls.__name__, f.name, inner)
+                rows.append((f.name, checker(rule, inner) if rule else None, None, is_list))
         found = tuple(rows)
         _plans[cls] = found
     return found
@@ -84,22 +85,24 @@ def _plan(cls: type) -> _Plan:
 
 def _values(c: _Collector, obj: object, prefix: str) -> None:
     """Every value of ``obj`` (and of its parts) against its rule in ``constraints``."""
-    for name, rule, part, is_list in _plan(type(obj)):
+    for name, check, part, is_list in _plan(type(obj)):
         value = getattr(obj, name)
-        path = prefix + name
         if part is not None:
             if is_list:
                 for i, item in enumerate(value):
-                    _values(c, item, f"{path}[{i}].")
+                    _values(c, item, f"{prefix}{name}[{i}].")
             else:
-                _values(c, value, path + ".")
-        elif rule is not None:
-            items: list[tuple[str, object]] = (
-                [(f"{path}[{i}]", v) for i, v in enumerate(value)] if is_list else [(path, value)])
-            for where, item in items:
-                wrong = problem(rule, item)
+                _values(c, value, f"{prefix}{name}.")
+        elif check is not None:
+            if is_list:
+                for i, item in enumerate(value):
+                    wrong = check(item)
+                    if wrong is not None:
+                        c.add(f"{prefix}{name}[{i}]", wrong)
+            else:
+                wrong = check(value)
                 if wrong is not None:
-                    c.add(where, wrong)
+                    c.add(prefix + name, wrong)
 
 
 def _parts(c: _Collector, p: ServicePassport) -> None:
