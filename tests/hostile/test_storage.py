@@ -149,3 +149,10 @@ def test_the_daily_full_check_is_kept_and_a_failure_opens_read_only(db: Path) ->
     assert opening.inspect(db).damaged
     mode = stat.S_IMODE((config.data_dir() / "integrity-checks.json").stat().st_mode)
     assert mode == 0o600
+
+
+def test_a_truncated_file_is_damaged(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 2])
+    opened = opening.inspect(db)
+    assert opened.damaged and opened.read_only and "پشتیبان" in opened.notice_fa
