@@ -1,6 +1,7 @@
 """The composition root: builds the engine, migrates, and hands out services.
 
-GUI and CLI both start here; nothing is built at import time.
+GUI, CLI and worker processes all start here, and nothing else builds a service; nothing is
+built at import time. Every service reads the one ``Session`` (person, settings, clock).
 """
 
 from __future__ import annotations
@@ -8,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from . import config
 from .domain.errors import StorageError
@@ -19,13 +23,20 @@ from .privacy import mask
 from .services.agency import AgencyService
 from .services.compliance import ComplianceService
 from .services.event_logs import EventLogService
-from .services.passports import PassportService, utc_now
+from .services.passports import PassportService
 from .services.plans import PlanService
 from .services.service_lists import ServiceListService
+from .services.session import Session, utc_now
 from .store import migrate
 from .store.engine import login_parts, make_engine, opening_of, with_login
 from .store.opening import start_full_check
 from .store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from .services.bundles import BundleService, RenderPdf
+    from .services.certificates import CertificateService
+    from .services.printing import PrintService
+    from .services.users import UserService
 
 
 @dataclass
@@ -34,8 +45,7 @@ class App:
 
     db: str
     engine: Engine
-    settings: config.Settings
-    actor: Actor
+    session: Session
     passports: PassportService
     plans: PlanService
     agency: AgencyService
@@ -45,8 +55,41 @@ class App:
     backup: Path | None = None
     notice: str = ""  # read-only or damaged database: what the person must know (Persian)
 
+    @property
+    def actor(self) -> Actor:
+        return self.session.actor
+
+    @property
+    def settings(self) -> config.Settings:
+        return self.session.settings
+
+    @property
+    def shared(self) -> bool:
+        """A PostgreSQL office server rather than a file of this computer."""
+        return self.session.shared
+
+    @cached_property
+    def certificates(self) -> CertificateService:
+        return certificate_service(self.session.clock)
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        return bundle_service(self)
+
+    @cached_property
+    def printing(self) -> PrintService:
+        from .services.printing import PrintService
+
+        return PrintService(self.passports, self.db, worker_passports)
+
+    @cached_property
+    def users(self) -> UserService:
+        from .services.users import UserService
+
+        return UserService(self.uow, self.session)
+
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.engine)
+        return UnitOfWork(self.engine, on_commit=self.session.announce_change)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -79,21 +122,57 @@ def build(
                                "نوشتن به‌روز نمی‌شود؛ پس برنامه آن را باز نکرد.")
     else:
         backup = migrate.upgrade(engine) if upgrade else None
-    actor = settings.actor()
     if engine.dialect.name == "postgresql":
-        actor = shared_mode_actor(engine)
+        session = Session(settings, shared_mode_actor(engine), clock, shared=True)
+    else:
+        session = Session.local(settings, clock)
+    app = _wire(db, engine, session, backup)
+    app.notice = opened.notice_fa if opened else ""
+    return app
+
+
+def _wire(db: str, engine: Engine, session: Session, backup: Path | None = None) -> App:
     def factory() -> UnitOfWork:
-        return UnitOfWork(engine)
-    passports = PassportService(factory, actor, clock)
+        return UnitOfWork(engine, on_commit=session.announce_change)
+    passports = PassportService(factory, session)
     return App(
-        db=db, engine=engine, settings=settings, actor=actor,
-        passports=passports, plans=PlanService(factory, actor, clock),
-        agency=AgencyService(factory, actor, clock),
-        compliance=ComplianceService(factory, settings.agency_name, clock),
+        db=db, engine=engine, session=session,
+        passports=passports, plans=PlanService(factory, session),
+        agency=AgencyService(factory, session),
+        compliance=ComplianceService(factory, session),
         events=EventLogService(passports),
-        lists=ServiceListService(passports, lambda: settings.agency_name),
-        backup=backup, notice=opened.notice_fa if opened else "",
+        lists=ServiceListService(passports),
+        backup=backup,
     )
+
+
+def for_worker(db: str) -> App:
+    """A worker process's own services on the same database: read as it is (no migration, no
+    login lookup), for work such as drawing forms in parallel."""
+    engine = make_engine(db)
+    return _wire(db, engine, Session.local(config.load_settings()))
+
+
+def worker_passports(db: str) -> PassportService:
+    """The entry a form-drawing worker process starts from (named, so it pickles)."""
+    return for_worker(db).passports
+
+
+def certificate_service(clock: Callable[[], dt.datetime] = utc_now) -> CertificateService:
+    """Signing identities and trusted CAs of this computer's user (no database needed)."""
+    from .services.certificates import CertificateService
+
+    home = config.data_dir()
+    return CertificateService(home / "keys", home / "trust", clock)
+
+
+def bundle_service(app: App, render_pdf: RenderPdf | None = None,
+                   certificates: CertificateService | None = None) -> BundleService:
+    """Bundles wired to an application; approved passports travel with the official form."""
+    from .services.bundles import BundleService, default_pdf_renderer
+
+    return BundleService(app.uow, app.passports, certificates or app.certificates,
+                         render_pdf=render_pdf or default_pdf_renderer())
 
 
 def login_needed(db: str | None = None) -> tuple[str, str, bool]:
@@ -109,12 +188,12 @@ def with_person_login(db: str | None, username: str, password: str) -> str:
 def shared_mode_actor(engine: Engine) -> Actor:
     """In shared mode the person is the database login: their roles come from the server."""
     from .store import pg_security
-    from .store.engine import describe_error
+    from .store.engine import reraise, where
 
     try:
         with engine.connect() as conn:
             user, roles, _ = pg_security.current_roles(conn)
             name = pg_security.display_name(conn, user)
-    except Exception as exc:  # connection failures become a Persian StorageError
-        raise describe_error(exc, engine.url.render_as_string(hide_password=True)) from exc
+    except SQLAlchemyError as exc:  # a refused login or an unreachable server, in Persian
+        reraise(exc, where(engine))
     return Actor(name=name, roles=roles, username=user)

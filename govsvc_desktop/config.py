@@ -56,6 +56,21 @@ def _private_dir(path: Path) -> None:
             "درست کنید یا با متغیر GOVSVC_HOME پوشهٔ دیگری بدهید.") from None
 
 
+FONT_DIR_ENV = "GOVSVC_FONT_DIR"
+
+
+def resource_dir() -> Path:
+    """``resources/`` beside the package, as in the source tree and the packaged build."""
+    return Path(__file__).resolve().parents[1] / "resources"
+
+
+def font_dir() -> Path:
+    """The fonts folder: ``$GOVSVC_FONT_DIR`` when set, else ``resources/fonts`` (a packaged
+    build keeps that layout or sets the variable)."""
+    override = os.environ.get(FONT_DIR_ENV)
+    return Path(override) if override else resource_dir() / "fonts"
+
+
 def default_db() -> str:
     return os.environ.get("GOVSVC_DB") or str(data_dir() / "govsvc.sqlite3")
 

@@ -12,11 +12,13 @@ import logging
 import logging.handlers
 import os
 import sys
+from pathlib import Path
 
 from .domain.errors import GovsvcError
 from .privacy import PRIVATE_FILE, mask, restrict_new_files
 
 _configured = False
+_in_use: Path | None = None
 LOG_NAME = "govsvc-desktop.log"
 
 
@@ -36,8 +38,20 @@ class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
         return stream
 
 
+def log_file() -> Path | str:
+    """Where tracebacks of bugs are written, for the person to send to support (the error
+    output, when the log file could not be opened)."""
+    if _in_use is not None:
+        return _in_use
+    if not _configured:  # logging not started (tests, tools): where it would be written
+        from .config import log_dir
+
+        return log_dir() / LOG_NAME
+    return "خروجی خطا (stderr)"
+
+
 def setup_logging(level: int = logging.INFO) -> None:
-    global _configured
+    global _configured, _in_use
     if _configured:
         return
     _configured = True
@@ -46,8 +60,9 @@ def setup_logging(level: int = logging.INFO) -> None:
     try:
         from .config import log_dir, os_reason_fa
 
-        handler = _PrivateRotatingFile(log_dir() / LOG_NAME, maxBytes=2_000_000, backupCount=3,
-                                       encoding="utf-8")
+        path = log_dir() / LOG_NAME
+        handler = _PrivateRotatingFile(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        _in_use = path
     except (OSError, GovsvcError) as exc:
         why = exc.message_fa if isinstance(exc, GovsvcError) else \
             f"پروندهٔ «{exc.filename}» نوشته نمی‌شود ({os_reason_fa(exc)})."

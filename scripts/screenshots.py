@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from govsvc_desktop import config  # noqa: E402
-from govsvc_desktop.bootstrap import App, build  # noqa: E402
+from govsvc_desktop.bootstrap import App, build, bundle_service, certificate_service  # noqa: E402
 from govsvc_desktop.services import demo  # noqa: E402
 from govsvc_desktop.ui.app import install_language, load_fonts  # noqa: E402
 from govsvc_desktop.ui.main_window import MainWindow  # noqa: E402
@@ -90,17 +90,15 @@ def _receive_page(qapp: QApplication, window: MainWindow, app: App, tmp: Path, o
         make_test_signer,
     )
     from govsvc_desktop.services.agency import PROPOSALS
-    from govsvc_desktop.services.bundles import BundleService
-    from govsvc_desktop.services.certificates import CertificateService
 
     password = "demo-password"
     agency = make_test_signer(tmp / "agency.p12", password)
     centre = make_test_centre_signer(tmp / "centre.p12", password)
-    certs = CertificateService.default()
+    certs = certificate_service()
     for creds in (agency, centre):
         certs.import_pkcs12(creds.pkcs12_path, password)
         certs.trust_certificates([creds.ca_certificate])
-    bundles = BundleService.for_app(app, certificates=certs)
+    bundles = bundle_service(app, certificates=certs)
     for proposal in app.agency.find(PROPOSALS):
         if proposal.status is ProposalStatus.DRAFT:
             proposal.status, proposal.proposed_on = ProposalStatus.PROPOSED, "2026-10-01"

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from reportlab.pdfgen import canvas
 from sqlalchemy import func, select
 
-from govsvc_desktop.bootstrap import App
+from govsvc_desktop.bootstrap import App, bundle_service, certificate_service
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.lifecycle import Action
 from govsvc_desktop.domain.passport import Licence, ServicePassport
@@ -78,8 +78,8 @@ def install(certs: CertificateService, creds: TestCredentials, trust: bool = Tru
 
 
 def service(app: App, certs: CertificateService | None = None) -> BundleService:
-    return BundleService.for_app(app, render_pdf=render_pdf,
-                                 certificates=certs or CertificateService.default())
+    return bundle_service(app, render_pdf=render_pdf,
+                                 certificates=certs or certificate_service())
 
 
 def passport(i: int, *, service_id: bool = True) -> ServicePassport:

@@ -287,12 +287,14 @@
         <translation>خطا</translation>
     </message>
     <message>
-        <source>Unexpected error</source>
-        <translation>خطای پیش‌بینی‌نشده</translation>
+        <source>Something went wrong in the program. Your saved data is safe; the details were written to the log file:
+{path}</source>
+        <translation>در برنامه اشکالی پیش آمد. داده‌های ذخیره‌شدهٔ شما سالم است؛ جزئیات در پروندهٔ گزارش نوشته شد:
+{path}</translation>
     </message>
     <message>
-        <source>Something went wrong. Your saved data is safe; the details were written to the log file.</source>
-        <translation>خطایی رخ داد. داده‌های ذخیره‌شده شما سالم است؛ جزئیات در پرونده گزارش ثبت شد.</translation>
+        <source>Program error</source>
+        <translation>اشکال برنامه</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -1190,6 +1192,10 @@ Database: {db}</source>
     <message>
         <source>Valid until</source>
         <translation>اعتبار تا</translation>
+    </message>
+    <message>
+        <source>Loading passports…</source>
+        <translation>در حال خواندن شناسنامه‌ها…</translation>
     </message>
 </context>
 <context>

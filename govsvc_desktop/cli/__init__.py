@@ -13,13 +13,16 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..domain.errors import GovsvcError
-from ..privacy import mask_argv
 from .context import Context
 
 COMMAND_MODULES = ("demo", "passports", "pdf", "db", "users", "gui", "bundle", "cert", "excel",
                    "plans", "agency", "compliance")
 
 log = logging.getLogger(__name__)
+
+# a bug in the program, as distinct from the user's mistakes (2–6) and a cancel (130);
+# 70 is EX_SOFTWARE of sysexits.h
+BUG_EXIT_CODE = 70
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,11 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("لغو شد؛ چیزی نیمه‌کاره ذخیره نشد.", file=sys.stderr)
         return 130
     except Exception:  # a bug: full details to the log, a short message to the user
-        log.exception("unexpected error in %s", mask_argv(argv or sys.argv[1:]))
-        from ..config import log_dir
+        log.exception("unexpected error in command %s %s", args.noun,
+                      getattr(args, "verb", "") or "")
+        from ..logsetup import log_file
 
-        print(f"خطای پیش‌بینی‌نشده رخ داد؛ جزئیات در {log_dir()} ثبت شد.", file=sys.stderr)
-        return 1
+        print(f"خطای پیش‌بینی‌نشده (اشکال برنامه) رخ داد؛ داده‌های ذخیره‌شده سالم است. "
+              f"جزئیات در {log_file()} ثبت شد؛ آن را برای پشتیبانی بفرستید.", file=sys.stderr)
+        return BUG_EXIT_CODE
     finally:
         ctx.close()
 

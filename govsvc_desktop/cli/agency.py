@@ -23,7 +23,6 @@ from ..domain.errors import GovsvcError
 from ..domain.licences import LicenceEntry
 from ..domain.persian import format_int
 from ..domain.proposals import DeliveryMode, ProposalStatus, ServiceProposal
-from ..exchange.licence_table import read_licences
 from ..services.agency import (
     CHAINS,
     LESSONS,
@@ -165,7 +164,7 @@ def cmd_licences(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_licence_import(args: argparse.Namespace, ctx: Context) -> int:
-    added, updated, unchanged = ctx.app.agency.import_licences(read_licences(Path(args.file)))
+    added, updated, unchanged = ctx.app.agency.import_licence_file(Path(args.file))
     print(f"فهرست مجوزها وارد شد: {format_int(added)} تازه، {format_int(updated)} به‌روز، "
           f"{format_int(unchanged)} بی‌تغییر")
     return 0

@@ -72,7 +72,7 @@ def _signing_options(p: argparse.ArgumentParser) -> None:
 
 
 def _service(ctx: Context) -> BundleService:
-    return BundleService.for_app(ctx.app)
+    return ctx.app.bundles
 
 
 def _unlock(args: argparse.Namespace, service: BundleService) -> SigningIdentity:

@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 from .. import config
+from ..bootstrap import certificate_service
 from ..domain.calendar import format_jalali
 from ..domain.errors import GovsvcError
-from ..services.certificates import MIN_PASSPHRASE_LENGTH, CertificateService
+from ..services.certificates import MIN_PASSPHRASE_LENGTH
 from .context import Context, print_table
 
 
@@ -80,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_new_test(args: argparse.Namespace, ctx: Context) -> int:
     password = read_password(args.password_env, "گذرواژهٔ پروندهٔ تازه: ", confirm=True)
-    info = CertificateService.default().new_test(
+    info = certificate_service().new_test(
         args.output, args.name, args.org, password, centre=args.centre, valid_days=args.days)
     print(f"گواهی آزمایشی «{info.name}» با مرجع «{info.issuer}» در {args.output} نوشته شد.")
     print(f"اثر انگشت: {info.fingerprint}")
@@ -93,7 +94,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if args.new_password_env or (len(password) < MIN_PASSPHRASE_LENGTH and sys.stdin.isatty()):
         keep = read_password(args.new_password_env, "گذرواژهٔ تازه برای نگه‌داری کلید: ",
                              confirm=True)
-    info = CertificateService.default().import_pkcs12(args.file, password, keep)
+    info = certificate_service().import_pkcs12(args.file, password, keep)
     print(f"کلید «{info.name}» نگه‌داری شد (رمزگذاری‌شده). اثر انگشت: {info.fingerprint}")
     if info.warning_fa():
         print(f"هشدار: این گواهی {info.warning_fa()}", file=sys.stderr)
@@ -101,7 +102,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    service = CertificateService.default()
+    service = certificate_service()
     identities = service.identities()
     print("کلیدهای امضا:")
     print_table(
@@ -122,13 +123,13 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export_ca(args: argparse.Namespace, ctx: Context) -> int:
-    names = CertificateService.default().export_ca(args.output, args.cert)
+    names = certificate_service().export_ca(args.output, args.cert)
     print(f"گواهی مرجع ({'، '.join(names)}) در {args.output} نوشته شد.")
     return 0
 
 
 def cmd_trust(args: argparse.Namespace, ctx: Context) -> int:
-    added = CertificateService.default().trust_file(args.file)
+    added = certificate_service().trust_file(args.file)
     for t in added:
         print(f"مرجع «{t.name}» مورد اعتماد است. اثر انگشت: {t.fingerprint}")
     return 0
@@ -142,7 +143,7 @@ def _read(path: str) -> bytes:
 
 
 def cmd_sign_pdf(args: argparse.Namespace, ctx: Context) -> int:
-    service = CertificateService.default()
+    service = certificate_service()
     info = service.find(args.cert)
     password = read_password(args.password_env, f"گذرواژهٔ کلید «{info.name}»: ")
     signed = service.sign_pdf(_read(args.file), service.unlock(info.fingerprint, password))
@@ -152,6 +153,6 @@ def cmd_sign_pdf(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_verify_pdf(args: argparse.Namespace, ctx: Context) -> int:
-    ok, verdict = CertificateService.default().check_pdf(_read(args.file))
+    ok, verdict = certificate_service().check_pdf(_read(args.file))
     print(("✔ " if ok else "✘ ") + verdict)
     return 0 if ok else 1

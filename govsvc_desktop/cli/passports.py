@@ -12,7 +12,7 @@ from ..domain.codec import to_dict
 from ..domain.errors import GovsvcError
 from ..domain.labels import PASSPORT_FIELDS
 from ..domain.lifecycle import ACTION_LABELS_FA, Action
-from ..domain.passport import ServicePassport
+from ..domain.passport import ServicePassport, service_id_text
 from ..services import passport_json
 from .context import Context, print_json, print_table, progress_printer, read_json_input
 from .filters import add_filter_options, filter_from_args
@@ -93,7 +93,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _rows(summaries):  # type: ignore[no-untyped-def]
     return [
-        (s.service_id or "بدون شناسه", s.title, s.province, s.status.label_fa,
+        (service_id_text(s.service_id, persian_digits=False), s.title, s.province, s.status.label_fa,
          format_jalali(s.valid_until), s.validity.label_fa, s.uuid)
         for s in summaries
     ]

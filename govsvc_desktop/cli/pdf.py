@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..bootstrap import certificate_service
 from ..config import atomic_write
 from ..domain.errors import GovsvcError
-from ..reports.passport_pdf import PdfOptions, render_passport
-from ..services.certificates import CertificateService
-from ..services.printing import print_passports
+from ..services.printing import passport_form
 from .cert import read_password
 from .context import Context, progress_printer
 from .filters import add_filter_options, filter_from_args
@@ -46,10 +45,10 @@ def _warn_missing(missing: set[str]) -> None:
 
 def cmd_passport(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.app.passports.resolve(args.id)
-    rendered = render_passport(p, PdfOptions(persian_digits=not args.latin_digits))
+    rendered = passport_form(p, persian_digits=not args.latin_digits)
     data = rendered.data
     if args.sign:
-        certs = CertificateService.default()
+        certs = certificate_service()
         info = certs.find(args.cert)
         password = read_password(args.password_env, f"گذرواژهٔ کلید «{info.name}»: ")
         data = certs.sign_pdf(data, certs.unlock(info.fingerprint, password))
@@ -64,8 +63,8 @@ def cmd_passports(args: argparse.Namespace, ctx: Context) -> int:
     app = ctx.app
     if args.workers is not None and args.workers < 1:
         raise GovsvcError("تعداد پردازه‌ها باید دست‌کم یک باشد")
-    result = print_passports(
-        app.passports, app.db, filter_from_args(args),
+    result = app.printing.print_passports(
+        filter_from_args(args),
         out_file=Path(args.output) if args.output else None,
         out_dir=Path(args.dir) if args.dir else None,
         persian_digits=not args.latin_digits, progress=progress_printer("چاپ فرم‌ها"),

@@ -11,12 +11,11 @@ from ..config import atomic_write
 from ..domain.calendar import format_jalali
 from ..domain.codec import to_dict
 from ..domain.errors import GovsvcError
+from ..domain.passport import service_id_text
 from ..domain.persian import format_int
 from ..domain.plan import PlanStatus, ProgressReport, Request128, RequestStatus
 from ..domain.plan_dashboard import KIND_LABELS_FA
 from ..domain.quarters import parse_quarter, quarter_code, quarter_label_fa
-from ..reports.passport_pdf import PdfOptions
-from ..reports.plan_pdf import render_plan, render_quarter_report
 from ..services import plan_json
 from .context import Context, print_json, print_table, read_json_input
 from .filters import iso_date, parse_choice
@@ -140,7 +139,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         print_json(to_dict(plan))
         return 0
     print(f"{plan.title}  ({plan.status.label_fa})")
-    print(f"خدمت: {plan.service_title} [{plan.service_id or 'بدون شناسه'}]")
+    print(f"خدمت: {plan.service_title} [{service_id_text(plan.service_id, persian_digits=False)}]")
     print(f"دوره: {format_jalali(plan.period_start)} تا {format_jalali(plan.period_end)}")
     print(f"کاهش میانگین زمان ارائه خدمت: {_percent(plan.time_cut)}"
           + ("" if plan.meets_time_target else " — کمتر از ۳۰٪"))
@@ -201,7 +200,7 @@ def cmd_evidence(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_pdf(args: argparse.Namespace, ctx: Context) -> int:
     plan = _find(ctx, args.id)
-    rendered = render_plan(plan, PdfOptions(print_date=ctx.app.plans.today()))
+    rendered = ctx.app.plans.plan_form(plan)
     atomic_write(Path(args.output), rendered.data)
     print(f"برنامه «{plan.title}» در {format_int(rendered.pages)} صفحه در {args.output} نوشته شد.")
     return 0
@@ -213,7 +212,7 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         p for p in ctx.app.plans.find() if p.report_for(quarter) is not None]
     if not plans:
         raise GovsvcError(f"برای {quarter_label_fa(quarter)} گزارشی ثبت نشده است")
-    rendered = render_quarter_report(plans, quarter, PdfOptions(print_date=ctx.app.plans.today()))
+    rendered = ctx.app.plans.quarter_report_form(plans, quarter)
     atomic_write(Path(args.output), rendered.data)
     print(f"گزارش {quarter_label_fa(quarter)} برای {format_int(len(plans))} برنامه در "
           f"{format_int(rendered.pages)} صفحه در {args.output} نوشته شد.")

@@ -40,7 +40,7 @@ def _roles(values: list[str]) -> frozenset[Role]:
 
 
 def _service(ctx: Context) -> UserService:
-    return UserService(ctx.app.uow, ctx.app.actor)
+    return ctx.app.users
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:

@@ -26,9 +26,9 @@ from .calendar import format_jalali
 from .choices import Choice
 from .labels import label_for_path
 from .licences import LicenceFinding, LicenceIssue
+from .passport import EXPIRY_WARNING_DAYS
 
 DRAFT_MAX_AGE_DAYS = 30
-EXPIRY_WARNING_DAYS = 30
 AWAITING_APPROVAL = frozenset({"draft", "reviewed", "returned"})
 VALID_STATUSES = frozenset({"approved", "sent", "accepted"})
 

@@ -63,9 +63,11 @@ class PermissionDenied(GovsvcError):
 
 
 class StorageError(GovsvcError):
-    """The database or a file cannot be used: locked, corrupt, full, from a newer version."""
+    """The database or a file cannot be used: locked, corrupt, full, from a newer version.
+    ``kind`` names the recognised condition (busy, readonly, io, corrupt, full, …)."""
 
     exit_code = 6
+    kind: str = ""
 
 
 class Cancelled(GovsvcError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuid_mod
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .calendar import add_jalali_years
 from .choices import (
@@ -26,14 +26,45 @@ from .choices import (
     TimeUnit,
     Validity,
 )
+from .persian import localize_digits
 
 VALIDITY_YEARS = 1
 EXPIRY_WARNING_DAYS = 30
+NO_SERVICE_ID = "بدون شناسه"
 
-# Fields holding an ISO date (shown and entered as Jalali); ``date`` is the one in the parts.
-DATE_FIELDS = ("electronic_target_date", "reviewed_on", "approved_on", "sent_on",
-               "centre_decision_on")
-PART_DATE_FIELDS = ("date",)
+
+def validity_on(valid_until: dt.date | None, today: dt.date) -> Validity:
+    """Where an approval stands on ``today``: one rule for the editor, lists, store and form."""
+    if valid_until is None:
+        return Validity.NOT_APPROVED
+    if valid_until < today:
+        return Validity.EXPIRED
+    if (valid_until - today).days <= EXPIRY_WARNING_DAYS:
+        return Validity.EXPIRING
+    return Validity.VALID
+
+
+def service_id_text(service_id: str, persian_digits: bool = True) -> str:
+    """A service ID as shown to people: in their digits, or «بدون شناسه» for a proposed one."""
+    return localize_digits(service_id, persian_digits) if service_id else NO_SERVICE_ID
+
+# What a field is, declared once on the field and read by the editor, Excel, JSON Schema,
+# search and validation: an ISO date (shown and entered as Jalali), long free text, part of
+# the search text, stamped by the life cycle (never typed), or kept by the program.
+DATE = "date"
+LONG = "long"
+SEARCHED = "searched"
+LIFECYCLE = "lifecycle"
+READ_ONLY = "read_only"
+
+
+def traits(*names: str) -> dict[str, frozenset[str]]:
+    return {"traits": frozenset(names)}
+
+
+def with_trait(cls: type, trait: str) -> tuple[str, ...]:
+    """The fields of a dataclass that carry ``trait``, in declaration order."""
+    return tuple(f.name for f in fields(cls) if trait in f.metadata.get("traits", ()))
 
 
 @dataclass
@@ -43,7 +74,7 @@ class LegalBasis:
     title: str = ""
     kind: LawKind = LawKind.LAW
     number: str = ""
-    date: str | None = None
+    date: str | None = field(default=None, metadata=traits(DATE))
     article: str = ""
 
 
@@ -163,20 +194,20 @@ class ServicePassport:
     """One service or task of an agency, as the passport form describes it."""
 
     # identity and classification
-    uuid: str = field(default_factory=new_uuid)
+    uuid: str = field(default_factory=new_uuid, metadata=traits(READ_ONLY))
     kind: RecordKind = RecordKind.SERVICE
-    service_id: str = ""
-    title: str = ""
-    agency_name: str = ""
+    service_id: str = field(default="", metadata=traits(SEARCHED))
+    title: str = field(default="", metadata=traits(SEARCHED))
+    agency_name: str = field(default="", metadata=traits(SEARCHED))
     agency_national_id: str = ""
-    parent_agency: str = ""
-    province: str = ""
-    county: str = ""
+    parent_agency: str = field(default="", metadata=traits(SEARCHED))
+    province: str = field(default="", metadata=traits(SEARCHED))
+    county: str = field(default="", metadata=traits(SEARCHED))
     nature: Nature | None = None
-    description: str = ""
-    recipients: str = ""
-    stakeholders: str = ""
-    sub_services: str = ""
+    description: str = field(default="", metadata=traits(LONG, SEARCHED))
+    recipients: str = field(default="", metadata=traits(LONG, SEARCHED))
+    stakeholders: str = field(default="", metadata=traits(LONG, SEARCHED))
+    sub_services: str = field(default="", metadata=traits(LONG, SEARCHED))
     audiences: list[Audience] = field(default_factory=list)
     scope: ServiceScope = ServiceScope.AGENCY
     partner_agencies: list[PartnerAgency] = field(default_factory=list)
@@ -193,20 +224,20 @@ class ServicePassport:
     electronic_scope: ElectronicScope | None = None
     stages_electronic: StageElectronic = field(default_factory=StageElectronic)
     smart_level: int = 0
-    electronic_target_date: str | None = None
+    electronic_target_date: str | None = field(default=None, metadata=traits(DATE))
     exemption_approved: bool = False
     exemption_reference: str = ""
     delegated_to_counters: bool = False
-    counter_actions: str = ""
+    counter_actions: str = field(default="", metadata=traits(LONG))
     counter_fee_rials: int | None = None
-    in_person_reasons: str = ""
-    identity_verification: str = ""
+    in_person_reasons: str = field(default="", metadata=traits(LONG))
+    identity_verification: str = field(default="", metadata=traits(LONG))
     needs_inter_agency: bool = False
     inquiries: list[Inquiry] = field(default_factory=list)
-    applicant_conditions: str = ""
+    applicant_conditions: str = field(default="", metadata=traits(LONG))
     documents: list[RequiredDocument] = field(default_factory=list)
     forms: list[Form] = field(default_factory=list)
-    providing_unit: str = ""
+    providing_unit: str = field(default="", metadata=traits(SEARCHED))
     where_to_apply: str = ""
     where_to_receive: str = ""
     steps: list[ProcessStep] = field(default_factory=list)
@@ -219,23 +250,23 @@ class ServicePassport:
     cost_price_rials: int | None = None
     fees: list[Fee] = field(default_factory=list)
     # judgement
-    benefits: str = ""
-    obstacles: str = ""
+    benefits: str = field(default="", metadata=traits(LONG))
+    obstacles: str = field(default="", metadata=traits(LONG))
     # life cycle
-    status: Status = Status.DRAFT
+    status: Status = field(default=Status.DRAFT, metadata=traits(LIFECYCLE))
     prepared_by: str = ""
     preparer_national_id: str = ""
-    reviewed_by: str = ""
-    reviewed_on: str | None = None
-    approved_by: str = ""
-    approved_on: str | None = None
-    sent_on: str | None = None
-    centre_decision_on: str | None = None
-    centre_comment: str = ""
-    edition: int = 1
-    revision: int = 0
-    created_at: str = ""
-    updated_at: str = ""
+    reviewed_by: str = field(default="", metadata=traits(LIFECYCLE))
+    reviewed_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
+    approved_by: str = field(default="", metadata=traits(LIFECYCLE))
+    approved_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
+    sent_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
+    centre_decision_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
+    centre_comment: str = field(default="", metadata=traits(LONG, LIFECYCLE))
+    edition: int = field(default=1, metadata=traits(LIFECYCLE))
+    revision: int = field(default=0, metadata=traits(READ_ONLY))
+    created_at: str = field(default="", metadata=traits(LIFECYCLE))
+    updated_at: str = field(default="", metadata=traits(READ_ONLY))
 
     @property
     def is_electronic(self) -> bool:
@@ -250,18 +281,11 @@ class ServicePassport:
         return add_jalali_years(dt.date.fromisoformat(self.approved_on), VALIDITY_YEARS)
 
     def validity(self, today: dt.date) -> Validity:
-        until = self.valid_until
-        if until is None:
-            return Validity.NOT_APPROVED
-        if until < today:
-            return Validity.EXPIRED
-        if (until - today).days <= EXPIRY_WARNING_DAYS:
-            return Validity.EXPIRING
-        return Validity.VALID
+        return validity_on(self.valid_until, today)
 
     @property
     def display_id(self) -> str:
-        return self.service_id or "بدون شناسه"
+        return service_id_text(self.service_id)
 
     @property
     def service_time_minutes(self) -> float | None:
@@ -272,3 +296,9 @@ class ServicePassport:
 
 APPROVED_STATUSES = frozenset({Status.APPROVED, Status.SENT, Status.ACCEPTED})
 
+DATE_FIELDS = with_trait(ServicePassport, DATE)
+PART_DATE_FIELDS = with_trait(LegalBasis, DATE)
+LONG_TEXT_FIELDS = with_trait(ServicePassport, LONG)
+SEARCHED_FIELDS = with_trait(ServicePassport, SEARCHED)
+LIFECYCLE_FIELDS = with_trait(ServicePassport, LIFECYCLE)
+READ_ONLY_FIELDS = LIFECYCLE_FIELDS + with_trait(ServicePassport, READ_ONLY)

@@ -78,5 +78,9 @@ def read_licences(path: Path) -> list[LicenceEntry]:
     entries = []
     for row in rows[1:]:
         cells = row + [""] * (max(where.values()) + 1 - len(row))
-        entries.append(LicenceEntry(**{role: cells[i].strip() for role, i in where.items()}))
+        values = {role: cells[i].strip() for role, i in where.items()}
+        entries.append(LicenceEntry(code=values.get("code", ""), title=values.get("title", ""),
+                                    issuer=values.get("issuer", ""),
+                                    service_id=values.get("service_id", ""),
+                                    note=values.get("note", "")))
     return entries

@@ -18,23 +18,18 @@ import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from govsvc_desktop import config
 from govsvc_desktop.domain.errors import GovsvcError
 
 FONT_FILES = {False: "Vazirmatn-Regular.ttf", True: "Vazirmatn-Bold.ttf"}
-ENV_FONT_DIR = "GOVSVC_FONT_DIR"
+ENV_FONT_DIR = config.FONT_DIR_ENV
 
 
 class FontMissingError(GovsvcError):
     """A font needed for PDF reports is missing or unreadable."""
 
 
-def font_dir() -> Path:
-    """The fonts folder: ``$GOVSVC_FONT_DIR`` when set, else ``resources/fonts`` beside the
-    package, as in the source tree (a packaged build keeps that layout or sets the variable)."""
-    override = os.environ.get(ENV_FONT_DIR)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+font_dir = config.font_dir
 
 
 def font_path(bold: bool = False) -> Path:

@@ -8,6 +8,7 @@ import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from ..domain.codec import to_dict
@@ -30,7 +31,8 @@ from ..domain.lifecycle import Actor
 from ..domain.persian import clean_typed, compact_key, to_ascii_digits
 from ..domain.proposals import ServiceProposal, centre_answer, validate_proposal
 from ..store.uow import UnitOfWork
-from .passports import iso_now, utc_now
+from .passports import iso_now
+from .session import SessionBound
 
 T = TypeVar("T")
 
@@ -110,15 +112,7 @@ def _audit(uow: UnitOfWork, actor: Actor, book: RecordBook[Any], record: Any, ac
                      revision=record.revision, action=action, changes=diff)
 
 
-class AgencyService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], actor: Actor,
-                 clock: Callable[[], dt.datetime] = utc_now) -> None:
-        self.uow_factory = uow_factory
-        self.actor = actor
-        self.clock = clock
-
-    def today(self) -> dt.date:
-        return self.clock().astimezone().date()
+class AgencyService(SessionBound):
 
     # generic
     def find(self, book: RecordBook[T]) -> list[T]:
@@ -164,6 +158,12 @@ class AgencyService:
         entry = self.licence_by_code(code)
         entry.service_id = normalise_service_id(service_id)
         return self.save(LICENCES, entry)
+
+    def import_licence_file(self, path: Path) -> tuple[int, int, int]:
+        """The portal's licence list from a CSV or Excel file, all or nothing."""
+        from ..exchange.licence_table import read_licences
+
+        return self.import_licences(read_licences(path))
 
     def import_licences(self, entries: list[LicenceEntry]) -> tuple[int, int, int]:
         """Adds or updates licences by code in one transaction: (added, updated, unchanged).

@@ -8,7 +8,6 @@ transaction, reusing the kind's own JSON module so a rule lives once.
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -159,16 +158,9 @@ PASSPORTS = RecordKindAdapter(
 )
 
 
-def _optional(module: str, attribute: str) -> list[RecordKindAdapter]:
-    """A kind whose module may not be part of this build."""
-    try:
-        adapter = getattr(importlib.import_module(module, __package__), attribute)
-    except (ImportError, AttributeError):
-        return []
-    return [adapter]
-
-
 def record_kinds() -> list[RecordKindAdapter]:
     """Every kind this version exchanges, in the order they are written and imported."""
-    return [PASSPORTS, *_optional(".bundle_plans", "PLANS"),
-            *_optional(".bundle_proposals", "PROPOSALS")]
+    from .bundle_plans import PLANS
+    from .bundle_proposals import PROPOSALS
+
+    return [PASSPORTS, PLANS, PROPOSALS]

@@ -12,7 +12,6 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .. import config
 from ..config import os_reason_fa
@@ -27,9 +26,6 @@ from . import bundle_export, bundle_import, bundle_reply
 from .bundle_kinds import RecordKindAdapter, StoredPassport, record_kinds
 from .certificates import CertificateService
 from .passports import PassportService, iso_now
-
-if TYPE_CHECKING:
-    from ..bootstrap import App
 
 # a passport's form for a bundle, from the record as stored (decoded only if it is drawn)
 RenderPdf = Callable[[StoredPassport], bytes | None]
@@ -73,7 +69,6 @@ class BundleService:
         uow_factory: Callable[[], UnitOfWork],
         passports: PassportService,
         certificates: CertificateService,
-        settings: config.Settings,
         *,
         render_pdf: RenderPdf | None = None,
         kinds: Sequence[RecordKindAdapter] | None = None,
@@ -82,19 +77,13 @@ class BundleService:
         self.uow_factory = uow_factory
         self.passports = passports
         self.certificates = certificates
-        self.settings = settings
         self.render_pdf = render_pdf
         self.kinds = list(kinds) if kinds is not None else record_kinds()
         self.limits = limits or AsicLimits()
 
-    @classmethod
-    def for_app(
-        cls, app: App, render_pdf: RenderPdf | None = None,
-        certificates: CertificateService | None = None,
-    ) -> BundleService:
-        """The service wired to an application; the PDF renderer defaults to the report's."""
-        return cls(app.uow, app.passports, certificates or CertificateService.default(
-            app.passports.clock), app.settings, render_pdf=render_pdf or default_pdf_renderer())
+    @property
+    def settings(self) -> config.Settings:
+        return self.passports.session.settings
 
     @property
     def actor_name(self) -> str:

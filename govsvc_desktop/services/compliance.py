@@ -4,7 +4,7 @@ and lets the pure rules of ``domain.compliance`` judge them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..domain.choices import RecordKind
 from ..domain.compliance import (
@@ -17,17 +17,14 @@ from ..domain.compliance import (
 from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
 from ..domain.licences import LicenceEntry, LicenceIssue, licence_claims, mapping_issues
 from ..domain.proposals import ProposalStatus, ServiceProposal
-from ..store.uow import UnitOfWork
 from .agency import CHAINS, LICENCES, PROPOSALS, STEPS
-from .passports import utc_now
+from .session import SessionBound
 
 
-class ComplianceService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], agency_name: str = "",
-                 clock: Callable[[], dt.datetime] = utc_now) -> None:
-        self.uow_factory = uow_factory
-        self.agency_name = agency_name
-        self.clock = clock
+class ComplianceService(SessionBound):
+    @property
+    def agency_name(self) -> str:
+        return self.session.agency_name
 
     def report(self, today: dt.date | None = None) -> ComplianceReport:
         today = today or self.clock().astimezone().date()

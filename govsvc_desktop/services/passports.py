@@ -18,22 +18,13 @@ from ..domain.codec import to_dict
 from ..domain.diff import changes
 from ..domain.errors import ConflictError, GovsvcError, NotFoundError, Problem, ValidationError
 from ..domain.labels import label_for_path
-from ..domain.lifecycle import Actor
-from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from ..domain.passport import APPROVED_STATUSES, LIFECYCLE_FIELDS, ServicePassport
 from ..domain.persian import compact_key, to_persian_digits
 from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
 from ..domain.validation import blocking, validate
 from ..store.audit import audit_rows
 from ..store.uow import UnitOfWork
-
-_LIFECYCLE_FIELDS = (
-    "status", "reviewed_by", "reviewed_on", "approved_by", "approved_on", "sent_on",
-    "centre_decision_on", "centre_comment", "edition", "created_at",
-)
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+from .session import SessionBound
 
 
 def iso_now(clock: Callable[[], dt.datetime]) -> str:
@@ -57,19 +48,8 @@ class SentMarks:
     rows: list[dict[str, Any]] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
 
-class PassportService:
-    """Every operation on passports; ``actor`` is who the audit will name."""
-
-    def __init__(
-        self, uow_factory: Callable[[], UnitOfWork], actor: Actor,
-        clock: Callable[[], dt.datetime] = utc_now,
-    ) -> None:
-        self.uow_factory = uow_factory
-        self.actor = actor
-        self.clock = clock
-
-    def today(self) -> dt.date:
-        return self.clock().astimezone().date()
+class PassportService(SessionBound):
+    """Every operation on passports; the session's person is who the audit will name."""
 
     # reading
     def get(self, uuid: str) -> ServicePassport:
@@ -202,7 +182,7 @@ class PassportService:
                 created = True
             else:
                 self._check_revision(uow, current, p)
-                for name in _LIFECYCLE_FIELDS:
+                for name in LIFECYCLE_FIELDS:
                     setattr(record, name, getattr(current, name))
                 diff = changes(to_dict(current), to_dict(record))
                 if not diff:

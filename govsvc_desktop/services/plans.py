@@ -7,8 +7,8 @@ import copy
 import datetime as dt
 import hashlib
 import mimetypes
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.choices import Role
 from ..domain.codec import to_dict
@@ -21,28 +21,23 @@ from ..domain.errors import (
     Problem,
     ValidationError,
 )
-from ..domain.lifecycle import Actor
 from ..domain.persian import format_int
 from ..domain.plan import Evidence, ImprovementPlan, PlanStatus, Request128
 from ..domain.plan_dashboard import Dashboard, build_dashboard
 from ..domain.plan_validation import validate_plan, validate_request
 from ..domain.validation import blocking
 from ..store.uow import UnitOfWork
-from .passports import iso_now, utc_now
+from .passports import iso_now
+from .session import SessionBound
+
+if TYPE_CHECKING:
+    from ..reports.passport_pdf import RenderedPdf
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 APPROVERS = (Role.HEAD, Role.ADMIN)
 
 
-class PlanService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], actor: Actor,
-                 clock: Callable[[], dt.datetime] = utc_now) -> None:
-        self.uow_factory = uow_factory
-        self.actor = actor
-        self.clock = clock
-
-    def today(self) -> dt.date:
-        return self.clock().astimezone().date()
+class PlanService(SessionBound):
 
     # reading
     def get(self, uuid: str) -> ImprovementPlan:
@@ -164,17 +159,23 @@ class PlanService:
         return data
 
     # printing
-    def plan_pdf(self, plan: ImprovementPlan) -> bytes:
+    def plan_form(self, plan: ImprovementPlan) -> RenderedPdf:
         from ..reports.passport_pdf import PdfOptions
         from ..reports.plan_pdf import render_plan
 
-        return render_plan(plan, PdfOptions(print_date=self.today())).data
+        return render_plan(plan, PdfOptions(print_date=self.today()))
 
-    def quarter_report_pdf(self, plans: list[ImprovementPlan], quarter: str) -> bytes:
+    def quarter_report_form(self, plans: list[ImprovementPlan], quarter: str) -> RenderedPdf:
         from ..reports.passport_pdf import PdfOptions
         from ..reports.plan_pdf import render_quarter_report
 
-        return render_quarter_report(plans, quarter, PdfOptions(print_date=self.today())).data
+        return render_quarter_report(plans, quarter, PdfOptions(print_date=self.today()))
+
+    def plan_pdf(self, plan: ImprovementPlan) -> bytes:
+        return self.plan_form(plan).data
+
+    def quarter_report_pdf(self, plans: list[ImprovementPlan], quarter: str) -> bytes:
+        return self.quarter_report_form(plans, quarter).data
 
     # 128 requests
     def requests(self, overdue_only: bool = False) -> list[Request128]:

@@ -64,12 +64,33 @@ def pdf_file_name(p: ServicePassport) -> str:
     return f"{safe}_{p.uuid}.pdf" if safe else f"{p.uuid}.pdf"
 
 
+# a worker process's passports on a database, from the composition root (picklable by name)
+WorkerEntry = Callable[[str], PassportService]
+
+
+class PrintService:
+    """Batches of forms for one database; ``worker_entry`` opens it in each worker process."""
+
+    def __init__(self, passports: PassportService, db: str, worker_entry: WorkerEntry) -> None:
+        self.passports = passports
+        self.db = db
+        self.worker_entry = worker_entry
+
+    def print_passports(
+        self, f: PassportFilter, *, out_file: Path | None = None, out_dir: Path | None = None,
+        persian_digits: bool = True, progress: Progress | None = None, workers: int | None = None,
+    ) -> BatchResult:
+        """Prints every passport ``f`` selects (in list order) into ``out_file`` or ``out_dir``."""
+        return print_passports(self.passports, self.db, f, self.worker_entry, out_file=out_file,
+                               out_dir=out_dir, persian_digits=persian_digits, progress=progress,
+                               workers=workers)
+
+
 def print_passports(
-    service: PassportService, db: str, f: PassportFilter, *, out_file: Path | None = None,
-    out_dir: Path | None = None, persian_digits: bool = True, progress: Progress | None = None,
-    workers: int | None = None,
+    service: PassportService, db: str, f: PassportFilter, worker_entry: WorkerEntry, *,
+    out_file: Path | None = None, out_dir: Path | None = None, persian_digits: bool = True,
+    progress: Progress | None = None, workers: int | None = None,
 ) -> BatchResult:
-    """Prints every passport ``f`` selects (in list order) into ``out_file`` or ``out_dir``."""
     if (out_file is None) == (out_dir is None):
         raise GovsvcError("یا یک پرونده PDF بدهید یا یک پوشه، نه هر دو")
     uuids = service.uuids(f)
@@ -78,7 +99,8 @@ def print_passports(
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     chunks = [uuids[i:i + CHUNK] for i in range(0, len(uuids), CHUNK)]
-    jobs = [(db, chunk, persian_digits, str(out_dir) if out_dir else None) for chunk in chunks]
+    jobs = [(worker_entry, db, chunk, persian_digits, str(out_dir) if out_dir else None)
+            for chunk in chunks]
     result = BatchResult()
     parts: dict[int, str] = {}
     folder = out_file.parent if out_file is not None else out_dir
@@ -113,7 +135,7 @@ class _Done:
     part: str | None
 
 
-_Job = tuple[str, list[str], bool, str | None]
+_Job = tuple[WorkerEntry, str, list[str], bool, str | None]
 
 
 def _run(jobs: list[_Job], tmp_dir: Path, workers: int | None, in_process: bool) -> Iterator[tuple[int, _Done]]:
@@ -137,19 +159,18 @@ def _run(jobs: list[_Job], tmp_dir: Path, workers: int | None, in_process: bool)
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-_apps: dict[str, object] = {}
+_opened: dict[str, PassportService] = {}
 
 
 def _render_chunk(job: _Job, part_path: str) -> _Done:
     """In a worker: read the records, draw their forms, write them (folder) or one part file."""
-    from ..bootstrap import build
     from ..reports.passport_pdf import PdfOptions, render_passport, render_passports
 
-    db, uuids, persian_digits, out_dir = job
-    app = _apps.get(db)
-    if app is None:
-        app = _apps[db] = build(db, upgrade=False)
-    passports = [app.passports.get(u) for u in uuids]  # type: ignore[attr-defined]
+    entry, db, uuids, persian_digits, out_dir = job
+    service = _opened.get(db)
+    if service is None:
+        service = _opened[db] = entry(db)
+    passports = [service.get(u) for u in uuids]
     options = PdfOptions(persian_digits=persian_digits)
     if out_dir is None:
         rendered = render_passports(passports, options)

@@ -4,7 +4,6 @@ delegated to counter offices) built from the passports, as PDF or Excel."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from ..config import atomic_write
@@ -16,9 +15,11 @@ from .passports import PassportService
 
 
 class ServiceListService:
-    def __init__(self, passports: PassportService, agency_name: Callable[[], str]) -> None:
+    def __init__(self, passports: PassportService) -> None:
         self.passports = passports
-        self.agency_name = agency_name
+
+    def agency_name(self) -> str:
+        return self.passports.session.agency_name
 
     def lists(self, only_valid: bool = True, today: dt.date | None = None) -> ServiceLists:
         today = today or self.passports.today()

@@ -6,14 +6,13 @@ In single-user SQLite mode the local user holds every role and there is nobody t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..domain.choices import Role
 from ..domain.errors import GovsvcError, PermissionDenied
-from ..domain.lifecycle import Actor
 from ..store import pg_security
 from ..store.uow import UnitOfWork
+from .session import SessionBound
 
 _USERNAME = re.compile(r"^[a-z_][a-z0-9_]{2,40}$")
 
@@ -26,10 +25,8 @@ class User:
     enabled: bool
 
 
-class UserService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], actor: Actor) -> None:
-        self.uow_factory = uow_factory
-        self.actor = actor
+class UserService(SessionBound):
+    """Office server accounts and their roles (shared mode, administrators only)."""
 
     def _admin_uow(self) -> UnitOfWork:
         if not self.actor.can(Role.ADMIN):

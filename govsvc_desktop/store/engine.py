@@ -6,12 +6,12 @@ import os
 import sqlite3
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import OperationalError
 
-from ..domain.errors import StorageError
+from ..domain.errors import GovsvcError, PermissionDenied, StorageError
 from .opening import Opening, inspect, read_only_url, stamp, write_refusal
 
 
@@ -88,24 +88,82 @@ def make_engine(db: str | Path) -> Engine:
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
-def describe_error(exc: Exception, where: str) -> StorageError:
-    """A database failure as a Persian message: locked, corrupt, full or unreachable."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "database is locked" in text:
-        return StorageError(f"پایگاه داده «{where}» در دست برنامه دیگری است؛ کمی بعد دوباره تلاش کنید.")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StorageError(
-            f"پرونده «{where}» پایگاه داده سالمی نیست (خراب یا از نوع دیگر است). "
-            "از نسخه پشتیبان استفاده کنید یا مسیر دیگری بدهید."
-        )
-    if "disk" in text and "full" in text:
-        return StorageError("فضای دیسک پر است؛ چیزی ذخیره نشد.")
-    if "unable to open" in text:
-        return StorageError(f"پرونده پایگاه داده «{where}» باز نمی‌شود؛ مسیر و دسترسی را بررسی کنید.")
-    if "password authentication failed" in text or "no password supplied" in text:
-        return StorageError(f"نام کاربری یا گذرواژه برای «{where}» درست نیست.")
-    if isinstance(exc, OperationalError) and ("connect" in text or "connection" in text):
-        return StorageError(f"به کارگزار پایگاه داده «{where}» دسترسی نیست: ارتباط شبکه را بررسی کنید.")
-    if isinstance(exc, DatabaseError):
-        return StorageError(f"خطای پایگاه داده «{where}»: {getattr(exc, 'orig', exc)}")
-    return StorageError(f"خطای پایگاه داده «{where}»: {exc}")
+def where(engine: Engine) -> str:
+    """The database as shown to a person: a file's path, or a server URL without its password."""
+    path = sqlite_path(str(engine.url))
+    return str(path) if path else engine.url.render_as_string(hide_password=True)
+
+
+# SQLite's primary result codes for the conditions of the environment the store recognises
+_SQLITE_KINDS = {3: "permission", 5: "busy", 6: "busy", 8: "readonly", 10: "io", 11: "corrupt",
+                 13: "full", 14: "cantopen", 23: "permission", 26: "notadb"}
+
+
+def _kind(exc: BaseException) -> str | None:
+    """Which recognised condition a driver error reports, or None (then it is a bug)."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return _SQLITE_KINDS.get(code & 0xFF)
+    sqlstate = getattr(orig, "sqlstate", None)
+    text = str(orig).lower()
+    if isinstance(sqlstate, str):
+        if sqlstate.startswith("08") or sqlstate in {"57P01", "57P02", "57P03"}:
+            return "connection"
+        if sqlstate.startswith("28"):
+            return "login"
+        if sqlstate == "42501":
+            return "denied"
+        if sqlstate in {"40001", "40P01", "55P03"}:
+            return "busy"
+        if sqlstate == "53100":
+            return "full"
+        if sqlstate == "25006":
+            return "readonly"
+        if sqlstate.startswith("XX"):
+            return "corrupt"
+        return None
+    if isinstance(exc, OperationalError) or type(orig).__name__ == "OperationalError":
+        # libpq failures before any server answer carry no SQLSTATE
+        if "password authentication failed" in text or "no password supplied" in text:
+            return "login"
+        if "connect" in text or "connection" in text or "server closed" in text:
+            return "connection"
+        if "database is locked" in text:
+            return "busy"
+    return None
+
+
+def known_error(exc: BaseException, place: str) -> GovsvcError | None:
+    """The Persian error for a condition of the environment the store recognises — locked,
+    read-only, disk full, I/O, corrupt or foreign file, refused login, lost connection, a
+    server's refusal — or None: anything else is a bug and must surface as one."""
+    kind = _kind(exc)
+    if kind is None:
+        return None
+    if kind == "denied":
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        return PermissionDenied(f"کارگزار پایگاه داده این کار را نپذیرفت: {detail}")
+    messages = {
+        "busy": f"پایگاه داده «{place}» در دست برنامه یا کاربر دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی ذخیره نشد.",
+        "readonly": f"پایگاه داده «{place}» فقط‌خواندنی است؛ دسترسی نوشتن پرونده و پوشه آن را بررسی کنید. چیزی ذخیره نشد.",
+        "permission": f"دسترسی به پایگاه داده «{place}» داده نشد؛ دسترسی پرونده و پوشه آن را بررسی کنید.",
+        "io": f"خواندن یا نوشتن پرونده «{place}» روی دیسک شکست خورد (خطای ورودی/خروجی)؛ دیسک یا حافظهٔ جداشدنی را بررسی کنید.",
+        "corrupt": f"پایگاه داده «{place}» آسیب دیده است؛ از نسخهٔ پشتیبان بازگردانی کنید (db restore).",
+        "notadb": f"پرونده «{place}» پایگاه داده نیست یا رمزگذاری شده است؛ مسیر دیگری بدهید.",
+        "full": "فضای دیسک پر است؛ چیزی ذخیره نشد. جایی آزاد کنید و دوباره تلاش کنید.",
+        "cantopen": f"پرونده پایگاه داده «{place}» باز نمی‌شود؛ مسیر و دسترسی را بررسی کنید.",
+        "login": f"نام کاربری یا گذرواژه برای «{place}» پذیرفته نشد.",
+        "connection": f"ارتباط با کارگزار پایگاه داده «{place}» برقرار نیست یا قطع شد؛ شبکه را بررسی کنید. چیزی نیمه‌کاره ذخیره نشد.",
+    }
+    error = StorageError(messages[kind])
+    error.kind = kind
+    return error
+
+
+def reraise(exc: BaseException, place: str) -> NoReturn:
+    """Raises the recognised condition's Persian error, or ``exc`` itself as the bug it is."""
+    known = known_error(exc, place)
+    if known is None:
+        raise exc
+    raise known from exc

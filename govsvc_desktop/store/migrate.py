@@ -13,12 +13,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain.errors import StorageError
 from . import pg_security
-from .engine import describe_error, sqlite_path
+from .engine import known_error, reraise, sqlite_path, where
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -40,12 +40,7 @@ def current_revision(engine: Engine) -> str | None:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
     except SQLAlchemyError as exc:
-        raise describe_error(exc, _where(engine)) from exc
-
-
-def _where(engine: Engine) -> str:
-    path = sqlite_path(str(engine.url))
-    return str(path) if path else engine.url.render_as_string(hide_password=True)
+        reraise(exc, where(engine))
 
 
 def check(engine: Engine) -> tuple[str | None, str]:
@@ -110,10 +105,25 @@ def upgrade(engine: Engine) -> Path | None:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+            reproject_requested(conn)
             pg_security.apply(conn)
     except SQLAlchemyError as exc:  # the upgrade ran in one transaction: nothing half-done
-        raise describe_error(exc, _where(engine)) from exc
+        reraise(exc, where(engine))
     return backup
+
+
+def reproject_requested(conn: Connection) -> None:
+    """Fills projected columns that a revision asked for (``reproject:COLUMN`` in app_meta)
+    with the rules of the running version: revisions never import the application."""
+    from sqlalchemy import text
+
+    from .passports import PassportRepository
+
+    keys = [k for (k,) in conn.execute(text("SELECT key FROM app_meta WHERE key LIKE 'reproject:%'"))]
+    if not keys:
+        return
+    PassportRepository(conn).reproject_all()
+    conn.execute(text("DELETE FROM app_meta WHERE key LIKE 'reproject:%'"))
 
 
 def integrity_problems(engine: Engine) -> list[str]:
@@ -134,7 +144,10 @@ def integrity_problems(engine: Engine) -> list[str]:
             if has_fts:
                 conn.execute(text("INSERT INTO passports_fts(passports_fts) VALUES('integrity-check')"))
     except SQLAlchemyError as exc:
-        problems.append(describe_error(exc, str(engine.url)).message_fa)
+        known = known_error(exc, where(engine))
+        if known is None:
+            raise
+        problems.append(known.message_fa)
     return problems
 
 
@@ -146,4 +159,4 @@ def apply_security(engine: Engine) -> None:
         with engine.begin() as conn:
             pg_security.apply(conn)
     except SQLAlchemyError as exc:
-        raise describe_error(exc, _where(engine)) from exc
+        reraise(exc, where(engine))

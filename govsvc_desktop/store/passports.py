@@ -14,7 +14,7 @@ from ..domain.choices import ElectronicMethod, Nature, RecordKind, Status, Valid
 from ..domain.codec import from_dict, to_dict
 from ..domain.compliance import PassportFacts
 from ..domain.licences import ServiceRef
-from ..domain.passport import ServicePassport
+from ..domain.passport import SEARCHED_FIELDS, ServicePassport, validity_on
 from ..domain.persian import compact_key, index_text, search_key
 from ..domain.queries import SORT_KEYS, PassportFilter, PassportSummary
 from ..domain.validation import validate
@@ -22,14 +22,9 @@ from . import search_sql
 from .bulk_read import driver_rows
 from .tables import passport_editions, passport_licences, passports
 
-_SEARCHED_FIELDS = (
-    "title", "service_id", "agency_name", "parent_agency", "province", "county", "description",
-    "recipients", "sub_services", "providing_unit", "stakeholders",
-)
-
 
 def search_text(p: ServicePassport) -> str:
-    texts = [getattr(p, name) for name in _SEARCHED_FIELDS]
+    texts = [getattr(p, name) for name in SEARCHED_FIELDS]
     texts += [lic.code + " " + lic.title for lic in p.licences]
     texts += [law.title for law in p.legal_bases]
     return index_text(*texts)
@@ -79,14 +74,7 @@ def licence_rows(items: Iterable[ServicePassport]) -> list[dict[str, str]]:
 
 
 def _validity(valid_until: str | None, today: dt.date) -> Validity:
-    if not valid_until:
-        return Validity.NOT_APPROVED
-    until = dt.date.fromisoformat(valid_until)
-    if until < today:
-        return Validity.EXPIRED
-    if (until - today).days <= 30:
-        return Validity.EXPIRING
-    return Validity.VALID
+    return validity_on(dt.date.fromisoformat(valid_until) if valid_until else None, today)
 
 
 _SUMMARY_COLUMNS = (
@@ -313,6 +301,20 @@ class PassportRepository:
         self.conn.execute(delete(passport_licences).where(passport_licences.c.passport_uuid == p.uuid))
         self._write_licences(p)
         return True
+
+    def reproject_all(self) -> int:
+        """Recomputes every passport's projected compliance columns from its document with the
+        rules of this version (asked for by a schema upgrade); how many rows were written."""
+        c = passports.c
+        stmt = (update(passports).where(c.uuid == bindparam("key"))
+                .values(electronic_target_date=bindparam("electronic_target_date"),
+                        exemption_approved=bindparam("exemption_approved"),
+                        approval_gaps=bindparam("approval_gaps")))
+        rows = [{"key": uuid, **compliance_columns(from_dict(ServicePassport, json.loads(data)))}
+                for uuid, data in self.conn.execute(select(c.uuid, c.data))]
+        if rows:
+            self.conn.execute(stmt, rows)
+        return len(rows)
 
     def restamp(self, rows: Sequence[dict[str, Any]]) -> int:
         """Life-cycle steps written on stored documents (status, revision, update time and the

@@ -6,16 +6,16 @@ committing (an error, a cancel) rolls everything back, so nothing is ever half-w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..domain.errors import GovsvcError
 from .agency import AgencyRecordRepository
 from .audit import AuditRepository, MetaRepository
 from .bundles import BundleRepository
-from .engine import describe_error
+from .engine import reraise, where
 from .event_logs import EventLogRepository
 from .passports import PassportRepository
 from .plans import PlanRepository
@@ -31,8 +31,9 @@ class UnitOfWork:
     events: EventLogRepository
     conn: Connection
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, on_commit: Callable[[], None] | None = None) -> None:
         self.engine = engine
+        self.on_commit = on_commit
         self._committed = False
 
     def __enter__(self) -> UnitOfWork:
@@ -40,7 +41,7 @@ class UnitOfWork:
             self.conn = self.engine.connect()
             self._tx = self.conn.begin()
         except SQLAlchemyError as exc:
-            raise describe_error(exc, str(self.engine.url)) from exc
+            reraise(exc, where(self.engine))
         self.passports = PassportRepository(self.conn)
         self.audit = AuditRepository(self.conn)
         self.meta = MetaRepository(self.conn)
@@ -60,8 +61,10 @@ class UnitOfWork:
         try:
             self._tx.commit()
         except SQLAlchemyError as exc:
-            raise describe_error(exc, str(self.engine.url)) from exc
+            reraise(exc, where(self.engine))
         self._committed = True
+        if self.on_commit is not None:
+            self.on_commit()
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -72,5 +75,5 @@ class UnitOfWork:
                 self._tx.rollback()
         finally:
             self.conn.close()
-        if isinstance(exc, SQLAlchemyError) and not isinstance(exc, GovsvcError):
-            raise describe_error(exc, str(self.engine.url)) from exc
+        if isinstance(exc, SQLAlchemyError):
+            reraise(exc, where(self.engine))

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import config
 from ..bootstrap import build, login_needed
+from ..config import font_dir
 from ..domain.errors import GovsvcError
-from ..reports.fonts import font_dir
 from ..services import demo
 from .errors import install_excepthook
 from .login_dialog import LoginDialog

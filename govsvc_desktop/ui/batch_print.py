@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ..bootstrap import App
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
-from ..services.printing import BatchResult, print_passports
+from ..services.printing import BatchResult
 from .tasks import Task
 
 
@@ -85,7 +85,7 @@ class BatchPrintDialog(QDialog):
         app, f, one, digits = self.app, self.filter, self.one_file.isChecked(), not self.latin.isChecked()
 
         def job(progress: Any) -> BatchResult:
-            return print_passports(app.passports, app.db, f, out_file=target if one else None,
+            return app.printing.print_passports(f, out_file=target if one else None,
                                    out_dir=None if one else target, persian_digits=digits, progress=progress)
 
         self.task = Task(self, self.tr("Printing forms…"), job)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..domain.errors import GovsvcError
+from ..logsetup import log_file
 
 log = logging.getLogger("govsvc_desktop.ui")
 
@@ -23,10 +24,12 @@ def show_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         return
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("unhandled error:\n%s", details)
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("ErrorDialog", "Unexpected error"),
-                      QCoreApplication.translate(
-                          "ErrorDialog", "Something went wrong. Your saved data is safe; the "
-                          "details were written to the log file."), parent=parent)
+    text = QCoreApplication.translate(
+        "ErrorDialog", "Something went wrong in the program. Your saved data is safe; the "
+        "details were written to the log file:\n{path}").format(path=f"\u2066{log_file()}\u2069")
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("ErrorDialog", "Program error"),
+                      text, parent=parent)
+    box.setObjectName("bug-dialog")
     copy = box.addButton(QCoreApplication.translate("ErrorDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDetailedText(details)

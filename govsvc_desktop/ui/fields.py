@@ -29,18 +29,13 @@ from PySide6.QtWidgets import (
 
 from ..domain.choices import Choice
 from ..domain.labels import PART_FIELDS, PASSPORT_FIELDS
+from ..domain.passport import DATE_FIELDS as PASSPORT_DATE_FIELDS
+from ..domain.passport import LONG_TEXT_FIELDS, PART_DATE_FIELDS, READ_ONLY_FIELDS
 from .widgets.inputs import JalaliDateEdit, NumberEdit, RialEdit
 
-LONG_TEXT = frozenset({
-    "description", "recipients", "stakeholders", "sub_services", "counter_actions",
-    "in_person_reasons", "identity_verification", "applicant_conditions", "benefits", "obstacles",
-    "centre_comment",
-})
-DATE_FIELDS = frozenset({"electronic_target_date", "reviewed_on", "approved_on", "sent_on",
-                         "centre_decision_on", "date"})
-READ_ONLY = frozenset({"uuid", "status", "revision", "edition", "created_at", "updated_at",
-                       "reviewed_by", "reviewed_on", "approved_by", "approved_on", "sent_on",
-                       "centre_decision_on", "centre_comment"})
+LONG_TEXT = frozenset(LONG_TEXT_FIELDS)
+DATE_FIELDS = frozenset(PASSPORT_DATE_FIELDS + PART_DATE_FIELDS)
+READ_ONLY = frozenset(READ_ONLY_FIELDS)
 _INVALID_STYLE = "border: 1px solid #c62828; background: #fff3f3;"
 _INDEX = re.compile(r"^\[(\d+)\]\.?(.*)$")
 

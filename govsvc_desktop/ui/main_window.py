@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,19 +37,39 @@ from .models import PassportTableModel
 from .pages import PAGES, PageSpec
 from .passport_editor import PassportEditor
 from .settings_dialog import SettingsDialog
-from .tasks import Progress, Task
+from .tasks import DbWorker, Progress, Task
+from .widgets.tables import select_rows
 
 LIVE_REFRESH_MS = 5000
 
 
+def _listen(app: App, signal: SignalInstance) -> None:
+    """Every committed write of this program emits ``signal`` (queued to the window's thread)
+    until the window is gone."""
+    def listener() -> None:
+        try:
+            signal.emit()
+        except RuntimeError:  # the window was deleted
+            app.session.listeners.remove(listener)
+
+    app.session.listeners.append(listener)
+
+
 class MainWindow(QMainWindow):
+    """The passport list and the other pages. Writes made anywhere in this program refresh
+    the list at once (``changed_here``); other people's writes appear at the next poll."""
+
+    changed_here = Signal()
+
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
         self.editors: dict[str, PassportEditor] = {}
         self.setWindowTitle(self.tr("Service passports — govsvc-desktop"))
         self.resize(1200, 760)
-        self.model = PassportTableModel(app.passports, app.settings.persian_digits)
+        self.db = DbWorker(self)
+        self.model = PassportTableModel(app.passports, app.settings.persian_digits, self.db)
+        self._reselect: list[str] = []
         self.tabs = QTabWidget()
         self.tabs.addTab(self._list_page(), self.tr("Service passports"))
         self.pages: dict[str, QWidget] = {}
@@ -71,11 +91,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.offline_label)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filter)
-        self._marker = app.passports.change_marker()
+        self._marker: tuple[str, int] | None = None
+        self.changed_here.connect(self.refresh_if_changed, Qt.ConnectionType.QueuedConnection)
+        _listen(app, self.changed_here)
         self._live = QTimer(self, interval=LIVE_REFRESH_MS)
         self._live.timeout.connect(self.refresh_if_changed)
         self._live.start()
-        self._update_count()
+        self.model.loaded.connect(self._list_loaded)
+        self.refresh_if_changed()
 
     # building
     def _list_page(self) -> QWidget:
@@ -165,32 +188,32 @@ class MainWindow(QMainWindow):
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
-        self._update_count()
 
     def _update_count(self) -> None:
         self.status_label.setText(self.tr("{n} passports").format(
             n=format_int(self.model.total, self.app.settings.persian_digits)))
 
     def refresh_if_changed(self) -> None:
-        """Others' saves appear without a restart; the selection and open editors stay as they are."""
-        try:
-            marker = self.app.passports.change_marker()
-        except GovsvcError as exc:
-            self.show_offline(exc.message_fa)
-            return
+        """Others' saves appear without a restart; the selection and open editors stay as they
+        are. The question is asked on the database thread."""
+        self.db.run(self.app.passports.change_marker, self._marker_read,
+                    failure=lambda exc: self.show_offline(exc.message_fa))
+
+    def _marker_read(self, marker: tuple[str, int]) -> None:
         if self.offline:
             self.show_offline("")
         if marker == self._marker:
             return
         self._marker = marker
-        selected = self.selected_uuid()
+        self._reselect = self.selected_uuids()
         self.model.reload()
+
+    def _list_loaded(self) -> None:
         self._update_count()
+        selected, self._reselect = set(self._reselect), []
         if selected:
-            for row in range(self.model.rowCount()):
-                if self.model.uuid_at(row) == selected:
-                    self.table.selectRow(row)
-                    break
+            select_rows(self.table, [row for row in range(self.model.rowCount())
+                                     if self.model.uuid_at(row) in selected])
 
     @property
     def offline(self) -> bool:
@@ -340,10 +363,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             new = dialog.result_settings()
             config.save_settings(new)
-            self.app.settings = new
-            if self.app.engine.dialect.name == "sqlite":
-                self.app.actor = new.actor()
-                self.app.passports.actor = self.app.actor
+            self.app.session.apply_settings(new)
             self.model.persian_digits = new.persian_digits
             self.model.reload()
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from ..domain.diff import IGNORED, show
 from ..domain.labels import PASSPORT_FIELDS
+from ..domain.passport import LIFECYCLE_FIELDS
 
-_LIFECYCLE = frozenset({"status", "reviewed_by", "reviewed_on", "approved_by", "approved_on",
-                        "sent_on", "centre_decision_on", "centre_comment", "edition"})
+_LIFECYCLE = frozenset(LIFECYCLE_FIELDS)
 
 
 class MergeDialog(QDialog):

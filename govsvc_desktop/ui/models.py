@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..domain.calendar import format_jalali
-from ..domain.persian import localize_digits
+from ..domain.passport import service_id_text
 from ..domain.queries import PassportFilter, PassportSummary
 from ..services.passports import PassportService
+from .tasks import DbWorker
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -24,16 +25,21 @@ class PassportTableModel(QAbstractTableModel):
                 "province": "province", "status": "status", "valid_until": "valid_until",
                 "validity": "valid_until"}
 
-    def __init__(self, service: PassportService, persian_digits: bool = True) -> None:
+    loaded = Signal()
+
+    def __init__(self, service: PassportService, persian_digits: bool = True,
+                 runner: DbWorker | None = None) -> None:
         super().__init__()
         self.service = service
+        self.runner = runner
         self.persian_digits = persian_digits
         self.filter = PassportFilter()
         self.sort_key = "title"
         self.descending = False
         self.rows: list[PassportSummary] = []
         self.total = 0
-        self.reload()
+        if runner is None:
+            self.reload()
 
     def headers(self) -> list[str]:
         return [self.tr("Service ID"), self.tr("Title"), self.tr("Agency"), self.tr("Province"),
@@ -44,10 +50,23 @@ class PassportTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        """Reads the first page again (on the database thread when there is one); ``loaded``
+        follows once the rows are in."""
+        service, f, key, descending = self.service, self.filter, self.sort_key, self.descending
+
+        def read() -> tuple[int, list[PassportSummary]]:
+            return service.count(f), service.page(f, key, descending, 0, PAGE)
+
+        if self.runner is None:
+            self._apply(read())
+        else:
+            self.runner.run(read, self._apply, label=self.tr("Loading passports…"))
+
+    def _apply(self, read: tuple[int, list[PassportSummary]]) -> None:
         self.beginResetModel()
-        self.total = self.service.count(self.filter)
-        self.rows = self.service.page(self.filter, self.sort_key, self.descending, 0, PAGE)
+        self.total, self.rows = read
         self.endResetModel()
+        self.loaded.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -76,7 +95,7 @@ class PassportTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "service_id":
-                return localize_digits(row.service_id, self.persian_digits) if row.service_id else "بدون شناسه"
+                return service_id_text(row.service_id, self.persian_digits)
             if column == "status":
                 return row.status.label_fa
             if column == "validity":

@@ -8,44 +8,59 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QTabWidget
+
+    from ..bootstrap import App
+
+
+class PageHost(Protocol):
+    """What a page needs of the window that holds it (the window itself, in practice)."""
+
+    app: App
+    tabs: QTabWidget
+
+    def page(self, key: str) -> QWidget: ...
+
+    def selected_uuid(self) -> str | None: ...
+
+    def open_passport(self, uuid: str) -> object: ...
 
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
     title: str
-    factory: Callable[[MainWindow], QWidget]
+    factory: Callable[[PageHost], QWidget]
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("Pages", self.title)
 
 
-def _send(window: MainWindow) -> QWidget:
+def _send(window: PageHost) -> QWidget:
     from .bundles.send_page import SendPage
 
     return SendPage(window.app)
 
 
-def _receive(window: MainWindow) -> QWidget:
+def _receive(window: PageHost) -> QWidget:
     from .bundles.receive_page import ReceivePage
 
     return ReceivePage(window.app)
 
 
-def _plans(window: MainWindow) -> QWidget:
+def _plans(window: PageHost) -> QWidget:
     from .plans.plans_page import PlansPage
 
     return PlansPage(window.app, window.selected_uuid)
 
 
-def _obligations(window: MainWindow) -> QWidget:
+def _obligations(window: PageHost) -> QWidget:
     from .obligations.obligations_page import ObligationsPage
 
     def open_plan(uuid: str) -> object:

@@ -18,12 +18,11 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from govsvc_desktop import config
-from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.bootstrap import App, build, certificate_service
 from govsvc_desktop.domain.passport import APPROVED_STATUSES
 from govsvc_desktop.domain.queries import PassportFilter
 from govsvc_desktop.services.bundle_kinds import StoredPassport
 from govsvc_desktop.services.bundles import BundleService
-from govsvc_desktop.services.certificates import CertificateService
 from tests.bench.conftest import demo_database
 from tests.bundle_support import PDF, install, make_pki, service
 
@@ -62,7 +61,7 @@ def _fresh(setup: dict[str, object], name: str) -> tuple[App, BundleService]:
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(setup["source"], target)  # type: ignore[arg-type]
     app = _open(target)
-    certs = CertificateService.default()
+    certs = certificate_service()
     if not certs.identities():
         install(certs, setup["pki"].agency)  # type: ignore[attr-defined]
     svc = service(app, certs)

@@ -23,7 +23,6 @@ from govsvc_desktop.domain.queries import PassportFilter
 from govsvc_desktop.reports import text as text_module
 from govsvc_desktop.reports.fonts import font_path
 from govsvc_desktop.reports.passport_pdf import PdfOptions, render_passport
-from govsvc_desktop.services.printing import print_passports
 from tests.bench.conftest import demo_database
 from tests.fixtures import full_passport
 from tests.reports.test_passport_pdf import typed_texts
@@ -142,7 +141,7 @@ def test_batch_of_1000(benchmark: BenchmarkFixture, tmp_path: Path) -> None:
     out = tmp_path / "thousand.pdf"
 
     def batch() -> None:
-        result = print_passports(app.passports, app.db, PassportFilter(), out_file=out, workers=2)
+        result = app.printing.print_passports(PassportFilter(), out_file=out, workers=2)
         assert result.forms == 1000
 
     benchmark.pedantic(batch, rounds=1, iterations=1)

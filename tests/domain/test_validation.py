@@ -115,3 +115,15 @@ def test_approval_requires_every_rule() -> None:
 def test_fee_amount_must_not_be_negative() -> None:
     p = ServicePassport(title="x", fees=[Fee(amount_rials=-5)])
     assert "fees[0].amount_rials" in paths(blocking(validate(p)))
+
+
+def test_field_traits_are_declared_once_on_the_passport() -> None:
+    """Editor, Excel, search and the life cycle read the same declaration."""
+    from govsvc_desktop.domain import passport as model
+
+    assert "approved_on" in model.DATE_FIELDS and "date" in model.PART_DATE_FIELDS
+    assert "description" in model.LONG_TEXT_FIELDS and "title" not in model.LONG_TEXT_FIELDS
+    assert {"title", "service_id", "description"} <= set(model.SEARCHED_FIELDS)
+    assert "approved_by" in model.LIFECYCLE_FIELDS and "title" not in model.LIFECYCLE_FIELDS
+    assert set(model.LIFECYCLE_FIELDS) < set(model.READ_ONLY_FIELDS)
+    assert {"uuid", "revision"} <= set(model.READ_ONLY_FIELDS)

@@ -15,7 +15,7 @@ from govsvc_desktop.domain.errors import GovsvcError
 from govsvc_desktop.domain.queries import PassportFilter
 from govsvc_desktop.reports.passport_pdf import render_passport
 from govsvc_desktop.services import demo
-from govsvc_desktop.services.printing import pdf_file_name, print_passports
+from govsvc_desktop.services.printing import pdf_file_name
 from tests.reports.test_passport_pdf import norm
 
 
@@ -27,7 +27,7 @@ def test_batch_of_50_gives_50_forms_with_their_page_counts(app: App, tmp_path: P
     demo.populate(app.uow, 50, seed=7)
     expected = {u: render_passport(app.passports.get(u)).pages for u in app.passports.uuids()}
     seen: list[tuple[int, int]] = []
-    result = print_passports(app.passports, app.db, PassportFilter(), out_dir=tmp_path / "forms",
+    result = app.printing.print_passports(PassportFilter(), out_dir=tmp_path / "forms",
                              workers=2, progress=lambda done, total: seen.append((done, total)) or True)
     assert result.forms == 50 and len(result.files) == 50 and not result.cancelled
     for path in result.files:
@@ -37,7 +37,7 @@ def test_batch_of_50_gives_50_forms_with_their_page_counts(app: App, tmp_path: P
     assert seen[-1] == (50, 50)
 
     one = tmp_path / "all.pdf"
-    combined = print_passports(app.passports, app.db, PassportFilter(), out_file=one, workers=2)
+    combined = app.printing.print_passports(PassportFilter(), out_file=one, workers=2)
     assert combined.files == [one] and pages_of(one) == sum(expected.values())
     text = subprocess.run(["pdftotext", str(one), "-"], capture_output=True, text=True, check=True).stdout
     assert norm(text).count("صفحه ۱ از") == 50
@@ -47,7 +47,7 @@ def test_cancel_leaves_no_combined_file(app: App, tmp_path: Path) -> None:
     demo.populate(app.uow, 30, seed=3)
     out = tmp_path / "out" / "cancelled.pdf"
     out.parent.mkdir()
-    result = print_passports(app.passports, app.db, PassportFilter(), out_file=out,
+    result = app.printing.print_passports(PassportFilter(), out_file=out,
                              progress=lambda done, total: False)
     assert result.cancelled and not out.exists()
     assert list(out.parent.iterdir()) == []
@@ -56,13 +56,13 @@ def test_cancel_leaves_no_combined_file(app: App, tmp_path: Path) -> None:
 def test_filter_selects_and_empty_selection_is_an_error(app: App, tmp_path: Path) -> None:
     demo.populate(app.uow, 40, seed=5)
     approved = app.passports.uuids(PassportFilter(statuses=(Status.APPROVED,)))
-    result = print_passports(app.passports, app.db, PassportFilter(statuses=(Status.APPROVED,)),
+    result = app.printing.print_passports(PassportFilter(statuses=(Status.APPROVED,)),
                              out_dir=tmp_path / "approved")
     assert sorted(p.stem.split("_")[-1] for p in result.files) == sorted(approved)
     with pytest.raises(GovsvcError, match="هیچ شناسنامه"):
-        print_passports(app.passports, app.db, PassportFilter(search="واژه‌ای که نیست"), out_file=tmp_path / "x.pdf")
+        app.printing.print_passports(PassportFilter(search="واژه‌ای که نیست"), out_file=tmp_path / "x.pdf")
     with pytest.raises(GovsvcError, match="نه هر دو"):
-        print_passports(app.passports, app.db, PassportFilter(), out_file=tmp_path / "x.pdf", out_dir=tmp_path)
+        app.printing.print_passports(PassportFilter(), out_file=tmp_path / "x.pdf", out_dir=tmp_path)
 
 
 def test_file_names_are_safe(app: App) -> None:

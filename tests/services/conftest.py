@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from govsvc_desktop import config
-from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.bootstrap import App, build, certificate_service
 from govsvc_desktop.services.certificates import CertificateService
 from tests.bundle_support import Pki, install
 from tests.engines import app  # noqa: F401  (both engines for this suite)
@@ -18,7 +18,7 @@ from tests.engines import app  # noqa: F401  (both engines for this suite)
 @pytest.fixture
 def certs(pki: Pki) -> CertificateService:
     """The agency's and the centre's identities kept here, both CAs trusted."""
-    certs = CertificateService.default()
+    certs = certificate_service()
     install(certs, pki.agency)
     install(certs, pki.centre)
     return certs

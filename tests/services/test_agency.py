@@ -151,7 +151,7 @@ def test_crafted_violations_are_exactly_the_dashboard_items(app: App) -> None:
 
 
 def test_chain_of_own_agency_expects_a_passport(app: App) -> None:
-    app.compliance.agency_name = "سازمان نمونه"
+    app.session.apply_settings(dataclasses.replace(app.settings, agency_name="سازمان نمونه"))
     with pytest.raises(ValidationError, match="دو دستگاه"):
         app.agency.save(CHAINS, ServiceChain(title="ز", links=[ChainLink("الف", "10000001"),
                                                                 ChainLink("الف", "10000002")]))

@@ -129,7 +129,7 @@ def test_records_are_marked_sent_only_after_the_file_is_complete(
     def broken_renderer(p: object) -> bytes:
         raise OSError("disk full while rendering")
 
-    failing = BundleService(app.uow, app.passports, svc.certificates, app.settings,
+    failing = BundleService(app.uow, app.passports, svc.certificates,
                             render_pdf=broken_renderer)
     with pytest.raises(OSError):
         failing.export(out, pki.agency.identity)

@@ -27,6 +27,7 @@ from govsvc_desktop.domain.plan import (
     RequestStatus,
 )
 from govsvc_desktop.services.plans import PlanService
+from govsvc_desktop.services.session import Session
 from tests.fixtures import full_passport
 
 TODAY = dt.date(2025, 10, 2)  # 1404/07/10: the first two quarters of 1404 have ended
@@ -98,7 +99,7 @@ def test_approval_needs_the_council_the_thirty_percent_rule_and_the_head(app: Ap
     assert {"indicators", "council_number", "council_date"} <= paths
     plan.council_number, plan.council_date = "۵/۱۲", "2025-03-10"
     plan.below_target_justification = "بازدید میدانی قانوناً لازم است"
-    preparer = PlanService(app.plans.uow_factory, Actor("تهیه‌کننده", frozenset({Role.PREPARER})))
+    preparer = PlanService(app.plans.uow_factory, Session(app.settings, Actor("تهیه‌کننده", frozenset({Role.PREPARER}))))
     with pytest.raises(PermissionDenied):
         preparer.save(plan)
     assert app.plans.save(plan).status is PlanStatus.APPROVED

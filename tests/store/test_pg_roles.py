@@ -14,7 +14,6 @@ from govsvc_desktop.bootstrap import build
 from govsvc_desktop.domain.choices import Role, Status
 from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied
 from govsvc_desktop.domain.lifecycle import Action
-from govsvc_desktop.services.users import UserService
 from tests.fixtures import full_passport
 from tests.pg import _admin_dsn, fresh_database, server_url
 
@@ -31,7 +30,7 @@ def office() -> Iterator[tuple[str, str, str]]:
     prep, boss = f"prep_{tag}", f"boss_{tag}"
     with fresh_database() as url:
         admin = build(url, settings=config.Settings(user_name="مدیر"))
-        users = UserService(admin.uow, admin.actor)
+        users = admin.users
         users.add(prep, "مریم تهیه‌کننده", frozenset({Role.PREPARER}), "secret-pass")
         users.add(boss, "رئیس اداره", frozenset({Role.HEAD, Role.REVIEWER}), "secret-pass")
         admin.passports.save(full_passport())
@@ -101,9 +100,9 @@ def test_users_are_managed_only_by_an_administrator_in_shared_mode(office: tuple
     url, prep, _ = office
     app = build(_as(url, prep))
     with pytest.raises(PermissionDenied):
-        UserService(app.uow, app.actor).list()
+        app.users.list()
     app.close()
     local = build(str(tmp_path / "local.db"))
     with pytest.raises(GovsvcError, match="حالت اشتراکی"):
-        UserService(local.uow, local.actor).list()
+        local.users.list()
     local.close()

@@ -12,12 +12,22 @@ from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
 from govsvc_desktop.ui.app import install_language, load_fonts
 from govsvc_desktop.ui.main_window import MainWindow
+from govsvc_desktop.ui.tasks import DbWorker
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _persian(qapp: QApplication) -> None:
     install_language(qapp, "fa")
     load_fonts()
+
+
+@pytest.fixture(autouse=True)
+def _database_work_in_place() -> Iterator[None]:
+    """Window tests read what a database operation gave at once; the threaded path of the
+    database worker has tests of its own (tests/ui/test_db_worker.py)."""
+    DbWorker.inline = True
+    yield
+    DbWorker.inline = False
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from govsvc_desktop.bootstrap import App
+from govsvc_desktop.bootstrap import App, certificate_service
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.lifecycle import Action
 from govsvc_desktop.domain.proposals import ProposalStatus, ServiceProposal
@@ -29,7 +29,7 @@ from tests.bundle_support import (
 
 @pytest.fixture
 def certs(pki: Pki) -> CertificateService:
-    certs = CertificateService.default()
+    certs = certificate_service()
     install(certs, pki.agency)
     return certs
 
@@ -170,7 +170,7 @@ def test_a_test_certificate_made_on_the_page_signs_a_bundle_that_verifies(
     from govsvc_desktop.ui.bundles.certificate_dialogs import TestCertificateDialog
 
     seed(app)
-    certs = CertificateService.default()
+    certs = certificate_service()
     page = _send_page(qtbot, app, certs)
     assert page.identity_combo.count() == 0 and "آزمایشی" in page.identity_warning.text()
     dialog = TestCertificateDialog(certs, page)

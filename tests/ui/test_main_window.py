@@ -68,3 +68,42 @@ def test_pages_are_built_when_first_shown(window: MainWindow) -> None:
     window.tabs.setCurrentIndex(index)
     assert isinstance(window.pages["send"], SendPage) and window.pages["send"].isVisible()
     assert window.page("send") is window.pages["send"]
+
+
+def test_a_new_name_in_settings_stamps_plans_and_agency_records(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                                gui_app: App) -> None:
+    """Settings reach every service at once: no restart, no service keeps the old person."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from govsvc_desktop.domain.cycle import LessonLearned
+    from govsvc_desktop.services.agency import LESSONS
+    from govsvc_desktop.ui.settings_dialog import SettingsDialog
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        dialog.name.setText("نرگس تازه‌وارد")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, fill)
+    window.edit_settings()
+    assert gui_app.actor.name == "نرگس تازه‌وارد"
+    passport = gui_app.passports.save(full_passport()).passport
+    plan = gui_app.plans.new_plan(passport.uuid)
+    saved = gui_app.plans.save(plan)
+    lesson = gui_app.agency.save(LESSONS, LessonLearned(title="درس نخست", lesson="ثبت شد"))
+    stamped = [h.actor for h in gui_app.plans.history(saved.uuid)]  # type: ignore[attr-defined]
+    stamped += [h.actor for h in gui_app.plans.history(lesson.uuid)]  # type: ignore[attr-defined]
+    assert stamped == ["نرگس تازه‌وارد", "نرگس تازه‌وارد"]
+    assert gui_app.compliance.session is gui_app.passports.session is gui_app.bundles.passports.session
+
+
+def test_a_write_anywhere_in_the_program_refreshes_the_list_at_once(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                                   gui_app: App) -> None:
+    """No waiting for the five-second poll: the window hears of every committed write."""
+    window._live.stop()  # only the program's own announcement may refresh the list here
+    before = window.model.total
+    gui_app.passports.save(full_passport("00000000-0000-4000-8000-00000000a001"))
+    qtbot.waitUntil(lambda: window.model.total == before + 1, timeout=2000)
+    assert "00000000-0000-4000-8000-00000000a001" in [r.uuid for r in window.model.rows]

@@ -30,10 +30,10 @@ def test_lost_server_is_shown_drafts_kept_and_saving_resumes(
         assert editor is not None
         subprocess.run([SCRIPT, "kill"], env=env, check=True)
         window.refresh_if_changed()
-        assert window.offline and "دسترسی نیست" in window.offline_label.text()
+        assert window.offline and "ارتباط با کارگزار" in window.offline_label.text()
         type_text(editor.bindings["benefits"].widget, " و پاسخ‌گویی")
         editor.autosave()
-        assert not editor.save() and "دسترسی نیست" in warnings[-1]
+        assert not editor.save() and "ارتباط با کارگزار" in warnings[-1]
         kept = {d.passport.uuid: d.passport for d in editor.drafts.load_all()}
         assert kept[full_passport().uuid].benefits.endswith("و پاسخ‌گویی")
         subprocess.run([SCRIPT, "up"], env=env, check=True, capture_output=True)

@@ -51,7 +51,7 @@ class ReceivePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.app = app
-        self.bundles = bundles or BundleService.for_app(app)
+        self.bundles = bundles or app.bundles
         self.plan: ImportPlan | None = None
         self.task: Task | None = None
         self._build()

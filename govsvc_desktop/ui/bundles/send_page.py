@@ -43,7 +43,7 @@ class SendPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.app = app
-        self.bundles = bundles or BundleService.for_app(app)
+        self.bundles = bundles or app.bundles
         self.selection: tuple[str, ...] = ()
         self.task: Task | None = None
         self.last_result: ExportResult | None = None

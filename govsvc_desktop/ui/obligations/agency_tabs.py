@@ -33,7 +33,6 @@ from ...domain.errors import GovsvcError
 from ...domain.licences import LicenceEntry
 from ...domain.persian import format_int
 from ...domain.proposals import DeliveryMode, ProposalStatus
-from ...exchange.licence_table import read_licences
 from ...services.agency import CHAINS, LESSONS, LICENCES, PROPOSALS, REPORTS, STEPS, RecordBook
 from ..widgets.tables import fill_rows, record_table, row_data
 from .chain_dialog import ChainDialog
@@ -126,7 +125,7 @@ class LicencesTab(_RecordsTab):
         if not path:
             return
         try:
-            added, updated, unchanged = self.app.agency.import_licences(read_licences(Path(path)))
+            added, updated, unchanged = self.app.agency.import_licence_file(Path(path))
         except GovsvcError as exc:
             QMessageBox.warning(self, self.tr("Licence list"), exc.message_fa)
             return

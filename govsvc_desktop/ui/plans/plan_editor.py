@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ...domain.calendar import format_jalali, parse_date
 from ...domain.choices import Choice, TimeUnit
 from ...domain.errors import GovsvcError
+from ...domain.passport import service_id_text
 from ...domain.persian import format_number, parse_number
 from ...domain.plan import (
     ActionStatus,
@@ -549,7 +550,7 @@ class PlanEditor(QDialog):
     # load / collect / save
     def _load(self) -> None:
         p = self.plan
-        self.service_label.setText(f"{p.service_title} [{p.service_id or 'بدون شناسه'}]")
+        self.service_label.setText(f"{p.service_title} [{service_id_text(p.service_id)}]")
         self.title_edit.setText(p.title)
         self.start_edit.set_iso(p.period_start)
         self.end_edit.set_iso(p.period_end)

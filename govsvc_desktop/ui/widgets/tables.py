@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 
@@ -23,6 +23,19 @@ def select_row(view: QAbstractItemView, row: int) -> None:
              | QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Current)
     view.selectionModel().setCurrentIndex(index, flags)
     view.scrollTo(index)
+
+
+def select_rows(view: QAbstractItemView, rows: list[int]) -> None:
+    """Selects these whole rows (after a reload, say); the first becomes current."""
+    model = view.model()
+    selection = QItemSelection()
+    for row in rows:
+        selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().select(selection, flags)
+    if rows:
+        view.selectionModel().setCurrentIndex(model.index(rows[0], 0),
+                                              QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
 def selected_row(view: QAbstractItemView) -> int:

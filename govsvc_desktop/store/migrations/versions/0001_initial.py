@@ -7,7 +7,33 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
-from govsvc_desktop.store import search_sql
+# full-text search as this revision made it (frozen: later versions may search differently)
+SEARCH = {
+    "sqlite": [
+        "CREATE VIRTUAL TABLE passports_fts USING fts5(search_text, content='passports', "
+        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')",
+        "CREATE TRIGGER passports_fts_ai AFTER INSERT ON passports BEGIN "
+        "INSERT INTO passports_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END",
+        "CREATE TRIGGER passports_fts_ad AFTER DELETE ON passports BEGIN "
+        "INSERT INTO passports_fts(passports_fts, rowid, search_text) "
+        "VALUES ('delete', old.rowid, old.search_text); END",
+        "CREATE TRIGGER passports_fts_au AFTER UPDATE OF search_text ON passports BEGIN "
+        "INSERT INTO passports_fts(passports_fts, rowid, search_text) "
+        "VALUES ('delete', old.rowid, old.search_text); "
+        "INSERT INTO passports_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END",
+    ],
+    "postgresql": [
+        "ALTER TABLE passports ADD COLUMN search_vector tsvector "
+        "GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED",
+        "CREATE INDEX ix_passports_search ON passports USING gin (search_vector)",
+    ],
+}
+SEARCH_DROP = {
+    "sqlite": ["DROP TABLE IF EXISTS passports_fts"]
+    + [f"DROP TRIGGER IF EXISTS passports_fts_{s}" for s in ("ai", "ad", "au")],
+    "postgresql": ["DROP INDEX IF EXISTS ix_passports_search",
+                   "ALTER TABLE passports DROP COLUMN IF EXISTS search_vector"],
+}
 
 SORT_INDEXED = ("service_id", "status", "province", "agency_name", "title_key", "valid_until",
                 "updated_at")
@@ -79,14 +105,12 @@ def upgrade() -> None:
         sa.Column("key", sa.String(64), primary_key=True),
         sa.Column("value", sa.Text, nullable=False),
     )
-    bind = op.get_bind()
-    for statement in search_sql.create_statements(bind.dialect.name, "passports"):
+    for statement in SEARCH.get(op.get_bind().dialect.name, []):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    bind = op.get_bind()
-    for statement in search_sql.drop_statements(bind.dialect.name, "passports"):
+    for statement in SEARCH_DROP.get(op.get_bind().dialect.name, []):
         op.execute(statement)
     for table in ("app_meta", "audit_log", "passport_licences", "passport_editions", "passports"):
         op.drop_table(table)

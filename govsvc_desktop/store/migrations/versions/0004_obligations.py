@@ -18,28 +18,28 @@ depends_on = None
 
 
 def _backfill() -> None:
-    """Projects the new columns of existing passports from their documents."""
-    from govsvc_desktop.domain.codec import from_dict
-    from govsvc_desktop.domain.passport import ServicePassport
-    from govsvc_desktop.store.passports import compliance_columns
-
+    """Projects the new columns of existing passports from their documents as they stood at
+    this revision. Approval gaps need the validation rules of the running version, so the
+    upgrade asks for them (``app_meta``) and the store fills them in the same transaction."""
     conn = op.get_bind()
     table = sa.table("passports", sa.column("uuid", sa.String), sa.column("data", sa.Text),
                      sa.column("electronic_target_date", sa.String),
-                     sa.column("exemption_approved", sa.Boolean),
-                     sa.column("approval_gaps", sa.Text))
+                     sa.column("exemption_approved", sa.Boolean))
     rows = conn.execute(sa.select(table.c.uuid, table.c.data)).fetchall()
     updates = []
     for uuid, data in rows:
-        values = compliance_columns(from_dict(ServicePassport, json.loads(data)))
-        updates.append({"key": uuid, **values})
+        document = json.loads(data)
+        updates.append({"key": uuid,
+                        "electronic_target_date": document.get("electronic_target_date"),
+                        "exemption_approved": bool(document.get("exemption_approved"))})
     if updates:
         conn.execute(
             table.update().where(table.c.uuid == sa.bindparam("key")).values(
                 electronic_target_date=sa.bindparam("electronic_target_date"),
-                exemption_approved=sa.bindparam("exemption_approved"),
-                approval_gaps=sa.bindparam("approval_gaps")),
+                exemption_approved=sa.bindparam("exemption_approved")),
             updates)
+        meta = sa.table("app_meta", sa.column("key", sa.String), sa.column("value", sa.Text))
+        conn.execute(meta.insert().values(key="reproject:approval_gaps", value="0004"))
 
 
 def upgrade() -> None:

@@ -1,0 +1,46 @@
+"""A failure nobody foresaw is shown as a program error, with the log's path, and logged in full."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from govsvc_desktop.bootstrap import App
+from tests.store.test_error_kinds import _drop_passports
+
+
+def test_the_window_shows_a_bug_dialog_and_logs_the_traceback(
+        qtbot, gui_app: App, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    from govsvc_desktop.ui.errors import install_excepthook
+    from govsvc_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(gui_app)
+    qtbot.addWidget(window)
+    _drop_passports(Path(gui_app.db))
+    seen: dict[str, str] = {}
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "bug-dialog"
+        seen["text"], seen["details"] = box.text(), box.detailedText()
+        box.done(0)
+
+    install_excepthook()
+    previous = sys.excepthook
+    QTimer.singleShot(0, read_and_close)
+    with caplog.at_level(logging.ERROR):
+        try:
+            window.model.reload()
+        except Exception:
+            previous(*sys.exc_info())
+    assert "گزارش" in seen["text"] and "govsvc-desktop.log" in seen["text"]
+    assert "no such table" in seen["details"] and "Traceback" in seen["details"]
+    assert any("Traceback" in r.getMessage() and "no such table" in r.getMessage()
+               for r in caplog.records)
+
+
