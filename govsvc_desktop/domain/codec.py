@@ -285,11 +285,12 @@ def json_schema(cls: type, title: str, describe: Callable[[str], str] | None = N
     """JSON Schema (draft 2020-12) of a dataclass, generated from the same type hints and the
     same value rules (``constraints``) that decoding and validation apply."""
     defs: dict[str, Any] = {}
+    field_traits: dict[tuple[str, str], Any] = {}
 
     def plain(tp: type, rule_owner: str, name: str) -> dict[str, Any]:
         base: dict[str, Any] = {bool: {"type": "boolean"}, int: {"type": "integer"},
                                 float: {"type": "number"}, str: {"type": "string"}}[tp]
-        rule = rule_for(rule_owner, name, tp)
+        rule = rule_for(rule_owner, name, tp, field_traits.get((rule_owner, name), ()))
         return {**base, **schema_keywords(rule, tp)} if rule is not None else base
 
     def schema_of(tp: Any, owner: str, name: str) -> dict[str, Any]:
@@ -313,6 +314,7 @@ def json_schema(cls: type, title: str, describe: Callable[[str], str] | None = N
         hints = _hints(dc)
         props = {}
         for f in dataclasses.fields(dc):
+            field_traits[(dc.__name__, f.name)] = f.metadata.get("traits", ())
             prop = schema_of(hints[f.name], dc.__name__, f.name)
             if describe is not None and describe(f.name):
                 prop = {**prop, "description": describe(f.name)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from .identifiers import (
     canonical_service_id,
     canonical_sheba,
 )
+from .passport import DATE
 from .persian import format_int
 
 INT_MIN = -(2**63)
@@ -108,11 +109,8 @@ RULES: dict[str, dict[str, Rule]] = {
         "revision": int_rule(0, REVISION_MAX),
         "recipients_count": AMOUNT, "deliveries_per_year": AMOUNT, "service_time": NON_NEGATIVE,
         "direct_cost_rials": AMOUNT, "cost_price_rials": AMOUNT, "counter_fee_rials": AMOUNT,
-        "electronic_target_date": Rule(fmt="date"), "reviewed_on": Rule(fmt="date"),
-        "approved_on": Rule(fmt="date"), "sent_on": Rule(fmt="date"),
-        "centre_decision_on": Rule(fmt="date"),
     },
-    "LegalBasis": {"title": Rule(max_length=MAX_TEXT, not_blank=True), "date": Rule(fmt="date")},
+    "LegalBasis": {"title": Rule(max_length=MAX_TEXT, not_blank=True)},
     "Channel": {"centre_count": AMOUNT},
     "Form": {"data_items": AMOUNT},
     "ProcessStep": {"duration": NON_NEGATIVE, "title": Rule(max_length=MAX_TEXT, not_blank=True)},
@@ -126,11 +124,17 @@ _DEFAULTS: dict[type, Rule] = {int: int_rule(), str: Rule(max_length=MAX_TEXT),
                                float: Rule(minimum=-FLOAT_MAX, maximum=FLOAT_MAX)}
 
 
-def rule_for(owner: str, name: str, tp: type) -> Rule | None:
-    """The rule of field ``name`` of dataclass ``owner`` holding values of plain type ``tp``."""
+DATE_RULE = Rule(fmt="date")
+
+
+def rule_for(owner: str, name: str, tp: type, traits: Iterable[str] = ()) -> Rule | None:
+    """The rule of field ``name`` of dataclass ``owner`` holding values of plain type ``tp``;
+    ``traits`` are the field's declared traits (``passport.DATE`` makes it an ISO date)."""
     found = RULES.get(owner, {}).get(name)
     if found is not None:
         return found
+    if tp is str and DATE in traits:
+        return DATE_RULE
     if tp is str and name == "uuid":
         return Rule(fmt="uuid", max_length=36, not_blank=True)
     if tp is str and name.endswith("_uuid"):

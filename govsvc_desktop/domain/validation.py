@@ -76,7 +76,7 @@ def _plan(cls: type) -> _Plan:
             if isinstance(inner, type) and dataclasses.is_dataclass(inner):
                 rows.append((f.name, None, inner, is_list))
             elif isinstance(inner, type) and not issubclass(inner, Choice):
-                rule = rule_for(cls.__name__, f.name, inner)
+                rule = rule_for(cls.__name__, f.name, inner, f.metadata.get("traits", ()))
                 rows.append((f.name, checker(rule, inner) if rule else None, None, is_list))
         found = tuple(rows)
         _plans[cls] = found
