@@ -17,7 +17,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import config
+from .domain.errors import StorageError
 from .domain.lifecycle import Actor
+from .privacy import mask
 from .services.agency import AgencyService
 from .services.compliance import ComplianceService
 from .services.event_logs import EventLogService
@@ -26,7 +28,8 @@ from .services.plans import PlanService
 from .services.service_lists import ServiceListService
 from .services.session import Session, utc_now
 from .store import migrate
-from .store.engine import login_parts, make_engine, with_login
+from .store.engine import login_parts, make_engine, opening_of, with_login
+from .store.opening import start_full_check
 from .store.uow import UnitOfWork
 
 if TYPE_CHECKING:
@@ -51,6 +54,7 @@ class App:
     events: EventLogService
     lists: ServiceListService
     backup: Path | None = None
+    notice: str = ""  # read-only or damaged database: what the person must know (Persian)
 
     @property
     def actor(self) -> Actor:
@@ -97,6 +101,17 @@ class App:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def db_shown(self) -> str:
+        """The database as it may be shown or logged: a server URL without its password."""
+        return mask(self.db)
+
+    def start_background_checks(self) -> None:
+        """The daily full integrity check of a SQLite file, in a thread of its own."""
+        opened = opening_of(self.engine)
+        if opened is not None and not opened.read_only:
+            start_full_check(opened.path)
+
 
 def build(
     db: str | None = None, settings: config.Settings | None = None,
@@ -106,12 +121,21 @@ def build(
     db = db or config.default_db()
     settings = settings or config.load_settings()
     engine = make_engine(db)
-    backup = migrate.upgrade(engine) if upgrade else None
+    opened = opening_of(engine)
+    if opened is not None and opened.read_only:
+        backup = None
+        if upgrade and migrate.check(engine)[0] != migrate.head_revision():
+            raise StorageError(opened.notice_fa + " طرح این پایگاه داده هم قدیمی است و بی اجازهٔ "
+                               "نوشتن به‌روز نمی‌شود؛ پس برنامه آن را باز نکرد.")
+    else:
+        backup = migrate.upgrade(engine) if upgrade else None
     if engine.dialect.name == "postgresql":
         session = Session(settings, shared_mode_actor(engine), clock, shared=True)
     else:
         session = Session.local(settings, clock)
-    return _wire(db, engine, session, backup)
+    app = _wire(db, engine, session, backup)
+    app.notice = opened.notice_fa if opened else ""
+    return app
 
 
 def _wire(db: str, engine: Engine, session: Session, backup: Path | None = None) -> App:

@@ -6,6 +6,7 @@ Paths come from platformdirs; ``GOVSVC_HOME`` moves everything (tests, portable 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -18,8 +19,9 @@ from typing import BinaryIO
 import platformdirs
 
 from .domain.choices import Role
-from .domain.errors import GovsvcError
+from .domain.errors import GovsvcError, StorageError
 from .domain.lifecycle import Actor
+from .privacy import PRIVATE_DIR, PRIVATE_FILE
 
 APP_NAME = "govsvc-desktop"
 
@@ -27,8 +29,31 @@ APP_NAME = "govsvc-desktop"
 def data_dir() -> Path:
     home = os.environ.get("GOVSVC_HOME")
     path = Path(home) if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    _private_dir(path)
     return path
+
+
+_OS_REASONS_FA = {
+    errno.EACCES: "اجازهٔ دسترسی نیست", errno.EPERM: "اجازهٔ دسترسی نیست",
+    errno.EROFS: "دیسک فقط خواندنی است", errno.ENOSPC: "فضای دیسک پر است",
+    errno.ENOTDIR: "بخشی از مسیر پرونده است، نه پوشه", errno.EEXIST: "پرونده‌ای به همین نام هست",
+    errno.ENOENT: "پیدا نشد", errno.EISDIR: "پوشه است، نه پرونده",
+}
+
+
+def os_reason_fa(exc: OSError) -> str:
+    """Why a file operation failed, in Persian where the reason is a common one."""
+    return _OS_REASONS_FA.get(exc.errno or 0) or str(exc.strerror or exc)
+
+
+def _private_dir(path: Path) -> None:
+    """Creates a folder of the user's data (owner only); a Persian StorageError when it cannot."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    except OSError as exc:
+        raise StorageError(
+            f"پوشهٔ داده‌های برنامه «{path}» ساخته نمی‌شود ({os_reason_fa(exc)}). دسترسی آن را "
+            "درست کنید یا با متغیر GOVSVC_HOME پوشهٔ دیگری بدهید.") from None
 
 
 FONT_DIR_ENV = "GOVSVC_FONT_DIR"
@@ -56,13 +81,13 @@ def settings_path() -> Path:
 
 def autosave_dir() -> Path:
     path = data_dir() / "autosave"
-    path.mkdir(parents=True, exist_ok=True)
+    _private_dir(path)
     return path
 
 
 def log_dir() -> Path:
     path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    _private_dir(path)
     return path
 
 
@@ -137,4 +162,5 @@ def load_settings() -> Settings:
 
 
 def save_settings(settings: Settings) -> None:
-    atomic_write(settings_path(), json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode())
+    atomic_write(settings_path(), json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode(),
+                 PRIVATE_FILE)

@@ -113,10 +113,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args.db)
     try:
         result = args.func(args, ctx)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
         return int(result or 0)
     except GovsvcError as exc:
         print(f"خطا: {exc.message_fa}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader went away (`passports list | head`): not an error
+        _silence_stdout()
+        return 0
     except KeyboardInterrupt:
         print("لغو شد؛ چیزی نیمه‌کاره ذخیره نشد.", file=sys.stderr)
         return 130
@@ -130,6 +134,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return BUG_EXIT_CODE
     finally:
         ctx.close()
+
+
+def _silence_stdout() -> None:
+    """Points stdout at the null device so the flush at exit does not fail a second time."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -105,7 +105,10 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
-    report = _service(ctx).verify(args.file, progress_printer("بررسی"), records=args.records)
+    service = _service(ctx)
+    report = service.verify(args.file, progress_printer("بررسی"), records=args.records)
+    if args.records and report.ok:
+        service.check_records(report)
     for check in report.checks:
         print(("✔ " if check.passed else "✘ ") + check.message_fa)
     if report.ok and report.header is not None:

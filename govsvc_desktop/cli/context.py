@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..domain.errors import GovsvcError, NotFoundError
 
 if TYPE_CHECKING:
     from ..bootstrap import App
@@ -22,11 +25,29 @@ class Context:
             from ..bootstrap import build
 
             self._app = build(self.db)
+            if self._app.notice:
+                print(f"توجه: {self._app.notice}", file=sys.stderr)
         return self._app
 
     def close(self) -> None:
         if self._app is not None:
             self._app.close()
+
+
+def read_json_input(name: str) -> bytes:
+    """An import file's bytes: a missing file is «not found» (exit 3), an oversized one refused
+    before it is read."""
+    from ..config import os_reason_fa
+    from ..domain.jsontext import check_size
+
+    path = Path(name)
+    try:
+        check_size(path.stat().st_size, f"پرونده «{path.name}»")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(f"پرونده «{name}» پیدا نشد") from None
+    except OSError as exc:
+        raise GovsvcError(f"پرونده «{name}» خوانده نمی‌شود: {os_reason_fa(exc)}") from None
 
 
 def print_json(data: Any) -> None:

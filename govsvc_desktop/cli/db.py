@@ -11,6 +11,7 @@ from ..domain.persian import format_int
 from ..store import migrate
 from ..store.copy import copy_database
 from ..store.engine import make_engine
+from ..store.opening import RESTORE_FA
 from .context import Context, progress_printer
 
 
@@ -53,8 +54,12 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         engine.dispose()
     print(f"طرح پایگاه داده: {current or 'خالی'}؛ طرح برنامه: {head}")
+    if problems:
+        print(f"پایگاه داده آسیب دیده است: بررسی یکپارچگی {format_int(len(problems))} مشکل یافت. "
+              + RESTORE_FA)
+        print("جزئیات فنی (گزارش خود SQLite):")
     for line in problems:
-        print(f"مشکل: {line}")
+        print(f"  {line}")
     if current != head:
         print("پایگاه داده به‌روزرسانی لازم دارد: govsvc-desktop db upgrade")
         return 1

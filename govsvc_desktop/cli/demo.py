@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from ..privacy import mask
 from ..services import demo
 from .context import Context, progress_printer
 
@@ -24,5 +25,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     n = demo.populate_all(ctx.app, args.services, args.seed, progress_printer("داده نمونه"))
     plans = ctx.app.plans.count()
     print(f"{n} شناسنامه و {plans} برنامه بهبود نمونه در {time.perf_counter() - start:.1f} ثانیه "
-          f"ساخته شد: {ctx.app.db}")
+          f"ساخته شد: {mask(ctx.app.db)}")
     return 0

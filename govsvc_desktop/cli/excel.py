@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.errors import ValidationError
 from ..domain.persian import format_int
 from .context import Context, progress_printer
 from .filters import add_filter_options, filter_from_args
@@ -77,4 +78,4 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         service.write_report(source, result, Path(args.report))
         print(f"گزارش مشکلات در {args.report} نوشته شد.", file=sys.stderr)
     print(result.summary_fa())
-    return 1 if result.blocking else 0
+    return ValidationError.exit_code if result.blocking else 0  # invalid data, as README says

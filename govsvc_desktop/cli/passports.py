@@ -15,7 +15,7 @@ from ..domain.lifecycle import ACTION_LABELS_FA, Action
 from ..domain.passport import ServicePassport, service_id_text
 from ..domain.persian import format_int
 from ..services import passport_json
-from .context import Context, print_json, print_table, progress_printer
+from .context import Context, print_json, print_table, progress_printer, read_json_input
 from .filters import add_filter_options, filter_from_args
 
 _TRANSITIONS = {
@@ -175,12 +175,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-
-    try:
-        raw = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise GovsvcError(f"پرونده «{args.file}» خوانده نمی‌شود: {exc.strerror}") from exc
-    records = passport_json.parse_document(raw)
+    records = passport_json.parse_document(read_json_input(args.file))
     report = passport_json.import_passports(ctx.app.passports, records, args.dry_run,
                                             progress_printer("ورود"))
     verb = "بررسی شد (چیزی نوشته نشد)" if args.dry_run else "وارد شد"

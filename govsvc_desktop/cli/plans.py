@@ -17,7 +17,7 @@ from ..domain.plan import PlanStatus, ProgressReport, Request128, RequestStatus
 from ..domain.plan_dashboard import KIND_LABELS_FA
 from ..domain.quarters import parse_quarter, quarter_code, quarter_label_fa
 from ..services import plan_json
-from .context import Context, print_json, print_table
+from .context import Context, print_json, print_table, read_json_input
 from .filters import iso_date, parse_choice
 
 
@@ -177,12 +177,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise GovsvcError(f"پرونده «{args.file}» خوانده نمی‌شود: {exc.strerror or exc}") from exc
-    incoming = plan_json.parse_document(data)
+    incoming = plan_json.parse_document(read_json_input(args.file))
     report = plan_json.import_plans(ctx.app.plans, incoming, dry_run=args.dry_run)
     head = "بررسی شد؛ چیزی ذخیره نشد" if args.dry_run else "وارد شد"
     print(f"{head}: {format_int(report.created)} تازه، {format_int(report.updated)} به‌روزشده، "

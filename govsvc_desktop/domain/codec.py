@@ -8,16 +8,20 @@ value's type and reports all problems at once, each with its field path, in Pers
 from __future__ import annotations
 
 import dataclasses
+import math
 import types
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from .choices import Choice
+from .constraints import FLOAT_MAX, INT_MAX, INT_MIN, is_uuid, rule_for, schema_keywords
 from .errors import GovsvcError, Problem, ValidationError
+from .persian import format_int
 
 T = TypeVar("T")
 FORMAT_VERSION = 1
+MAX_RECORDS = 200_000  # of one kind in one file: ten times the largest office seen
 
 _hints_cache: dict[type, dict[str, Any]] = {}
 
@@ -138,14 +142,40 @@ def _plain_converter(tp: type) -> Converter:
     def convert(dec: _Decoder, data: Any, path: str) -> Any:
         kind = type(data)
         if kind is tp:
+            if kind is int and not INT_MIN <= data <= INT_MAX:
+                dec.fail(path, f"عدد {_short(data)} بیرون از محدودهٔ مجاز (±۲ به توان ۶۳) است")
+                return _MISSING
+            if kind is float and not -FLOAT_MAX <= data <= FLOAT_MAX:
+                dec.fail(path, "باید عددی متناهی و کمتر از ۱۰ به توان ۱۵ باشد" if math.isfinite(data)
+                         else "باید عددی متناهی باشد (NaN و بی‌نهایت پذیرفته نیست)")
+                return _MISSING
             return data
         if tp is int and kind is float and data.is_integer():
-            return int(data)
+            return convert(dec, int(data), path)
         if tp is float and kind is int:
-            return float(data)
-        dec.fail(path, f"باید {_TYPE_NAMES_FA[tp]} باشد، نه «{data}»")
+            return convert(dec, float(data), path) if abs(data) < 2**1023 else \
+                convert(dec, math.inf, path)
+        dec.fail(path, f"باید {_TYPE_NAMES_FA[tp]} باشد، نه «{_short(data)}»")
         return _MISSING
     return convert
+
+
+def _short(data: Any) -> str:
+    if isinstance(data, int) and not isinstance(data, bool) and abs(data) >= 10**30:
+        return f"{format_int(len(str(abs(data))) if abs(data).bit_length() < 14000 else 4300)} رقمی"
+    text = str(data)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def _uuid_field(convert: Converter, required: bool) -> Converter:
+    """A record identity (``uuid``) or a reference to one (``…_uuid``, possibly empty)."""
+    def check(dec: _Decoder, data: Any, path: str) -> Any:
+        value = convert(dec, data, path)
+        if isinstance(value, str) and (value or required) and not is_uuid(value):
+            dec.fail(path, f"«{_short(value)}» شناسه یکتای معتبر (UUID) نیست")
+            return _MISSING
+        return value
+    return check
 
 
 class _Decoder:
@@ -163,7 +193,7 @@ class _Decoder:
         known = _dataclass_fields.get(cls)
         if known is None:
             hints = _hints(cls)
-            fields = tuple((f.name, _converter(hints[f.name]))
+            fields = tuple((f.name, _field_converter(f.name, hints[f.name]))
                            for f in dataclasses.fields(cls))  # type: ignore[arg-type]
             known = (frozenset(name for name, _ in fields), fields)
             _dataclass_fields[cls] = known
@@ -180,6 +210,13 @@ class _Decoder:
                 if value is not _MISSING:
                     kwargs[name] = value
         return cls(**kwargs)
+
+
+def _field_converter(name: str, tp: Any) -> Converter:
+    convert = _converter(tp)
+    if _optional_inner(tp)[1] is str and (name == "uuid" or name.endswith("_uuid")):
+        return _uuid_field(convert, required=name == "uuid")
+    return convert
 
 
 def _raise() -> typing.NoReturn:
@@ -217,6 +254,10 @@ def record_items(document: Any, fmt: str, key: str, what_fa: str, required: bool
     items = document.get(key) if required else document.get(key) or []
     if not isinstance(items, list):
         raise GovsvcError(f"فهرست {key} در پرونده نیست")
+    if len(items) > MAX_RECORDS:
+        raise GovsvcError(
+            f"پرونده {format_int(len(items))} رکورد «{key}» دارد؛ بیشینهٔ یک پرونده "
+            f"{format_int(MAX_RECORDS)} رکورد است. آن را در چند پرونده بفرستید")
     return items
 
 
@@ -241,32 +282,40 @@ def decode_records(
 
 
 def json_schema(cls: type, title: str, describe: Callable[[str], str] | None = None) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of a dataclass, generated from the same type hints."""
+    """JSON Schema (draft 2020-12) of a dataclass, generated from the same type hints and the
+    same value rules (``constraints``) that decoding and validation apply."""
     defs: dict[str, Any] = {}
+    field_traits: dict[tuple[str, str], Any] = {}
 
-    def schema_of(tp: Any) -> dict[str, Any]:
+    def plain(tp: type, rule_owner: str, name: str) -> dict[str, Any]:
+        base: dict[str, Any] = {bool: {"type": "boolean"}, int: {"type": "integer"},
+                                float: {"type": "number"}, str: {"type": "string"}}[tp]
+        rule = rule_for(rule_owner, name, tp, field_traits.get((rule_owner, name), ()))
+        return {**base, **schema_keywords(rule, tp)} if rule is not None else base
+
+    def schema_of(tp: Any, owner: str, name: str) -> dict[str, Any]:
         optional, inner = _optional_inner(tp)
         if optional:
-            return {"anyOf": [schema_of(inner), {"type": "null"}]}
+            return {"anyOf": [schema_of(inner, owner, name), {"type": "null"}]}
         if get_origin(tp) is list:
-            return {"type": "array", "items": schema_of(get_args(tp)[0])}
+            return {"type": "array", "items": schema_of(get_args(tp)[0], owner, name)}
         if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-            name = tp.__name__
-            if name not in defs:
-                defs[name] = {}
-                defs[name] = object_schema(tp)
-            return {"$ref": f"#/$defs/{name}"}
+            ref = tp.__name__
+            if ref not in defs:
+                defs[ref] = {}
+                defs[ref] = object_schema(tp)
+            return {"$ref": f"#/$defs/{ref}"}
         if isinstance(tp, type) and issubclass(tp, Choice):
             return {"type": "string", "enum": [m.value for m in tp],
                     "description": "، ".join(f"{m.value}: {m.label_fa}" for m in tp)}
-        return {bool: {"type": "boolean"}, int: {"type": "integer"},
-                float: {"type": "number"}, str: {"type": "string"}}[tp]
+        return plain(tp, owner, name)
 
     def object_schema(dc: type) -> dict[str, Any]:
         hints = _hints(dc)
         props = {}
         for f in dataclasses.fields(dc):
-            prop = schema_of(hints[f.name])
+            field_traits[(dc.__name__, f.name)] = f.metadata.get("traits", ())
+            prop = schema_of(hints[f.name], dc.__name__, f.name)
             if describe is not None and describe(f.name):
                 prop = {**prop, "description": describe(f.name)}
             props[f.name] = prop

@@ -7,25 +7,19 @@ may still lack. The editor, the JSON, Excel and bundle importers all report this
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
+import typing
 from collections.abc import Iterable, Mapping
 
-from .choices import ElectronicMethod, RecordKind, Status
+from .choices import Choice, ElectronicMethod, RecordKind
+from .constraints import MAX_SHORT_TEXT, MAX_TEXT, Check, checker, rule_for
 from .errors import Problem
-from .identifiers import (
-    canonical_legal_id,
-    canonical_national_id,
-    canonical_service_id,
-    canonical_sheba,
-)
 from .labels import label_for_path
-from .passport import DATE_FIELDS, ServicePassport
+from .passport import APPROVED_STATUSES, ServicePassport
 from .persian import compact_key
 
-MAX_TEXT = 20_000
-MAX_SHORT_TEXT = 500
-AMOUNT_FIELDS = ("recipients_count", "deliveries_per_year", "service_time",
-                 "direct_cost_rials", "cost_price_rials", "counter_fee_rials")
+__all__ = ["APPROVAL_REQUIRED", "MAX_SHORT_TEXT", "MAX_TEXT", "SERVICE_APPROVAL_REQUIRED",
+           "blocking", "licence_conflicts", "validate"]
 # What approval needs of every record, and in addition of a service (not a task).
 APPROVAL_REQUIRED = ("agency_name", "province", "nature", "description", "providing_unit",
                      "legal_bases")
@@ -44,21 +38,6 @@ class _Collector:
         )
 
 
-def _check_date(c: _Collector, path: str, value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        c.add(path, f"تاریخ معتبری نیست: «{value}»")
-        return None
-
-
-def _non_negative(c: _Collector, path: str, value: float | int | None) -> None:
-    if value is not None and value < 0:
-        c.add(path, "نمی‌تواند منفی باشد")
-
-
 def _required(c: _Collector, path: str, value: object) -> None:
     if value is None or value == "" or value == []:
         c.add(path, "برای تأیید باید پر شود", blocking=False)
@@ -67,10 +46,7 @@ def _required(c: _Collector, path: str, value: object) -> None:
 def validate(p: ServicePassport, record: str = "") -> list[Problem]:
     """All problems of one passport; ``record`` names it in batch reports."""
     c = _Collector(record)
-    _formats(c, p)
-    _texts(c, p)
-    _amounts(c, p)
-    _dates(c, p)
+    _values(c, p, "")
     _parts(c, p)
     _approval_requirements(c, p)
     return c.problems
@@ -80,77 +56,65 @@ def blocking(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.blocking]
 
 
-def _formats(c: _Collector, p: ServicePassport) -> None:
-    if p.service_id and canonical_service_id(p.service_id) != p.service_id:
-        c.add("service_id", "باید فقط رقم و ۸ تا ۱۶ رقم باشد")
-    if p.agency_national_id and canonical_legal_id(p.agency_national_id) is None:
-        c.add("agency_national_id", "شناسه ملی معتبر (۱۱ رقم با رقم کنترل درست) نیست")
-    if p.preparer_national_id and canonical_national_id(p.preparer_national_id) is None:
-        c.add("preparer_national_id", "کد ملی معتبر (۱۰ رقم با رقم کنترل درست) نیست")
-    for i, fee in enumerate(p.fees):
-        if fee.sheba and canonical_sheba(fee.sheba) is None:
-            c.add(f"fees[{i}].sheba", "شماره شبای معتبر (IR و ۲۴ رقم با رقم کنترل درست) نیست")
-    if not 0 <= p.smart_level <= 3:
-        c.add("smart_level", "باید بین ۰ تا ۳ باشد")
-    if p.edition < 1:
-        c.add("edition", "باید دست‌کم ۱ باشد")
+_Plan = tuple[tuple[str, Check | None, type | None, bool], ...]
+_plans: dict[type, _Plan] = {}
 
 
-def _texts(c: _Collector, p: ServicePassport) -> None:
-    if not p.title.strip():
-        c.add("title", "خالی است؛ هر رکورد دست‌کم یک عنوان لازم دارد")
-    for name in ("title", "agency_name", "province", "county", "service_id"):
-        if len(getattr(p, name)) > MAX_SHORT_TEXT:
-            c.add(name, f"بیش از {MAX_SHORT_TEXT} نویسه است")
-    for name, value in vars(p).items():
-        if isinstance(value, str) and len(value) > MAX_TEXT:
-            c.add(name, f"بیش از {MAX_TEXT} نویسه است")
+def _plan(cls: type) -> _Plan:
+    """(field, rule of its values, dataclass of its items or value, is a list) per field."""
+    found = _plans.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        rows: list[tuple[str, Check | None, type | None, bool]] = []
+        for f in dataclasses.fields(cls):
+            tp = hints[f.name]
+            is_list = typing.get_origin(tp) is list
+            inner = typing.get_args(tp)[0] if is_list else tp
+            args = [a for a in typing.get_args(inner) if a is not type(None)]
+            if args and typing.get_origin(inner) is not list:
+                inner = args[0]
+            if isinstance(inner, type) and dataclasses.is_dataclass(inner):
+                rows.append((f.name, None, inner, is_list))
+            elif isinstance(inner, type) and not issubclass(inner, Choice):
+                rule = rule_for(cls.__name__, f.name, inner, f.metadata.get("traits", ()))
+                rows.append((f.name, checker(rule, inner) if rule else None, None, is_list))
+        found = tuple(rows)
+        _plans[cls] = found
+    return found
 
 
-def _amounts(c: _Collector, p: ServicePassport) -> None:
-    for name in AMOUNT_FIELDS:
-        _non_negative(c, name, getattr(p, name))
-    for i, ch in enumerate(p.channels):
-        _non_negative(c, f"channels[{i}].centre_count", ch.centre_count)
-    for i, form in enumerate(p.forms):
-        _non_negative(c, f"forms[{i}].data_items", form.data_items)
-    for i, step in enumerate(p.steps):
-        _non_negative(c, f"steps[{i}].duration", step.duration)
-    for i, fee in enumerate(p.fees):
-        _non_negative(c, f"fees[{i}].amount_rials", fee.amount_rials)
-
-
-def _dates(c: _Collector, p: ServicePassport) -> None:
-    for name in DATE_FIELDS:
-        _check_date(c, name, getattr(p, name))
-    for i, law in enumerate(p.legal_bases):
-        _check_date(c, f"legal_bases[{i}].date", law.date)
+def _values(c: _Collector, obj: object, prefix: str) -> None:
+    """Every value of ``obj`` (and of its parts) against its rule in ``constraints``."""
+    for name, check, part, is_list in _plan(type(obj)):
+        value = getattr(obj, name)
+        if part is not None:
+            if is_list:
+                for i, item in enumerate(value):
+                    _values(c, item, f"{prefix}{name}[{i}].")
+            else:
+                _values(c, value, f"{prefix}{name}.")
+        elif check is not None:
+            if is_list:
+                for i, item in enumerate(value):
+                    wrong = check(item)
+                    if wrong is not None:
+                        c.add(f"{prefix}{name}[{i}]", wrong)
+            else:
+                wrong = check(value)
+                if wrong is not None:
+                    c.add(prefix + name, wrong)
 
 
 def _parts(c: _Collector, p: ServicePassport) -> None:
     seen: set[str] = set()
     for i, lic in enumerate(p.licences):
         key = compact_key(lic.code)
-        if not key:
-            c.add(f"licences[{i}].code", "کد مجوز خالی است")
-        elif key in seen:
+        if key and key in seen:
             c.add(f"licences[{i}].code", f"مجوز «{lic.code}» پیش‌تر در همین شناسنامه آمده است")
         seen.add(key)
     orders = [s.order for s in p.steps]
     if len(set(orders)) != len(orders):
         c.add("steps", "شماره ردیف مراحل تکراری است")
-    for i, step in enumerate(p.steps):
-        if not step.title.strip():
-            c.add(f"steps[{i}].title", "عنوان مرحله خالی است")
-    for i, law in enumerate(p.legal_bases):
-        if not law.title.strip():
-            c.add(f"legal_bases[{i}].title", "عنوان مبنای قانونی خالی است")
-    for i, doc in enumerate(p.documents):
-        if not doc.title.strip():
-            c.add(f"documents[{i}].title", "عنوان مدرک خالی است")
-    for i, inquiry in enumerate(p.inquiries):
-        if not inquiry.target_agency.strip():
-            c.add(f"inquiries[{i}].target_agency", "دستگاه استعلام‌شونده مشخص نیست")
 
 
 def _approval_requirements(c: _Collector, p: ServicePassport) -> None:
@@ -175,7 +139,7 @@ def _approval_requirements(c: _Collector, p: ServicePassport) -> None:
         if p.delegated_to_counters and not p.counter_actions.strip():
             c.add("counter_actions", "برای خدمت واگذارشده به پیشخوان، اقدامات دفاتر لازم است",
                   blocking=False)
-    if p.status in (Status.APPROVED, Status.SENT, Status.ACCEPTED):
+    if p.status in APPROVED_STATUSES:
         if not p.approved_by.strip():
             c.add("approved_by", "نام تأییدکننده برای رکورد تأییدشده لازم است")
         if not p.approved_on:

@@ -38,6 +38,12 @@ class AsicArchive:
         self.limits = limits or AsicLimits()
         try:
             self._zip = zipfile.ZipFile(self.path)
+        except FileNotFoundError:
+            raise AsicError(f"پرونده «{self.path}» پیدا نشد") from None
+        except IsADirectoryError:
+            raise AsicError(f"«{self.path}» پوشه است، نه پرونده بسته") from None
+        except PermissionError:
+            raise AsicError(f"اجازهٔ خواندن پرونده «{self.path}» نیست") from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             raise AsicError(f"پرونده یک بستهٔ ZIP سالم نیست: {self.path.name}") from None
         try:

@@ -27,6 +27,7 @@ from typing import Any
 
 from cryptography import x509
 
+from govsvc_desktop.domain import jsontext
 from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.exchange.asic import (
     DATA_PREFIX,
@@ -143,9 +144,9 @@ def _header_problem(data: Any) -> str | None:
 def parse_header(raw: bytes) -> BundleHeader:
     """The header, or AsicError with the Persian reason it cannot be used."""
     try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise AsicError("سرآیند بسته (bundle.json) JSON سالم نیست") from None
+        data = jsontext.loads(raw, "سرآیند بسته (bundle.json)")
+    except jsontext.JsonRefused as exc:
+        raise AsicError(exc.message_fa) from None
     problem = _header_problem(data)
     if problem:
         raise AsicError(problem)
@@ -317,9 +318,9 @@ def _check_versions(report: BundleReport, by_entry: Mapping[str, RecordFileSpec]
         if raw is None:
             continue
         try:
-            document = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
-            problems.append(f"{entry} JSON سالم نیست")
+            document = jsontext.loads(raw, entry)
+        except jsontext.JsonRefused as exc:
+            problems.append(exc.message_fa)
             continue
         version = document.get("format_version") if isinstance(document, dict) else None
         if not isinstance(document, dict) or document.get("format") != spec.format:

@@ -25,10 +25,10 @@ from ..domain.event_log import (
     parse_timestamp,
 )
 from ..domain.persian import format_int
+from .csv_limits import guarded
 
 MAX_PROBLEMS = 200
 BATCH = 20_000
-csv.field_size_limit(1_000_000)
 
 
 @dataclass
@@ -51,7 +51,7 @@ class EventCsv:
         labels = COLUMN_LABELS_FA
         with self.path.open("rb") as raw, io.TextIOWrapper(
                 raw, encoding=self.encoding, newline="") as handle:
-            reader = csv.reader(handle, delimiter=self.delimiter)
+            reader = guarded(csv.reader(handle, delimiter=self.delimiter), self.path.name)
             next(reader, None)
             batch: list[Event] = []
             for row_number, row in enumerate(reader, start=2):
@@ -125,7 +125,7 @@ def open_event_csv(path: Path) -> EventCsv:
     encoding = _encoding(head)
     first_line = head.decode(encoding, errors="replace").splitlines()[0]
     delimiter = max((",", ";", "\t", "|"), key=first_line.count)
-    header = next(csv.reader(io.StringIO(first_line), delimiter=delimiter))
+    header = next(guarded(csv.reader(io.StringIO(first_line), delimiter=delimiter), path.name), [])
     columns = match_columns(header)
     missing = [COLUMN_LABELS_FA[c] for c in REQUIRED_COLUMNS if c not in columns]
     if missing:

@@ -39,9 +39,10 @@ from .excel_layout import (
     header_key,
 )
 from .excel_plans import PLAN_SHEET_NAMES
-from .xlsx_safety import WorkbookRefused, check_workbook
+from .xlsx_safety import Limits, WorkbookRefused, check_rows, check_workbook
 
 Progress = Callable[[int, int], bool]
+DEFAULT_LIMITS = Limits()
 # Groups of fields flattened into several columns of the main sheet (stages_electronic).
 _NESTED: dict[str, Callable[..., Any]] = {
     name: tp for name, tp in get_type_hints(ServicePassport).items()
@@ -271,9 +272,10 @@ def _merged_cells(path: Path, members: dict[str, str]) -> dict[str, list[tuple[s
     return found
 
 
-def read_workbook(path: Path, progress: Progress | None = None) -> ReadResult:
+def read_workbook(path: Path, progress: Progress | None = None,
+                  limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Reads every known sheet; raises WorkbookRefused for files that are not sane workbooks."""
-    check_workbook(path)
+    check_workbook(path, limits)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except WorkbookRefused:
@@ -283,7 +285,7 @@ def read_workbook(path: Path, progress: Progress | None = None) -> ReadResult:
             "کارپوشه خراب است یا ساختار Excel ندارد و خوانده نشد؛ آن را در Excel یا LibreOffice "
             f"باز و دوباره ذخیره کنید. ({type(exc).__name__})") from exc
     try:
-        return _read(path, wb, progress)
+        return _read(path, wb, progress, limits)
     except (zipfile.BadZipFile, EOFError, KeyError, ValueError) as exc:
         raise WorkbookRefused(
             f"بخشی از کارپوشه خراب است و خوانده نشد؛ آن را دوباره از فرستنده بگیرید. ({exc})") from exc
@@ -294,7 +296,7 @@ def read_workbook(path: Path, progress: Progress | None = None) -> ReadResult:
 _PLAN_KEYS = frozenset(header_key(name) for name in PLAN_SHEET_NAMES)  # written for reading only
 
 
-def _read(path: Path, wb: Any, progress: Progress | None) -> ReadResult:
+def _read(path: Path, wb: Any, progress: Progress | None, limits: Limits) -> ReadResult:
     problems: list[CellProblem] = []
     by_name = {header_key(ws.title): ws for ws in wb.worksheets}
     specs = {header_key(spec.name): spec for spec in SHEETS}
@@ -317,6 +319,8 @@ def _read(path: Path, wb: Any, progress: Progress | None) -> ReadResult:
     if not sheets or sheets[0][0].part:
         raise WorkbookRefused(f"برگه «{MAIN_SHEET}» در کارپوشه نیست؛ از الگوی برنامه استفاده کنید "
                               "(govsvc-desktop excel template).")
+    for _, ws in sheets:  # the size the sheet declares, before a row of it is read
+        check_rows(ws.title, ws.max_row or 0, limits)
     members = {ws.title: ws._worksheet_path for _, ws in sheets}
     merged = _merged_cells(path, members)
     total = sum(ws.max_row or 0 for _, ws in sheets)
@@ -346,6 +350,8 @@ def _read(path: Path, wb: Any, progress: Progress | None) -> ReadResult:
         else:
             result.present_fields = {c.field for _, c in reader.columns}
         for number, row in enumerate(rows, start=2):
+            if number > limits.max_rows:  # the declared size was smaller than the sheet
+                check_rows(ws.title, number, limits)
             tick()
             if _empty(row):
                 continue

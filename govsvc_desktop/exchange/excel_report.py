@@ -19,6 +19,7 @@ from ..config import atomic_write
 from .excel_reader import CellProblem
 from .excel_writer import FONT_NAME
 from .xlsx_safety import check_workbook
+from .xlsx_text import append_row
 
 REPORT_SHEET = "گزارش مشکلات"
 ERROR_FILL = PatternFill("solid", fgColor="F4B6B6")
@@ -51,14 +52,12 @@ def write_problem_report(source: Path, problems: Sequence[CellProblem], target: 
     for width, letter in zip((24, 10, 8, 30, 80, 10), "ABCDEF", strict=True):
         ws.column_dimensions[letter].width = width
     for problem in problems:
-        ws.append([problem.sheet, problem.cell, problem.row, problem.value, problem.message_fa,
-                   "خطا" if problem.blocking else "هشدار"])
+        append_row(ws, [problem.sheet, problem.cell, problem.row, problem.value,
+                        problem.message_fa, "خطا" if problem.blocking else "هشدار"])
         row = ws.max_row
         for cell in ws[row]:
             cell.font = Font(name=FONT_NAME)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
         if problem.cell and problem.sheet in wb.sheetnames:
             link = ws.cell(row, 2)
             link.hyperlink = f"#'{problem.sheet}'!{problem.cell}"

@@ -20,7 +20,6 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -41,6 +40,7 @@ from .excel_layout import (
     write_cell,
 )
 from .excel_plans import PLAN_SHEETS
+from .xlsx_text import clean_text
 
 FONT_NAME = "Vazirmatn"
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
@@ -56,7 +56,7 @@ def _use_persian_font(wb: Workbook) -> None:
 
 
 def _text(value: str) -> str:
-    return str(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return clean_text(value)
 
 
 def _header_row(ws: Any, spec: SheetSpec) -> list[WriteOnlyCell]:
@@ -160,10 +160,7 @@ _STYLE_ID = re.compile(r'<c r="[A-Z]+2" s="(\d+)"')
 
 
 def _escape(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if ILLEGAL_CHARACTERS_RE.search(text):
-        text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return text
+    return clean_text(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 class _SheetStream:

@@ -12,8 +12,11 @@ from openpyxl import load_workbook
 
 from ..domain.errors import GovsvcError
 from ..domain.licences import LicenceEntry
-from ..domain.persian import search_key
-from .xlsx_safety import check_workbook
+from ..domain.persian import format_int, search_key
+from .csv_limits import read_csv_rows
+from .xlsx_safety import Limits, check_rows, check_workbook
+
+MAX_CSV_BYTES = 64 * 2**20
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "code": ("code", "licence code", "licence_code", "کد مجوز", "شناسه مجوز", "کد"),
@@ -30,11 +33,20 @@ def _rows(path: Path) -> list[list[str]]:
         wb = load_workbook(path, read_only=True, data_only=True)
         try:
             ws = wb.worksheets[0]
-            return [["" if v is None else str(v) for v in row]
-                    for row in ws.iter_rows(values_only=True)]
+            check_rows(ws.title, ws.max_row or 0)
+            ws.reset_dimensions()
+            rows = []
+            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                if number > Limits().max_rows:
+                    check_rows(ws.title, number)
+                rows.append(["" if v is None else str(v) for v in row])
+            return rows
         finally:
             wb.close()
     try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise GovsvcError(f"پروندهٔ «{path.name}» بزرگ‌تر از {format_int(MAX_CSV_BYTES // 2**20)} "
+                              "مگابایت است؛ فهرست مجوزها هرگز چنین بزرگ نیست")
         data = path.read_bytes()
     except OSError as exc:
         raise GovsvcError(f"پروندهٔ «{path}» خوانده نمی‌شود: {exc.strerror or exc}") from exc
@@ -44,7 +56,7 @@ def _rows(path: Path) -> list[list[str]]:
         text = data.decode("cp1256", errors="replace")
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max((",", ";", "\t"), key=first.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return read_csv_rows(csv.reader(io.StringIO(text), delimiter=delimiter), path.name)
 
 
 def read_licences(path: Path) -> list[LicenceEntry]:

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from ..config import atomic_output
 from ..domain.service_lists import ListedService, ServiceLists
 from .excel_writer import FONT_NAME
+from .xlsx_text import append_row
 
 _HEAD = ["شناسهٔ خدمت", "عنوان خدمت", "واحد ارائه‌دهنده"]
 _SHEETS = (
@@ -49,7 +50,7 @@ def write_lists_workbook(lists: ServiceLists, path: Path, jalali: dict[str, str]
             row = _cells(kind, item)
             if kind == "non_electronic" and item.date:
                 row[3] = jalali.get(item.date, item.date)
-            ws.append(row)
+            append_row(ws, row)
         for i, width in enumerate([18, 50, 28] + [30] * len(extra), start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A2"

@@ -33,6 +33,17 @@ class Limits:
     max_members: int = 2_000
     max_ratio: int = 200  # uncompressed / compressed, for members over ``ratio_floor``
     ratio_floor: int = 1024 * 1024
+    max_rows: int = 300_000  # of one sheet; a passport with all its parts takes a few dozen
+
+
+def check_rows(sheet: str, rows: int, limits: Limits = Limits()) -> None:
+    """Refuses a sheet longer than ``limits.max_rows`` (a whole 1,048,576-row sheet, say)."""
+    if rows > limits.max_rows:
+        from ..domain.persian import format_int
+
+        raise WorkbookRefused(
+            f"برگهٔ «{sheet}» {format_int(rows)} ردیف دارد؛ بیشینهٔ یک برگه "
+            f"{format_int(limits.max_rows)} ردیف است. داده‌ها را در چند کارپوشه بفرستید.")
 
 
 def _mb(n: int) -> str:

@@ -25,6 +25,7 @@ from ..domain.bundles import (
     decision_conflict,
     parse_decisions,
 )
+from ..domain.calendar import format_jalali_datetime
 from ..domain.choices import Role, Status
 from ..domain.codec import to_dict
 from ..domain.diff import changes
@@ -149,7 +150,8 @@ def prepare(svc: BundleService, path: Path, progress: Progress | None) -> Import
     with svc.uow_factory() as uow:
         earlier = uow.bundles.find(sha256, RECEIVED)
         if earlier is not None:
-            plan.problems.append(f"این بسته پیش‌تر در {earlier.recorded_at[:16]} وارد شده است")
+            plan.problems.append(
+                f"این بسته پیش‌تر در {format_jalali_datetime(earlier.recorded_at)} وارد شده است")
             return plan
         if plan.header.kind == SUBMISSION:
             _plan_records(svc, uow, plan)

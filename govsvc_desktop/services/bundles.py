@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .. import config
+from ..config import os_reason_fa
 from ..domain.bundles import SENT, BundleEntry
 from ..domain.errors import GovsvcError, NotFoundError
 from ..domain.queries import PassportFilter
@@ -54,8 +55,10 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     try:
         with open(path, "rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
+    except FileNotFoundError:
+        raise NotFoundError(f"پرونده «{os.fspath(path)}» پیدا نشد") from None
     except OSError as exc:
-        raise GovsvcError(f"پرونده خوانده نشد ({exc.strerror or exc}): {os.fspath(path)}") from None
+        raise GovsvcError(f"پرونده «{os.fspath(path)}» خوانده نشد ({os_reason_fa(exc)})") from None
 
 
 class BundleService:
@@ -120,6 +123,22 @@ class BundleService:
         return verify_bundle(path, self.certificates.trusted_roots(),
                              [k.spec for k in self.kinds], limits=self.limits,
                              progress=tick, keep=keep, records=records)
+
+    def check_records(self, report: BundleReport) -> bool:
+        """The checks an import makes on every record (decoding, validation, duplicates),
+        added to ``report`` as one more check; for ``bundle verify --records``."""
+        problems: list[str] = []
+        for kind in self.kinds:
+            document = report.documents.get(kind.spec.entry)
+            if document is None:
+                continue
+            try:
+                kind.parse(document)
+            except GovsvcError as exc:
+                problems.append(exc.message_fa)
+        return report.add(
+            "records", not problems,
+            "\n".join(problems) if problems else "همهٔ رکوردها قاعده‌هایی را که ورود می‌سنجد رعایت می‌کنند")
 
     def prepare_import(
         self, path: str | os.PathLike[str], progress: Progress | None = None,

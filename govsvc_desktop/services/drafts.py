@@ -24,13 +24,14 @@ class DraftStore:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def _path(self, uuid: str) -> Path:
         return self.directory / f"{uuid}.json"
 
     def save(self, p: ServicePassport) -> None:
-        atomic_write(self._path(p.uuid), json.dumps(to_dict(p), ensure_ascii=False).encode("utf-8"))
+        atomic_write(self._path(p.uuid), json.dumps(to_dict(p), ensure_ascii=False).encode("utf-8"),
+                     0o600)
 
     def discard(self, uuid: str) -> None:
         self._path(uuid).unlink(missing_ok=True)

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain import jsontext
 from ..domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
 from ..domain.diff import import_outcome
 from ..domain.errors import GovsvcError, Problem, ValidationError
 from ..domain.lifecycle import Actor
-from ..domain.passport import ServicePassport
+from ..domain.passport import APPROVED_STATUSES, ServicePassport
 from ..domain.persian import to_persian_digits
 from ..domain.queries import PassportFilter
 from ..domain.validation import blocking, validate
@@ -46,16 +47,15 @@ def record_name(index: int, data: Any) -> str:
 
 def parse_document(text: str | bytes) -> list[ServicePassport]:
     """Decodes and validates every record; raises one ValidationError naming all bad records."""
-    try:
-        document = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise GovsvcError(f"پرونده JSON معتبر نیست: {exc}") from exc
-    return parse_records(document)
+    return parse_records(jsontext.loads(text, "پرونده JSON"))
 
 
 def parse_records(document: Any) -> list[ServicePassport]:
     """``parse_document`` for a document already decoded from JSON (inside a bundle)."""
     items = record_items(document, PASSPORTS_FORMAT, "passports", "پرونده شناسنامه‌های خدمت")
+    unknown = sorted(set(document) - {"format", "format_version", "passports"})
+    if unknown:
+        raise GovsvcError(f"کلید ناشناختهٔ «{unknown[0]}» در پرونده شناسنامه‌ها آمده است")
     seen: set[str] = set()
 
     def check(p: ServicePassport, name: str) -> list[Problem]:
@@ -179,6 +179,18 @@ def document_schema() -> dict[str, Any]:
     record = json_schema(ServicePassport, "ServicePassport", lambda name: PASSPORT_FIELDS.get(name, ""))
     defs = record.pop("$defs")
     record.pop("$schema")
+    record["allOf"] = [{  # what validation asks of an approved record (and after it)
+        "if": {"properties": {"status": {"enum": sorted(s.value for s in APPROVED_STATUSES)}},
+               "required": ["status"]},
+        "then": {"required": ["approved_by", "approved_on"],
+                 "properties": {"approved_by": {"pattern": r"\S"},
+                                "approved_on": {"type": "string", "minLength": 1}}},
+    }]
+    record["$comment"] = (
+        "Import also refuses what JSON Schema cannot say: a uuid twice in one file, a licence "
+        "code twice in one passport, two steps with the same order, and the formats "
+        "ir-service-id, ir-legal-id, ir-national-id and ir-sheba checked with their check "
+        "digits (docs/json-format.md).")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://govsvc-desktop.example/schemas/passports.schema.json",

@@ -198,7 +198,8 @@ class PassportService(SessionBound):
                 record.revision = current.revision + 1
                 record.updated_at = now
                 if not uow.passports.update(record, current.revision):
-                    raise self._conflict(uow, current, p)
+                    # saved by someone else since it was read here: name the revision now stored
+                    raise self._conflict(uow, uow.passports.get(p.uuid) or current, p)
                 uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
                                  record_type="passport", record_uuid=record.uuid,
                                  revision=record.revision, action="update", changes=diff)

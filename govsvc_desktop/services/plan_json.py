@@ -19,9 +19,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import jsontext
 from ..domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
 from ..domain.diff import import_outcome
-from ..domain.errors import GovsvcError, Problem, ValidationError
+from ..domain.errors import Problem, ValidationError
 from ..domain.lifecycle import Actor
 from ..domain.persian import to_persian_digits
 from ..domain.plan import ImprovementPlan, Request128
@@ -61,11 +62,7 @@ class PlanImport:
 
 
 def parse_document(text: str | bytes) -> PlanImport:
-    try:
-        document = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise GovsvcError(f"پرونده JSON معتبر نیست: {exc}") from exc
-    return parse_records(document)
+    return parse_records(jsontext.loads(text, "پرونده JSON"))
 
 
 def parse_records(document: Any, evidence_inside: bool = True) -> PlanImport:

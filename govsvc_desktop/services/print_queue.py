@@ -26,7 +26,7 @@ TIMEOUT_S = 60
 class PrintError(GovsvcError):
     """The print service refused the job or is not there."""
 
-    exit_code = 7
+    exit_code = 8
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -11,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import OperationalError
 
 from ..domain.errors import GovsvcError, PermissionDenied, StorageError
+from .opening import Opening, inspect, read_only_url, stamp, write_refusal
 
 
 def database_url(db: str | Path) -> str:
@@ -46,6 +48,7 @@ def sqlite_path(url: str) -> Path | None:
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    stamp(dbapi_conn)
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
@@ -53,14 +56,34 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def _read_only_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.execute("PRAGMA busy_timeout=5000")
+    dbapi_conn.execute("PRAGMA query_only=ON")
+
+
+OPENINGS: weakref.WeakKeyDictionary[Engine, Opening] = weakref.WeakKeyDictionary()
+
+
+def opening_of(engine: Engine) -> Opening | None:
+    """How the SQLite file behind ``engine`` was opened (read-only, damaged, with a notice)."""
+    return OPENINGS.get(engine)
+
+
 def make_engine(db: str | Path) -> Engine:
     """An engine for a path or URL; SQLite gets its pragmas on every connection."""
     url = database_url(db)
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        opening = inspect(path)  # refuses another program's file before anything touches it
+        if opening.read_only:
+            engine = create_engine(read_only_url(path), future=True)
+            event.listen(engine, "connect", _read_only_pragmas)
+            event.listen(engine, "before_cursor_execute", write_refusal(opening))
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            engine = create_engine(url, future=True)
+            event.listen(engine, "connect", _sqlite_pragmas)
+        OPENINGS[engine] = opening
         return engine
     return create_engine(url, future=True, pool_pre_ping=True)
 

@@ -67,6 +67,9 @@ def start(qapp: QApplication, db: str | None, demo_on_first_start: bool) -> Main
         application = build(db, settings)
     window = MainWindow(application)
     window.show()
+    if application.notice:
+        QMessageBox.warning(window, "govsvc-desktop", application.notice)
+    application.start_background_checks()
     if demo_on_first_start and application.passports.count() == 0:
         window.fill_demo_data(lambda progress: demo.populate_all(
             application, FIRST_START_DEMO, 1, progress))

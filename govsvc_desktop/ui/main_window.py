@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr(
             "govsvc-desktop {version}\nService passports and process improvement plans for "
-            "executive agencies.\nDatabase: {db}").format(version=__version__, db=self.app.db))
+            "executive agencies.\nDatabase: {db}").format(version=__version__, db=self.app.db_shown))
 
     def fill_demo_data(self, job: Callable[[Progress], object]) -> Task:
         """Fills an empty database on first start, in the background."""

@@ -38,7 +38,7 @@ def test_template_export_import_and_a_report_of_problems(tmp_path: Path, capsys:
     wb.save(tmp_path / "bad.xlsx")
     code, out, err = run(capsys, "--db", other, "excel", "import", str(tmp_path / "bad.xlsx"),
                          "--report", str(tmp_path / "report.xlsx"))
-    assert code == 1
+    assert code == 2
     assert "خطا: برگه «شناسنامه‌ها»، ردیف ۲، ستون A" in err and "هیچ رکوردی وارد نشد" in out
     assert load_workbook(tmp_path / "report.xlsx").sheetnames[0] == REPORT_SHEET
 

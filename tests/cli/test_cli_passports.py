@@ -52,7 +52,7 @@ def test_errors_are_persian_and_exit_non_zero(tmp_path: Path, capsys: pytest.Cap
     corrupt = tmp_path / "corrupt.db"
     corrupt.write_bytes(b"garbage" * 1000)
     code, _, err = run(capsys, "--db", str(corrupt), "passports", "list")
-    assert code == 6 and "پایگاه داده نیست" in err
+    assert code == 6 and "SQLite نیست" in err and "چیزی در آن تغییر نداد" in err
 
 
 def test_life_cycle_commands_and_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

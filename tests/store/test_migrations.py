@@ -35,8 +35,9 @@ def test_database_from_newer_version_is_refused_untouched(tmp_path: Path) -> Non
 def test_corrupt_file_gives_a_clear_message(tmp_path: Path) -> None:
     db = tmp_path / "corrupt.db"
     db.write_bytes(b"this is not a database at all" * 200)
-    with pytest.raises(StorageError, match="پایگاه داده نیست"):
+    with pytest.raises(StorageError, match="پایگاه دادهٔ SQLite نیست"):
         build(str(db))
+    assert db.read_bytes() == b"this is not a database at all" * 200
 
 
 def test_upgrade_from_the_first_revision_keeps_data_and_copies_the_file_aside(tmp_path: Path) -> None:

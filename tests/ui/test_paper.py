@@ -101,5 +101,5 @@ def test_cli_prints_a_form_to_a_named_queue(cups_server: str, tmp_path: Path,
     app.passports.save(p)
     app.close()
     assert main(["--db", str(db), "pdf", "print", p.uuid, "--printer", cups.QUEUE]) == 0
-    assert main(["--db", str(db), "pdf", "print", p.uuid, "--printer", "NoSuchQueue"]) == 7
-    assert main(["--db", str(db), "pdf", "print", p.uuid, "--printer", cups.QUEUE, "--pages", "x"]) == 7
+    assert main(["--db", str(db), "pdf", "print", p.uuid, "--printer", "NoSuchQueue"]) == 8
+    assert main(["--db", str(db), "pdf", "print", p.uuid, "--printer", cups.QUEUE, "--pages", "x"]) == 8
