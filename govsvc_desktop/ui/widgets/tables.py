@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QTableWidgetItem
+
+from ... import config
 
 
 def read_only_item(text: str, data: object = None) -> QTableWidgetItem:
@@ -36,6 +38,7 @@ def record_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -56,3 +59,50 @@ def row_data(table: QTableWidget, row: int | None = None) -> object:
         row = selected_row(table)
     item = table.item(row, 0) if row >= 0 else None
     return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+def _layout_settings() -> QSettings:
+    """Column widths and other window layout, per user, beside the program's settings."""
+    return QSettings(str(config.data_dir() / "layout.ini"), QSettings.Format.IniFormat)
+
+
+def fit_columns(view: QTableView, max_share: float = 0.6) -> None:
+    """Columns as wide as their contents (no column wider than ``max_share`` of the view), the
+    last one filling what is left; keeps the widths the user set for this table, if any."""
+    header = view.horizontalHeader()
+    if header.property("remembered"):
+        return
+    header.setProperty("fitting", True)
+    view.resizeColumnsToContents()
+    limit = max(120, int(view.viewport().width() * max_share))
+    for column in range(header.count()):
+        if header.sectionSize(column) > limit:
+            header.resizeSection(column, limit)
+    header.setStretchLastSection(True)
+    header.setProperty("fitting", False)
+
+
+def remember_widths(view: QTableView, key: str) -> None:
+    """Widths the user drags are kept (per user) and restored the next time ``key`` is shown."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    store = _layout_settings()
+    state = store.value(f"columns/{key}")
+    if isinstance(state, QByteArray) and header.restoreState(state):
+        header.setProperty("remembered", True)
+
+    def save(_section: int, _old: int, _new: int) -> None:
+        if header.property("fitting") or not header.isVisible():
+            return
+        header.setProperty("remembered", True)
+        _layout_settings().setValue(f"columns/{key}", header.saveState())
+
+    header.sectionResized.connect(save)
+
+
+def name_table(view: QTableView, name: str, description: str = "") -> None:
+    """What a screen reader says for a table; Tab leaves it instead of walking its cells."""
+    view.setAccessibleName(name)
+    if description:
+        view.setAccessibleDescription(description)
+    view.setTabKeyNavigation(False)
