@@ -254,6 +254,37 @@
     </message>
 </context>
 <context>
+    <name>Display</name>
+    <message>
+        <source>{amount} rials</source>
+        <translation>{amount} ریال</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>ردیف {n}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} مگابایت</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} کیلوبایت</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} بایت</translation>
+    </message>
+</context>
+<context>
     <name>EditorSections</name>
     <message>
         <source>Identity and classification</source>
@@ -514,6 +545,13 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>{column}, row {row}</source>
+        <translation>{column}، ردیف {row}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>When</source>
@@ -532,8 +570,16 @@
         <translation>فیلد</translation>
     </message>
     <message>
-        <source>Old → new</source>
-        <translation>پیشین ← تازه</translation>
+        <source>Before</source>
+        <translation>پیشین</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>History of this passport</source>
+        <translation>تاریخچه این شناسنامه</translation>
     </message>
     <message>
         <source>Show earlier edition</source>
@@ -595,6 +641,34 @@
         <translation>اثر انگشت SHA-256</translation>
     </message>
     <message>
+        <source>Bundles sent and received</source>
+        <translation>بسته‌های فرستاده و دریافت‌شده</translation>
+    </message>
+    <message>
+        <source>passports</source>
+        <translation>شناسنامه</translation>
+    </message>
+    <message>
+        <source>plans</source>
+        <translation>برنامه</translation>
+    </message>
+    <message>
+        <source>proposed services</source>
+        <translation>خدمت پیشنهادی</translation>
+    </message>
+    <message>
+        <source>decisions</source>
+        <translation>نظر مرکز</translation>
+    </message>
+    <message>
+        <source>PDF forms</source>
+        <translation>فرم PDF</translation>
+    </message>
+    <message>
+        <source>evidence files</source>
+        <translation>پرونده شاهد</translation>
+    </message>
+    <message>
         <source>Reply</source>
         <translation>پاسخ</translation>
     </message>
@@ -618,8 +692,63 @@
 <context>
     <name>IndicatorChart</name>
     <message>
+        <source>Indicator chart</source>
+        <translation>نمودار شاخص</translation>
+    </message>
+    <message>
         <source>Choose an indicator with values to see its chart</source>
         <translation>شاخصی را که مقدار دارد برگزینید تا نمودارش دیده شود</translation>
+    </message>
+</context>
+<context>
+    <name>Inputs</name>
+    <message>
+        <source>a number, for example {example}</source>
+        <translation>یک عدد، مانند {example}</translation>
+    </message>
+    <message>
+        <source>write the date as year/month/day, for example {example}</source>
+        <translation>تاریخ را به شکل سال/ماه/روز بنویسید، مانند {example}</translation>
+    </message>
+    <message>
+        <source>the year {year} is not a Jalali year; {expected}</source>
+        <translation>سال {year} سال خورشیدی نیست؛ {expected}</translation>
+    </message>
+    <message>
+        <source>there is no month {month}: months run from 1 to 12; {expected}</source>
+        <translation>ماه {month} نداریم: ماه‌ها از ۱ تا ۱۲ هستند؛ {expected}</translation>
+    </message>
+    <message>
+        <source>{month} {year} has {days} days, not {day}</source>
+        <translation>{month} {year} {days} روز دارد، نه {day}</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>تقویم</translation>
+    </message>
+    <message>
+        <source>Choose from the calendar</source>
+        <translation>انتخاب از تقویم</translation>
+    </message>
+    <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation>انتخاب از تقویم (Alt+پایین)</translation>
+    </message>
+    <message>
+        <source>Jalali date, year/month/day; Alt+Down opens a calendar</source>
+        <translation>تاریخ خورشیدی، سال/ماه/روز؛ Alt+پایین تقویم را باز می‌کند</translation>
+    </message>
+    <message>
+        <source>Sum in rials</source>
+        <translation>مبلغ به ریال</translation>
+    </message>
+    <message>
+        <source>a whole number of rials, for example {example}</source>
+        <translation>مبلغی بی‌اعشار به ریال، مانند {example}</translation>
+    </message>
+    <message>
+        <source>a whole number, for example {example}</source>
+        <translation>عددی بی‌اعشار، مانند {example}</translation>
     </message>
 </context>
 <context>
@@ -754,12 +883,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Service passports — govsvc-desktop</source>
-        <translation>شناسنامه خدمات — سامانه رومیزی خدمات دولت</translation>
-    </message>
-    <message>
         <source>Service passports</source>
         <translation>شناسنامه خدمات</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>صفحه‌ها</translation>
     </message>
     <message>
         <source>Search title, service ID, agency, description…</source>
@@ -798,6 +927,34 @@
         <translation>منقضی یا رو به انقضا تا ۳۰ روز</translation>
     </message>
     <message>
+        <source>Filter by status</source>
+        <translation>پالایش بر پایه وضعیت</translation>
+    </message>
+    <message>
+        <source>Filter by province</source>
+        <translation>پالایش بر پایه استان</translation>
+    </message>
+    <message>
+        <source>Filter by nature</source>
+        <translation>پالایش بر پایه ماهیت</translation>
+    </message>
+    <message>
+        <source>Filter by electronic delivery</source>
+        <translation>پالایش بر پایه ارائه الکترونیکی</translation>
+    </message>
+    <message>
+        <source>Filter by validity</source>
+        <translation>پالایش بر پایه اعتبار</translation>
+    </message>
+    <message>
+        <source>Search passports</source>
+        <translation>جستجوی شناسنامه‌ها</translation>
+    </message>
+    <message>
+        <source>Enter opens the passport</source>
+        <translation>کلید Enter شناسنامه را باز می‌کند</translation>
+    </message>
+    <message>
         <source>Passports</source>
         <translation>شناسنامه‌ها</translation>
     </message>
@@ -806,8 +963,68 @@
         <translation>&amp;شناسنامه‌ها</translation>
     </message>
     <message>
+        <source>&amp;New passport</source>
+        <translation>&amp;شناسنامه تازه</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;باز کردن</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft</source>
+        <translation>&amp;حذف پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>&amp;Print forms…</source>
+        <translation>&amp;چاپ فرم‌ها…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>&amp;ورود از Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>&amp;خروجی Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Empty Excel &amp;template…</source>
+        <translation>&amp;الگوی خالی Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;جستجو…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>&amp;پایان کار</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;تنظیمات…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;درباره برنامه</translation>
+    </message>
+    <message>
+        <source>Delete the draft «{title}» for good? This cannot be undone.</source>
+        <translation>پیش‌نویس «{title}» برای همیشه حذف شود؟ این کار برگشت‌پذیر نیست.</translation>
+    </message>
+    <message>
         <source>New passport</source>
         <translation>شناسنامه تازه</translation>
+    </message>
+    <message>
+        <source>Service passports, version {version}
+Service passports and process improvement plans for executive agencies.
+Database: {db}</source>
+        <translation>شناسنامه خدمات، نگارش {version}
+شناسنامه خدمات و برنامه‌های بهبود فرایند دستگاه‌های اجرایی.
+پایگاه داده: {db}</translation>
     </message>
     <message>
         <source>Open</source>
@@ -818,32 +1035,8 @@
         <translation>حذف پیش‌نویس</translation>
     </message>
     <message>
-        <source>Print forms…</source>
-        <translation>چاپ فرم‌ها…</translation>
-    </message>
-    <message>
-        <source>Import from Excel…</source>
-        <translation>ورود از Excel…</translation>
-    </message>
-    <message>
-        <source>Export to Excel…</source>
-        <translation>خروجی Excel…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>تازه‌سازی</translation>
-    </message>
-    <message>
-        <source>Empty Excel template…</source>
-        <translation>الگوی خالی Excel…</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>&amp;ابزارها</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>تنظیمات…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -890,24 +1083,12 @@
         <translation>الگوی خالی Excel</translation>
     </message>
     <message>
-        <source>Delete this draft for good?</source>
-        <translation>این پیش‌نویس برای همیشه حذف شود؟</translation>
-    </message>
-    <message>
         <source>Unsaved draft found</source>
         <translation>پیش‌نویس ذخیره‌نشده یافت شد</translation>
     </message>
     <message>
         <source>Unsaved changes to «{title}» were kept when the program last stopped. Restore them?</source>
         <translation>تغییرات ذخیره‌نشده «{title}» هنگام بسته شدن پیشین برنامه نگه داشته شد. بازگردانده شود؟</translation>
-    </message>
-    <message>
-        <source>govsvc-desktop {version}
-Service passports and process improvement plans for executive agencies.
-Database: {db}</source>
-        <translation>سامانه رومیزی خدمات دولت، نسخه {version}
-شناسنامه خدمات و برنامه‌های بهبود فرایند دستگاه‌های اجرایی.
-پایگاه داده: {db}</translation>
     </message>
     <message>
         <source>Preparing demo data…</source>
@@ -1105,6 +1286,26 @@ Database: {db}</source>
         <translation>بستن</translation>
     </message>
     <message>
+        <source>&amp;Passport</source>
+        <translation>&amp;شناسنامه</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;بستن</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>کمبودها</translation>
+    </message>
+    <message>
+        <source>Enter on a problem goes to its field</source>
+        <translation>Enter روی هر کمبود به فیلد آن می‌رود</translation>
+    </message>
+    <message>
+        <source>Sections of the passport</source>
+        <translation>بخش‌های شناسنامه</translation>
+    </message>
+    <message>
         <source>{title} — {id} — {status}</source>
         <translation>{title} — {id} — {status}</translation>
     </message>
@@ -1113,12 +1314,20 @@ Database: {db}</source>
         <translation>شناسنامه تازه</translation>
     </message>
     <message>
-        <source>«{field}» is not a valid value</source>
-        <translation>مقدار «{field}» معتبر نیست</translation>
+        <source>«{field}»: {reason}</source>
+        <translation>«{field}»: {reason}</translation>
+    </message>
+    <message>
+        <source>not a valid value</source>
+        <translation>مقدار درستی نیست</translation>
     </message>
     <message>
         <source>{blocking} problems prevent saving, {other} prevent approval</source>
         <translation>{blocking} مشکل مانع ذخیره و {other} مشکل مانع تأیید است</translation>
+    </message>
+    <message>
+        <source>Rules checked: no problems found.</source>
+        <translation>قواعد بررسی شد: کمبودی نیست.</translation>
     </message>
     <message>
         <source>Print form</source>
@@ -1137,6 +1346,10 @@ Database: {db}</source>
         <translation>ذخیره نشد</translation>
     </message>
     <message>
+        <source>Saved at {time}.</source>
+        <translation>ساعت {time} ذخیره شد.</translation>
+    </message>
+    <message>
         <source>Changed by someone else</source>
         <translation>تغییر به دست کاربر دیگر</translation>
     </message>
@@ -1151,6 +1364,10 @@ Database: {db}</source>
     <message>
         <source>Keep editing</source>
         <translation>ادامه ویرایش</translation>
+    </message>
+    <message>
+        <source>Changes discarded.</source>
+        <translation>تغییرها کنار گذاشته شد.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1190,6 +1407,10 @@ Database: {db}</source>
     <message>
         <source>Valid until</source>
         <translation>اعتبار تا</translation>
+    </message>
+    <message>
+        <source>no ID</source>
+        <translation>بدون شناسه</translation>
     </message>
 </context>
 <context>

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..bootstrap import App
-from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
 from ..services.printing import BatchResult, print_passports
+from . import display
 from .tasks import Task
 
 
@@ -42,7 +42,7 @@ class BatchPrintDialog(QDialog):
         self.result_: BatchResult | None = None
         self.setWindowTitle(self.tr("Print forms"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("%1 passports will be printed.").replace("%1", format_int(count))))
+        layout.addWidget(QLabel(self.tr("%1 passports will be printed.").replace("%1", display.number(count))))
         self.one_file = QRadioButton(self.tr("All forms in one PDF file"))
         self.folder = QRadioButton(self.tr("One PDF file per passport, in a folder"))
         self.one_file.setChecked(True)

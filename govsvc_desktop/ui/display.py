@@ -31,13 +31,22 @@ _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 _INDEX = re.compile(r"\[(\d+)\]")
 
 
+_digit_choice: list[bool] = [True]  # the "Show Persian digits" setting, as the window last read it
+
+
 def persian() -> bool:
     """Whether the program runs in Persian (the default locale install_language set)."""
     return QLocale().language() == QLocale.Language.Persian
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Display", text)
+def use_persian_digits(on: bool) -> None:
+    """Follows the setting: Persian digits in Persian mode unless the person turned them off."""
+    _digit_choice[0] = on
+
+
+def persian_digits() -> bool:
+    return persian() and _digit_choice[0]
+
 
 
 def ltr(text: str) -> str:
@@ -47,7 +56,7 @@ def ltr(text: str) -> str:
 
 def digits(text: str) -> str:
     """Digits in the language's script; everything else unchanged."""
-    return localize_digits(text, persian())
+    return localize_digits(text, persian_digits())
 
 
 def number(value: int | float | None, isolate: bool = True) -> str:
@@ -56,9 +65,9 @@ def number(value: int | float | None, isolate: bool = True) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and not value.is_integer():
-        text = format_number(value, persian())
+        text = format_number(value, persian_digits())
     else:
-        text = format_int(int(value), persian())
+        text = format_int(int(value), persian_digits())
     return ltr(text) if isolate and text.startswith("-") else text
 
 
@@ -66,7 +75,7 @@ def rials(value: int | None) -> str:
     """A sum of money with its unit."""
     if value is None:
         return ""
-    return _tr("{amount} rials").format(amount=number(value))
+    return QCoreApplication.translate("Display", "{amount} rials").format(amount=number(value))
 
 
 def percent(fraction: float | None) -> str:
@@ -81,14 +90,14 @@ def date(value: dt.date | str | None, empty: str = "") -> str:
     """A Jalali date, year first; ``empty`` when there is none."""
     if value is None or value == "":
         return empty
-    return format_jalali(value, persian())
+    return format_jalali(value, persian_digits())
 
 
 def moment(value: dt.datetime | str | None, empty: str = "") -> str:
     """A moment in local time, Jalali date first."""
     if value is None or value == "":
         return empty
-    return format_jalali_datetime(value, persian())
+    return format_jalali_datetime(value, persian_digits())
 
 
 def label(text_fa: str) -> str:
@@ -123,7 +132,7 @@ def path(field_path: str) -> str:
         table = PASSPORT_FIELDS if i == 0 else PART_FIELDS
         parts.append(label(table.get(name) or PASSPORT_FIELDS.get(name) or name))
         for index in _INDEX.findall(piece):
-            parts.append(_tr("row {n}").format(n=number(int(index) + 1)))
+            parts.append(QCoreApplication.translate("Display", "row {n}").format(n=number(int(index) + 1)))
     return ("، " if persian() else ", ").join(parts)
 
 
@@ -142,7 +151,7 @@ def value(raw: Any) -> str:
     if raw is None or raw == "" or raw == "None":
         return EMPTY
     if isinstance(raw, bool) or raw in ("True", "False", "true", "false"):
-        return _tr("yes") if str(raw).lower() == "true" else _tr("no")
+        return QCoreApplication.translate("Display", "yes") if str(raw).lower() == "true" else QCoreApplication.translate("Display", "no")
     if isinstance(raw, Enum):
         return choice(raw)
     if isinstance(raw, (int, float)):
@@ -174,7 +183,7 @@ def change(old: Any, new: Any) -> str:
 def size(n_bytes: int) -> str:
     """A file size with its unit."""
     if n_bytes >= 1024 * 1024:
-        return _tr("{n} MB").format(n=number(round(n_bytes / 1024 / 1024, 1)))
+        return QCoreApplication.translate("Display", "{n} MB").format(n=number(round(n_bytes / 1024 / 1024, 1)))
     if n_bytes >= 1024:
-        return _tr("{n} KB").format(n=number(round(n_bytes / 1024, 1)))
-    return _tr("{n} bytes").format(n=number(n_bytes))
+        return QCoreApplication.translate("Display", "{n} KB").format(n=number(round(n_bytes / 1024, 1)))
+    return QCoreApplication.translate("Display", "{n} bytes").format(n=number(n_bytes))

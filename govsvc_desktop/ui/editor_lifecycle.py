@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..bootstrap import App
-from ..domain.calendar import format_jalali
 from ..domain.errors import GovsvcError
 from ..domain.lifecycle import ACTION_LABELS_FA, allowed_actions
 from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from . import display
 
 
 class LifecyclePanel(QWidget):
@@ -48,7 +48,7 @@ class LifecyclePanel(QWidget):
                 item.widget().deleteLater()
         self.buttons = {}
         for action in allowed_actions(p, self.app.actor):
-            button = QPushButton(ACTION_LABELS_FA[action])
+            button = QPushButton(display.label(ACTION_LABELS_FA[action]))
             button.setObjectName(f"action_{action}")
             button.clicked.connect(lambda _=False, a=action: self.run(a))
             self.buttons_row.addWidget(button)
@@ -63,7 +63,7 @@ class LifecyclePanel(QWidget):
         until = p.valid_until
         state = p.validity(self.app.passports.today()).label_fa
         self.validity.setText(self.tr("Validity: {state} (until {date})").format(
-            state=state, date=format_jalali(until) if until else "—"))
+            state=state, date=display.date(until) if until else "—"))
 
     def run(self, action: str) -> None:
         if self.passport is None or not self.before_action():
@@ -71,7 +71,7 @@ class LifecyclePanel(QWidget):
         try:
             result = self.app.passports.transition(self.passport.uuid, action, self.comment.text())
         except GovsvcError as exc:
-            QMessageBox.warning(self, ACTION_LABELS_FA[action], exc.message_fa)
+            QMessageBox.warning(self, display.label(ACTION_LABELS_FA[action]), exc.message_fa)
             return
         self.comment.clear()
         self.acted.emit(result)

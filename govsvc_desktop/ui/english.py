@@ -247,5 +247,9 @@ ENGLISH: dict[str, str] = {
     "منبع": "Resource",
     "بدون شناسه": "no ID",
     "پیش از بهبود": "Before",
+    "شناسنامهٔ خدمت": "Service passport",
+    "برنامهٔ بهبود": "Improvement plan",
+    "خدمت بدون شناسه": "Service without an ID",
     "هدف": "Target",
+    "ریال": "rials",
 }

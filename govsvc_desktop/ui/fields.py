@@ -286,7 +286,7 @@ class PartTableBinding(Binding):
     def _name_cells(self, row: int) -> None:
         """Each cell says its column and row: «شماره شبا، ردیف ۲»; a combo box gets the name
         through a hidden buddy label, the only way its name reaches a screen reader."""
-        for col, (name, _hint) in enumerate(self.columns):
+        for name, _hint in self.columns:
             binding = self.rows[row][name]
             text = cell_name(display.part_field(name), row)
             binding.name_for(text)

@@ -7,10 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..domain.calendar import format_jalali
-from ..domain.persian import localize_digits
 from ..domain.queries import PassportFilter, PassportSummary
 from ..services.passports import PassportService
+from . import display
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -76,13 +75,13 @@ class PassportTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "service_id":
-                return localize_digits(row.service_id, self.persian_digits) if row.service_id else "بدون شناسه"
+                return display.digits(row.service_id) if row.service_id else self.tr("no ID")
             if column == "status":
-                return row.status.label_fa
+                return display.choice(row.status)
             if column == "validity":
-                return row.validity.label_fa
+                return display.choice(row.validity)
             if column == "valid_until":
-                return format_jalali(row.valid_until, self.persian_digits)
+                return display.date(row.valid_until)
             return getattr(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.uuid

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.bundles import PlannedChange
 from ...domain.errors import GovsvcError
 from ...services.bundles import BundleService, ImportOutcome, ImportPlan
+from .. import display
 from ..tasks import Task
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ class ReceivePage(QWidget):
         }.get(change.outcome, change.outcome)
 
     def _show_changes(self, changes: list[PlannedChange]) -> None:
-        kinds = {k.record_type: k.label_fa for k in self.bundles.kinds}
+        kinds = {k.record_type: display.label(k.label_fa) for k in self.bundles.kinds}
         self.changes_table.setRowCount(len(changes))
         for row, change in enumerate(changes):
             self.changes_table.setItem(row, 0, QTableWidgetItem(change.title))
@@ -214,8 +215,8 @@ class ReceivePage(QWidget):
         self._run(self.tr("Importing the bundle…"), work, self._applied)
 
     def _applied(self, outcome: ImportOutcome) -> None:
+        self.plan = None  # applied once: Apply stays off until another bundle is opened
         self._finished()
-        self.plan = None
         self.message_label.setText(outcome.summary_fa())
         self.applied.emit(outcome)
 

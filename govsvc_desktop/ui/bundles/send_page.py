@@ -24,6 +24,7 @@ from ...domain.choices import Status
 from ...domain.errors import GovsvcError
 from ...domain.queries import PassportFilter
 from ...services.bundles import BundleService, ExportResult
+from .. import display
 from ..tasks import Task
 from .certificate_dialogs import TestCertificateDialog, import_identity, trust_ca
 from .history import HistoryTable
@@ -66,7 +67,7 @@ class SendPage(QWidget):
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("All statuses"), None)
         for status in Status:
-            self.status_combo.addItem(status.label_fa, status.value)
+            self.status_combo.addItem(display.choice(status), status.value)
         form.addRow(self.tr("Status:"), self.status_combo)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search titles, agencies, IDs"))
@@ -219,8 +220,8 @@ class SendPage(QWidget):
         self.fingerprint_edit.setText(result.sha256)
         self.message_label.setText(
             self.tr("Bundle {sequence} written to {path}; {marked} passports marked sent.").format(
-                sequence=result.header.sequence, path=os.fspath(result.path),
-                marked=result.marked_sent))
+                sequence=display.number(result.header.sequence), path=display.ltr(os.fspath(result.path)),
+                marked=display.number(result.marked_sent)))
         self.exported.emit(result)
 
     def _error(self, exc: GovsvcError) -> None:

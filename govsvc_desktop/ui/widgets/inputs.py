@@ -12,15 +12,12 @@ from PySide6.QtCore import QCalendar, QCoreApplication, QDate, QLocale, QPoint, 
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
-from ...domain.calendar import JALALI_MONTHS, format_jalali, parse_jalali
+from ...domain.calendar import JALALI_MONTHS, parse_jalali
 from ...domain.persian import parse_int, parse_number, to_ascii_digits
 from .. import display
 
 _SHAPE = re.compile(r"^\s*(\d{1,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Inputs", text)
 
 
 def problem_style(widget: QWidget) -> str:
@@ -53,7 +50,7 @@ class _CheckedEdit(QLineEdit):
         return "" if self.is_valid() else self._expected()
 
     def _expected(self) -> str:
-        return _tr("a number, for example {example}").format(example=display.number(1250))
+        return QCoreApplication.translate("Inputs", "a number, for example {example}").format(example=display.number(1250))
 
     def is_valid(self) -> bool:
         text = self.text().strip()
@@ -83,22 +80,22 @@ class _CheckedEdit(QLineEdit):
 def explain_date(text: str) -> str:
     """Why ``text`` is not a Jalali date, in words, with the expected form; empty if it is."""
     example = display.date(dt.date(2024, 6, 22))
-    expected = _tr("write the date as year/month/day, for example {example}").format(example=example)
+    expected = QCoreApplication.translate("Inputs", "write the date as year/month/day, for example {example}").format(example=example)
     match = _SHAPE.match(to_ascii_digits(text))
     if not match:
         return expected
     year, month, day = (int(g) for g in match.groups())
     if not 1200 <= year <= 1600:
-        return _tr("the year {year} is not a Jalali year; {expected}").format(
+        return QCoreApplication.translate("Inputs", "the year {year} is not a Jalali year; {expected}").format(
             year=display.digits(str(year)), expected=expected)
     if not 1 <= month <= 12:
-        return _tr("there is no month {month}: months run from 1 to 12; {expected}").format(
+        return QCoreApplication.translate("Inputs", "there is no month {month}: months run from 1 to 12; {expected}").format(
             month=display.digits(str(month)), expected=expected)
     days = jdatetime.j_days_in_month[month - 1]
     if month == 12 and jdatetime.date.isleap(year):
         days = 30
     if not 1 <= day <= days:
-        return _tr("{month} {year} has {days} days, not {day}").format(
+        return QCoreApplication.translate("Inputs", "{month} {year} has {days} days, not {day}").format(
             month=display.label(JALALI_MONTHS[month - 1]) if display.persian() else f"Month {month}",
             year=display.digits(str(year)), days=display.digits(str(days)), day=display.digits(str(day)))
     return ""
@@ -134,7 +131,7 @@ class JalaliCalendarPopup(QFrame):
         self.calendar.setLocale(QLocale())
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setAccessibleName(_tr("Calendar"))
+        self.calendar.setAccessibleName(QCoreApplication.translate("Inputs", "Calendar"))
         self.calendar.activated.connect(self._picked)
         self.calendar.clicked.connect(self._picked)
         layout.addWidget(self.calendar)
@@ -152,21 +149,21 @@ class JalaliDateEdit(_CheckedEdit):
         super().__init__(parent)
         self.setMaxLength(10)
         self.popup: JalaliCalendarPopup | None = None
-        self.calendar_action = QAction(_calendar_icon(), _tr("Choose from the calendar"), self)
-        self.calendar_action.setToolTip(_tr("Choose from the calendar (Alt+Down)"))
+        self.calendar_action = QAction(_calendar_icon(), QCoreApplication.translate("Inputs", "Choose from the calendar"), self)
+        self.calendar_action.setToolTip(QCoreApplication.translate("Inputs", "Choose from the calendar (Alt+Down)"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
-        self.setAccessibleDescription(_tr("Jalali date, year/month/day; Alt+Down opens a calendar"))
+        self.setAccessibleDescription(QCoreApplication.translate("Inputs", "Jalali date, year/month/day; Alt+Down opens a calendar"))
 
-    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - Qt's name
+    def setEnabled(self, enabled: bool) -> None:
         super().setEnabled(enabled)
         self.calendar_action.setVisible(enabled)
 
-    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt's name
+    def setReadOnly(self, read_only: bool) -> None:
         super().setReadOnly(read_only)
         self.calendar_action.setVisible(not read_only)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         opens = (event.key() == Qt.Key.Key_F4 or (event.key() == Qt.Key.Key_Down
                  and event.modifiers() & Qt.KeyboardModifier.AltModifier))
         if opens and not self.isReadOnly():
@@ -224,10 +221,10 @@ class RialEdit(_CheckedEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a minus sign stays on the left
-        self.setAccessibleDescription(_tr("Sum in rials"))
+        self.setAccessibleDescription(QCoreApplication.translate("Inputs", "Sum in rials"))
 
     def _expected(self) -> str:
-        return _tr("a whole number of rials, for example {example}").format(example=display.number(12500000))
+        return QCoreApplication.translate("Inputs", "a whole number of rials, for example {example}").format(example=display.number(12500000))
 
     def _parse(self, text: str) -> int:
         return parse_int(text)
@@ -255,8 +252,8 @@ class NumberEdit(_CheckedEdit):
 
     def _expected(self) -> str:
         if self.decimals:
-            return _tr("a number, for example {example}").format(example=display.number(2.5))
-        return _tr("a whole number, for example {example}").format(example=display.number(12))
+            return QCoreApplication.translate("Inputs", "a number, for example {example}").format(example=display.number(2.5))
+        return QCoreApplication.translate("Inputs", "a whole number, for example {example}").format(example=display.number(12))
 
     def _parse(self, text: str) -> float | int:
         return parse_number(text) if self.decimals else parse_int(text)
