@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Service passports</source>
+        <translation>شناسنامه خدمات</translation>
+    </message>
+</context>
+<context>
     <name>BatchPrintDialog</name>
     <message>
         <source>Print forms</source>
@@ -1314,6 +1321,10 @@ Database: {db}</source>
         <translation>شناسنامه تازه</translation>
     </message>
     <message>
+        <source>no ID</source>
+        <translation>بدون شناسه</translation>
+    </message>
+    <message>
         <source>«{field}»: {reason}</source>
         <translation>«{field}»: {reason}</translation>
     </message>
@@ -2124,6 +2135,14 @@ Database: {db}</source>
     <message>
         <source>Write signed bundle</source>
         <translation>ساخت بستهٔ امضاشده</translation>
+    </message>
+    <message>
+        <source>; {n} signed PDF forms; {m} passports will be marked sent</source>
+        <translation>؛ {n} فرم PDF امضاشده؛ {m} شناسنامه «ارسال‌شده» می‌شود</translation>
+    </message>
+    <message>
+        <source>; changes since bundle {n}</source>
+        <translation>؛ تغییرات پس از بستهٔ {n}</translation>
     </message>
     <message>
         <source>No signing certificate is stored: import one or make a test certificate with the buttons below.</source>

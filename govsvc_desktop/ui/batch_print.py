@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -60,9 +61,15 @@ class BatchPrintDialog(QDialog):
         self.latin.setChecked(not app.settings.persian_digits)
         form.addRow("", self.latin)
         layout.addLayout(form)
+        self.working = QProgressBar()
+        self.working.setRange(0, 0)
+        self.working.setAccessibleName(self.tr("Printing forms…"))
+        self.working.hide()
+        layout.addWidget(self.working)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.start)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
@@ -90,10 +97,18 @@ class BatchPrintDialog(QDialog):
 
         self.task = Task(self, self.tr("Printing forms…"), job)
         self.task.done.connect(self._done)
-        self.task.error.connect(lambda exc: QMessageBox.warning(self, self.windowTitle(), exc.message_fa))
+        self.task.error.connect(self._failed)
+        self.ok_button.setEnabled(False)  # one print run at a time; progress shows at once, here
+        self.working.show()
         return self.task.start()
 
+    def _failed(self, exc: Any) -> None:
+        self.working.hide()
+        self.ok_button.setEnabled(True)
+        QMessageBox.warning(self, self.windowTitle(), exc.message_fa)
+
     def _done(self, result: BatchResult) -> None:
+        self.working.hide()
         self.result_ = result
         self.finished_printing.emit(result)
         QMessageBox.information(self, self.windowTitle(), result.summary_fa())

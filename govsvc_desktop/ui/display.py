@@ -17,10 +17,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from ..domain.calendar import format_jalali, format_jalali_datetime
-from ..domain.labels import PART_FIELDS, PASSPORT_FIELDS
+from ..domain.errors import Problem
+from ..domain.labels import PART_FIELDS, PASSPORT_FIELDS, label_for_path
 from ..domain.persian import format_int, format_number, localize_digits
 from ..domain.quarters import parse_quarter
-from .english import ENGLISH
+from .english import ENGLISH, PREDICATE_PATTERNS, PREDICATES
 
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 EMPTY = "—"
@@ -187,3 +188,21 @@ def size(n_bytes: int) -> str:
     if n_bytes >= 1024:
         return QCoreApplication.translate("Display", "{n} KB").format(n=number(round(n_bytes / 1024, 1)))
     return QCoreApplication.translate("Display", "{n} bytes").format(n=number(n_bytes))
+
+
+def problem(pr: Problem) -> str:
+    """A validation problem in the program's language: «field» and what is wrong with it."""
+    if persian():
+        return pr.message_fa
+    head = f"«{label_for_path(pr.field_path)}» "
+    if not pr.message_fa.startswith(head):
+        return pr.message_fa
+    rest = pr.message_fa[len(head):]
+    english = PREDICATES.get(rest)
+    if english is None:
+        for pattern, template in PREDICATE_PATTERNS:
+            match = re.match(pattern, rest)
+            if match:
+                english = template.format(*match.groups())
+                break
+    return f"“{path(pr.field_path)}” {english}" if english else pr.message_fa

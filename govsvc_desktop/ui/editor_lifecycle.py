@@ -61,9 +61,9 @@ class LifecyclePanel(QWidget):
             self.buttons["renew"] = renew
         self.buttons_row.addStretch()
         until = p.valid_until
-        state = p.validity(self.app.passports.today()).label_fa
+        state = display.choice(p.validity(self.app.passports.today()))
         self.validity.setText(self.tr("Validity: {state} (until {date})").format(
-            state=state, date=display.date(until) if until else "—"))
+            state=state, date=display.date(until, display.EMPTY)))
 
     def run(self, action: str) -> None:
         if self.passport is None or not self.before_action():

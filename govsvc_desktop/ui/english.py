@@ -253,3 +253,38 @@ ENGLISH: dict[str, str] = {
     "هدف": "Target",
     "ریال": "rials",
 }
+
+# What validation says about a field, after the field's name (domain/validation.py).
+PREDICATES: dict[str, str] = {
+    "نمی‌تواند منفی باشد": "cannot be negative",
+    "برای تأیید باید پر شود": "must be filled in before approval",
+    "باید فقط رقم و ۸ تا ۱۶ رقم باشد": "must be 8 to 16 digits and nothing else",
+    "شناسه ملی معتبر (۱۱ رقم با رقم کنترل درست) نیست": "is not a valid national ID (11 digits with a correct check digit)",
+    "کد ملی معتبر (۱۰ رقم با رقم کنترل درست) نیست": "is not a valid national code (10 digits with a correct check digit)",
+    "شماره شبای معتبر (IR و ۲۴ رقم با رقم کنترل درست) نیست": "is not a valid IBAN (IR and 24 digits with correct check digits)",
+    "باید بین ۰ تا ۳ باشد": "must be between 0 and 3",
+    "باید دست‌کم ۱ باشد": "must be at least 1",
+    "خالی است؛ هر رکورد دست‌کم یک عنوان لازم دارد": "is empty; every record needs a title",
+    "کد مجوز خالی است": "has no licence code",
+    "شماره ردیف مراحل تکراری است": "has a step number used twice",
+    "عنوان مرحله خالی است": "has a step without a title",
+    "عنوان مبنای قانونی خالی است": "has a legal basis without a title",
+    "عنوان مدرک خالی است": "has a document without a title",
+    "دستگاه استعلام‌شونده مشخص نیست": "does not say which agency is asked",
+    "برای خدمت غیرالکترونیکی، تاریخ الکترونیکی شدن یا معافیت تأییدشده لازم است "
+    "(آیین‌نامه توسعه خدمات الکترونیکی، ماده ۴)":
+        "is needed for a non-electronic service, or an approved exemption "
+        "(regulation on developing electronic services, article 4)",
+    "برای معافیت، مرجع و شماره تأیید لازم است": "is needed for an exemption",
+    "خدمت بین‌دستگاهی دست‌کم یک دستگاه همکار لازم دارد": "needs at least one agency for an inter-agency service",
+    "برای خدمت واگذارشده به پیشخوان، اقدامات دفاتر لازم است": "are needed for a service delegated to counters",
+    "نام تأییدکننده برای رکورد تأییدشده لازم است": "is needed for an approved record",
+    "تاریخ تأیید برای رکورد تأییدشده لازم است": "is needed for an approved record",
+}
+
+# Predicates that carry a value: (pattern, English with the pattern's groups).
+PREDICATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"^بیش از (\d+) نویسه است$", "is longer than {0} characters"),
+    (r"^تاریخ معتبری نیست: «(.*)»$", "is not a valid date: “{0}”"),
+    (r"^مجوز «(.*)» پیش‌تر در همین شناسنامه آمده است$", "licence “{0}” is already in this passport"),
+)

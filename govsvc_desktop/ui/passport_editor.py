@@ -178,7 +178,7 @@ class PassportEditor(QWidget):
         mark = " *" if self.dirty else ""
         self.setWindowTitle(f"{p.title or self.tr('New passport')}{mark}")
         self.header.setText(self.tr("{title} — {id} — {status}").format(
-            title=p.title or self.tr("New passport"), id=display.digits(p.display_id),
+            title=p.title or self.tr("New passport"), id=display.digits(p.service_id) if p.service_id else self.tr("no ID"),
             status=display.choice(p.status)))
 
     # values
@@ -214,12 +214,13 @@ class PassportEditor(QWidget):
         self.problems.clear()
         by_field: dict[str, dict[str, list[str]]] = {}
         for pr in problems:
-            item = QListWidgetItem(("⛔ " if pr.blocking else "⚠ ") + pr.message_fa)
+            message = display.problem(pr)
+            item = QListWidgetItem(("⛔ " if pr.blocking else "⚠ ") + message)
             item.setData(Qt.ItemDataRole.UserRole, pr.field_path)
             self.problems.addItem(item)
             head = pr.field_path.split(".")[0].split("[")[0]
             sub = pr.field_path[len(head):].lstrip(".")
-            by_field.setdefault(head, {}).setdefault(sub, []).append(pr.message_fa)
+            by_field.setdefault(head, {}).setdefault(sub, []).append(message)
         for name, binding in self.bindings.items():
             binding.mark(by_field.get(name, {}))
         blocking = sum(1 for p in problems if p.blocking)
@@ -317,7 +318,7 @@ class PassportEditor(QWidget):
 
     def _show_problems(self, problems: list[Problem]) -> None:
         self.refresh_problems()
-        QMessageBox.warning(self, self.tr("Not saved"), "\n".join(p.message_fa for p in problems[:15]))
+        QMessageBox.warning(self, self.tr("Not saved"), "\n".join(display.problem(p) for p in problems[:15]))
         if problems:
             self.focus_field(problems[0].field_path)
 

@@ -73,3 +73,9 @@ FA = {
     "Changes discarded.": "تغییرها کنار گذاشته شد.",
     "no ID": "بدون شناسه",
 }
+FA.update({
+    "; {n} signed PDF forms; {m} passports will be marked sent":
+        "؛ {n} فرم PDF امضاشده؛ {m} شناسنامه «ارسال‌شده» می‌شود",
+    "; changes since bundle {n}": "؛ تغییرات پس از بستهٔ {n}",
+    "Service passports": "شناسنامه خدمات",
+})

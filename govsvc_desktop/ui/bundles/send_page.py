@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.choices import Status
 from ...domain.errors import GovsvcError
 from ...domain.queries import PassportFilter
+from ...services.bundle_export import ExportPlan
 from ...services.bundles import BundleService, ExportResult
 from .. import display
 from ..tasks import Task
@@ -167,7 +168,18 @@ class SendPage(QWidget):
         except GovsvcError as exc:
             self.summary_label.setText(exc.message_fa)
             return
-        self.summary_label.setText(plan.summary_fa())
+        self.summary_label.setText(self.summary_text(plan))
+
+    def summary_text(self, plan: ExportPlan) -> str:
+        """What the bundle will hold, in the program's language."""
+        parts = [f"{display.number(n)} {display.label(plan.labels.get(name, name))}"
+                 for name, n in plan.counts.items()]
+        text = ("، " if display.persian() else ", ").join(parts)
+        text += self.tr("; {n} signed PDF forms; {m} passports will be marked sent").format(
+            n=display.number(plan.pdfs), m=display.number(plan.to_mark_sent))
+        if plan.delta and plan.follows:
+            text += self.tr("; changes since bundle {n}").format(n=display.number(plan.follows.sequence))
+        return text
 
     def _identity_changed(self) -> None:
         fingerprint = self.identity_combo.currentData()

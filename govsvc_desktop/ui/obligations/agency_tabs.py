@@ -109,7 +109,7 @@ class LicencesTab(_RecordsTab):
         by_uuid: dict[str, list[str]] = {}
         for issue in issues:
             by_uuid.setdefault(issue.record_uuid, []).append(display.label(issue.finding.label_fa))
-        fill_rows(self.table, [(e.uuid, [e.code, e.title, e.issuer, e.service_id or "—",
+        fill_rows(self.table, [(e.uuid, [display.digits(e.code), e.title, e.issuer, display.digits(e.service_id) or "—",
                                          "، ".join(by_uuid.get(e.uuid, [])) or "✓"])
                                for e in entries])
         others = sum(1 for i in issues if i.record_type == "passport")
@@ -183,7 +183,7 @@ class ProposalsTab(_RecordsTab):
 
     def refresh(self) -> None:
         fill_rows(self.table, [(p.uuid, [p.title, p.province, display.label(p.delivery.label_fa), display.label(p.status.label_fa),
-                                         display.date(p.proposed_on), p.issued_service_id or "—"])
+                                         display.date(p.proposed_on), display.digits(p.issued_service_id or "") or "—"])
                                for p in self.app.agency.find(PROPOSALS)])
 
 

@@ -65,7 +65,7 @@ class EventLogsTab(QWidget):
             return "" if ms is None else display.date(dt.datetime.fromtimestamp(ms / 1000, dt.UTC).date())
 
         fill_rows(self.table, [(s.service_id, [
-            s.service_id, s.title or "—", display.number(s.cases), display.number(s.events),
+            display.digits(s.service_id), s.title or "—", display.number(s.cases), display.number(s.events),
             display.number(s.activities), day(s.first_ms), day(s.last_ms),
             describe_duration_fa(s.average_case_ms), describe_duration_fa(s.median_case_ms)])
             for s in self.app.events.stats()])

@@ -164,10 +164,10 @@ class ObligationsPage(QWidget):
         names = ((self.tr("Electronic"), lists.electronic), (self.tr("Non-electronic"), lists.non_electronic),
                  (self.tr("Counter offices"), lists.delegated))
         for name, items in names:
-            rows += [(i.service_id, [name, i.service_id or "—", i.title,
-                                     display.date(i.date) if i.date else i.detail]) for i in items]
+            rows += [(i.service_id, [name, display.digits(i.service_id) or "—", i.title,
+                                     display.date(i.date) if i.date else display.digits(i.detail)]) for i in items]
         fill_rows(self.lists_table, rows)
-        self.lists_summary.setText("؛ ".join(f"{name}: {display.number(len(items))}" for name, items in names)
+        self.lists_summary.setText(("؛ " if display.persian() else "; ").join(f"{name}: {display.number(len(items))}" for name, items in names)
                                    + (self.tr(" (%1 services left out: no valid approved passport)")
                                       .replace("%1", display.number(lists.left_out)) if lists.left_out else ""))
 

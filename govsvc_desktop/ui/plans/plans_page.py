@@ -118,14 +118,14 @@ class PlansPage(QWidget):
         self.attention.setRowCount(len(items))
         for r, item in enumerate(items):
             self.attention.setItem(r, 0, read_only_item(display.label(KIND_LABELS_FA[item.kind]), item.kind))
-            self.attention.setItem(r, 1, read_only_item(item.title, item.record_uuid))
+            self.attention.setItem(r, 1, read_only_item(display.digits(item.title), item.record_uuid))
             self.attention.setItem(r, 2, read_only_item(item.detail))
         plans = self.service.find(self.search.text())
         self.plans.setRowCount(len(plans))
         for r, p in enumerate(plans):
             cut = p.time_cut
             self.plans.setItem(r, 0, read_only_item(p.title, p.uuid))
-            self.plans.setItem(r, 1, read_only_item(p.service_id or "—"))
+            self.plans.setItem(r, 1, read_only_item(display.digits(p.service_id or "") or "—"))
             self.plans.setItem(r, 2, read_only_item(display.label(p.status.label_fa)))
             cut_item = read_only_item("—" if cut is None else display.percent(cut))
             if not p.meets_time_target:
@@ -137,7 +137,7 @@ class PlansPage(QWidget):
         today = self.service.today()
         self.requests.setRowCount(len(requests))
         for r, req in enumerate(requests):
-            self.requests.setItem(r, 0, read_only_item(req.reference, req.uuid))
+            self.requests.setItem(r, 0, read_only_item(display.digits(req.reference), req.uuid))
             self.requests.setItem(r, 1, read_only_item(req.subject))
             self.requests.setItem(r, 2, read_only_item(display.date(req.received_on)))
             deadline = read_only_item(display.date(req.deadline))
