@@ -34,6 +34,7 @@ class LifecyclePanel(QWidget):
         self.validity = QLabel()
         layout.addWidget(self.validity)
         self.comment = QLineEdit()
+        self.comment.setAccessibleName(self.tr("Comment (required when returning)"))
         self.comment.setPlaceholderText(self.tr("Comment (required when returning)"))
         layout.addWidget(self.comment)
         self.buttons_row = QHBoxLayout()

@@ -13,7 +13,7 @@ import re
 import types
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..domain.choices import Choice
 from ..domain.labels import PART_FIELDS, PASSPORT_FIELDS
 from . import display
+from .keyboard import cell_name
 from .widgets.inputs import JalaliDateEdit, NumberEdit, RialEdit, problem_style
 from .widgets.tables import fit_columns
 
@@ -359,12 +360,6 @@ class PartTableBinding(Binding):
             self.table.setCurrentCell(where[0], col)
             return self.rows[where[0]][name].focus()
         return super().focus()
-
-
-def cell_name(column: str, row: int) -> str:
-    """The accessible name of a cell: its column and its row, counted from one."""
-    return QCoreApplication.translate("Fields", "{column}, row {row}").format(
-        column=column, row=display.number(row + 1))
 
 
 def _optional(hint: Any) -> tuple[bool, Any]:

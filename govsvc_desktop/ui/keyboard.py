@@ -3,8 +3,17 @@ menu with a shortcut, Tab that leaves tables, announcements a screen reader read
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QMenu,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
 
 
 def shortcut(action: QAction, *keys: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
@@ -48,3 +57,35 @@ def announce(widget: QWidget, text: str) -> None:
     """Says ``text`` through the screen reader, politely, without moving the focus."""
     if text and QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+def cell_name(column: str, row: int) -> str:
+    """The accessible name of a cell: its column and its row, counted from one."""
+    from . import display
+
+    return QCoreApplication.translate("Fields", "{column}, row {row}").format(
+        column=column, row=display.number(row + 1))
+
+
+def name_cells(table: QTableWidget) -> None:
+    """Names every widget placed in ``table`` after its column header and row."""
+    for row in range(table.rowCount()):
+        for col in range(table.columnCount()):
+            widget = table.cellWidget(row, col)
+            header = table.horizontalHeaderItem(col)
+            if widget is None or header is None:
+                continue
+            text = cell_name(header.text(), row)
+            if isinstance(widget, QComboBox):
+                buddy = widget.property("buddy_label")
+                if not isinstance(buddy, QLabel):
+                    buddy = name_combo(widget, text, table.viewport())
+                    widget.setProperty("buddy_label", buddy)
+                buddy.setText(text)
+            widget.setAccessibleName(text)
+
+
+def name_tabs(tabs: QTabWidget, name: str) -> None:
+    """A tab widget and its tab bar (which takes the focus) under one name."""
+    tabs.setAccessibleName(name)
+    tabs.tabBar().setAccessibleName(name)

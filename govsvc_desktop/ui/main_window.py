@@ -33,7 +33,7 @@ from ..services.excel import ExcelService
 from . import display
 from .batch_print import BatchPrintDialog
 from .excel_import import ExcelImportDialog
-from .keyboard import leave_tables_with_tab, name_combo, shortcut
+from .keyboard import leave_tables_with_tab, name_combo, name_tabs, shortcut
 from .models import PassportTableModel
 from .pages import PAGES, PageSpec
 from .passport_editor import PassportEditor
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(holder, spec.translated_title())
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
-        self.tabs.setAccessibleName(self.tr("Pages"))
+        name_tabs(self.tabs, self.tr("Pages"))
         self._actions()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)

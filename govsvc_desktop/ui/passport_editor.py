@@ -43,7 +43,7 @@ from .editor_history import HistoryPage
 from .editor_lifecycle import LifecyclePanel
 from .editor_sections import SECTIONS, section_title
 from .fields import READ_ONLY, Binding, PartTableBinding, bindings_for
-from .keyboard import announce, leave_tables_with_tab, menu_of, shortcut
+from .keyboard import announce, leave_tables_with_tab, menu_of, name_tabs, shortcut
 from .merge_dialog import MergeDialog
 from .pdf_preview import PdfPreview
 
@@ -158,7 +158,7 @@ class PassportEditor(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.problems.setAccessibleName(self.tr("Problems"))
         self.problems.setAccessibleDescription(self.tr("Enter on a problem goes to its field"))
-        self.tabs.setAccessibleName(self.tr("Sections of the passport"))
+        name_tabs(self.tabs, self.tr("Sections of the passport"))
         leave_tables_with_tab(self)
 
     def _load(self, p: ServicePassport) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QGroupBox,
     QHeaderView,
@@ -105,7 +106,8 @@ def focusable(root: QWidget) -> list[QWidget]:
     """Visible controls that Tab or a click can put the keyboard focus on."""
     return [w for w in [root, *root.findChildren(QWidget)]
             if w.isVisibleTo(root) and w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
-            and not w.isWindow() and type(w).__name__ not in ("QScrollArea", "QWidget", "QSplitterHandle")]
+            and not w.isWindow() and type(w).__name__ not in ("QScrollArea", "QWidget", "QSplitterHandle")
+            and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))]  # their own editors
 
 
 def unnamed(root: QWidget) -> list[str]:

@@ -28,6 +28,7 @@ from ...domain.bundles import PlannedChange
 from ...domain.errors import GovsvcError
 from ...services.bundles import BundleService, ImportOutcome, ImportPlan
 from .. import display
+from ..keyboard import name_cells
 from ..tasks import Task
 
 if TYPE_CHECKING:
@@ -74,10 +75,12 @@ class ReceivePage(QWidget):
         layout.addWidget(self.verdict_label)
         layout.addWidget(QLabel(self.tr("Verification report")))
         self.report_list = QListWidget()
+        self.report_list.setAccessibleName(self.tr("Checks of the bundle"))
         layout.addWidget(self.report_list, 1)
 
         layout.addWidget(QLabel(self.tr("Changes this bundle would make")))
         self.changes_table = QTableWidget(0, 5)
+        self.changes_table.setAccessibleName(self.tr("Changes the bundle brings"))
         self.changes_table.setHorizontalHeaderLabels(
             [self.tr("Record"), self.tr("Kind"), self.tr("Change"), self.tr("Details"),
              self.tr("Your choice")])
@@ -179,6 +182,7 @@ class ReceivePage(QWidget):
                 choice.setProperty("uuid", change.uuid)
                 choice.currentIndexChanged.connect(self._update_apply)
                 self.changes_table.setCellWidget(row, _CHOICE, choice)
+        name_cells(self.changes_table)
 
     def choices(self) -> dict[str, str | None]:
         """The user's choice for each conflict, by record UUID (None while undecided)."""

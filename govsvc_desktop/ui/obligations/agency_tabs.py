@@ -93,6 +93,7 @@ class LicencesTab(_RecordsTab):
         layout.addWidget(self.summary)
         self.table = record_table([self.tr("Licence code"), self.tr("Title"), self.tr("Issuer"),
                                    self.tr("Service ID"), self.tr("Check")])
+        self.table.setAccessibleName(self.tr("Licences"))
         self.table.itemDoubleClicked.connect(lambda item: self.edit(row_data(self.table, item.row())))  # type: ignore[arg-type]
         layout.addWidget(self.table, 1)
         self.refresh()
@@ -165,6 +166,7 @@ class ProposalsTab(_RecordsTab):
                                      (self.tr("Refresh"), self.refresh)]))
         self.table = record_table([self.tr("Service"), self.tr("Province"), self.tr("Delivery"),
                                    self.tr("Status"), self.tr("Proposed on"), self.tr("Issued ID")])
+        self.table.setAccessibleName(self.tr("Services without ID"))
         self.table.itemDoubleClicked.connect(lambda item: self.edit(row_data(self.table, item.row())))  # type: ignore[arg-type]
         layout.addWidget(self.table, 1)
         self.refresh()
@@ -215,10 +217,12 @@ class CycleTab(_RecordsTab):
         split = QSplitter(Qt.Orientation.Vertical)
         self.steps = record_table([self.tr("Step"), self.tr("Title"), self.tr("Status"),
                                    self.tr("Deadline"), self.tr("Approval"), self.tr("Evidence")])
+        self.steps.setAccessibleName(self.tr("Steps of the smartification cycle"))
         self.steps.itemDoubleClicked.connect(lambda item: self.edit_step(item.row()))
         split.addWidget(self.steps)
         self.others = record_table([self.tr("Record"), self.tr("Title"), self.tr("Date"),
                                     self.tr("Details")])
+        self.others.setAccessibleName(self.tr("Reports, lessons and chains"))
         self.others.itemDoubleClicked.connect(lambda item: self._open_other(item.row()))
         split.addWidget(self.others)
         layout.addWidget(split, 1)

@@ -57,6 +57,7 @@ class EventLogsTab(QWidget):
                                    self.tr("Events"), self.tr("Activities"), self.tr("From"),
                                    self.tr("To"), self.tr("Average case time"),
                                    self.tr("Median case time")])
+        self.table.setAccessibleName(self.tr("Event logs by service"))
         layout.addWidget(self.table, 1)
         self.refresh()
 

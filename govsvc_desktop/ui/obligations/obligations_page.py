@@ -27,6 +27,7 @@ from ...domain.compliance import ComplianceKind, ComplianceReport
 from ...domain.errors import GovsvcError
 from ...services.agency import LICENCES, PROPOSALS
 from .. import display
+from ..keyboard import name_tabs
 from ..widgets.tables import fill_rows, record_table
 from .agency_tabs import CycleTab, LicencesTab, ProposalsTab
 from .events_tab import EventLogsTab
@@ -59,6 +60,11 @@ class ObligationsPage(QWidget):
         self.tabs.addTab(self.cycle, self.tr("Smartification cycle"))
         self.tabs.addTab(self.events, self.tr("Event logs"))
         layout.addWidget(self.tabs)
+        name_tabs(self.tabs, self.tr("Obligations"))
+        self.tree.setAccessibleName(self.tr("Obligations not met"))
+        self.tree.setAccessibleDescription(self.tr("Enter opens the record"))
+        self.fields.setAccessibleName(self.tr("Fields approval needs"))
+        self.lists_table.setAccessibleName(self.tr("Service lists"))
         self.refresh()
 
     # compliance

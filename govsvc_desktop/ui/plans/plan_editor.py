@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,6 +57,7 @@ from ...domain.plan_validation import time_rule_message
 from ...domain.quarters import quarters_between
 from ...services.plans import PlanService
 from .. import display
+from ..keyboard import leave_tables_with_tab, name_cells, name_combo, name_tabs
 from ..widgets.inputs import JalaliDateEdit
 from .charts import ActionTimeline, IndicatorChart
 
@@ -116,6 +117,31 @@ class PlanEditor(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self._load()
+        self._name_controls()
+        save.setShortcut(QKeySequence.StandardKey.Save)
+
+    def _name_controls(self) -> None:
+        """Names a screen reader says for controls that have no label of their own."""
+        name_tabs(self.tabs, self.tr("Parts of the plan"))
+        for widget, name in (
+            (self.start_edit, self.tr("Improvement period starts")),
+            (self.end_edit, self.tr("Improvement period ends")),
+            (self.council_number, self.tr("Steering council approval number")),
+            (self.council_date, self.tr("Steering council approval date")),
+            (self.indicators, self.tr("Indicators")),
+            (self.actions, self.tr("Actions")),
+            (self.depends_edit, self.tr("IDs this action waits for")),
+            (self.report_list, self.tr("Quarterly reports")),
+            (self.report_values, self.tr("Values this quarter")),
+            (self.evidence_list, self.tr("Evidence")),
+            (self.verifications, self.tr("Verifications")),
+            (self.verified_values, self.tr("Verified values")),
+        ):
+            widget.setAccessibleName(name)
+        name_combo(self.quarter_combo, self.tr("Quarter of the new report"), self.quarter_combo.parentWidget())
+        leave_tables_with_tab(self)
+        for table in (self.indicators, self.actions, self.verifications):
+            name_cells(table)
 
     # plan
     def _general_tab(self) -> QWidget:
@@ -209,6 +235,7 @@ class PlanEditor(QDialog):
         cut.setFlags(cut.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.indicators.setItem(r, 6, cut)
         self.indicators.blockSignals(False)
+        name_cells(self.indicators)
 
     def _read_indicators(self) -> list[Indicator]:
         old = {i.label: i for i in self.plan.indicators}
@@ -297,6 +324,7 @@ class PlanEditor(QDialog):
         spin.setSuffix("٪")
         spin.setValue(a.percent_done)
         self.actions.setCellWidget(r, 6, spin)
+        name_cells(self.actions)
 
     def _show_depends(self) -> None:
         r = self.actions.currentRow()
@@ -507,6 +535,7 @@ class PlanEditor(QDialog):
         self.verifications.setItem(r, 2, QTableWidgetItem(display.date(v.date)))
         self.verifications.setCellWidget(r, 3, _combo(VerificationResult, v.result))
         self.verifications.setItem(r, 4, QTableWidgetItem(v.comment))
+        name_cells(self.verifications)
 
     def _store_verified(self) -> None:
         r = self._verified_row

@@ -29,6 +29,7 @@ from ...domain.plan_dashboard import KIND_LABELS_FA, Dashboard
 from ...domain.quarters import quarter_of
 from ...services.plans import PlanService
 from .. import display
+from ..keyboard import name_tabs
 from ..widgets.tables import read_only_item, record_table
 from .plan_editor import PlanEditor
 from .request_dialog import RequestDialog
@@ -62,6 +63,13 @@ class PlansPage(QWidget):
         tabs.addTab(self._requests_tab(), self.tr("128 requests"))
         split.addWidget(tabs)
         layout.addWidget(split, 1)
+        name_tabs(tabs, self.tr("Plans and 128 requests"))
+        self.attention.setAccessibleName(self.tr("Needs attention"))
+        self.plans.setAccessibleName(self.tr("Plans"))
+        self.plans.setAccessibleDescription(self.tr("Enter opens the plan"))
+        self.requests.setAccessibleName(self.tr("128 requests"))
+        self.search.setAccessibleName(self.tr("Search plans"))
+        self.search.setObjectName("search")
         self.refresh()
 
     def _requests_tab(self) -> QWidget:

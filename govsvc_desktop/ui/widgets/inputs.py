@@ -92,7 +92,7 @@ def explain_date(text: str) -> str:
         return QCoreApplication.translate("Inputs", "there is no month {month}: months run from 1 to 12; {expected}").format(
             month=display.digits(str(month)), expected=expected)
     days = jdatetime.j_days_in_month[month - 1]
-    if month == 12 and jdatetime.date.isleap(year):
+    if month == 12 and jdatetime.date(year, 1, 1).isleap():
         days = 30
     if not 1 <= day <= days:
         return QCoreApplication.translate("Inputs", "{month} {year} has {days} days, not {day}").format(
