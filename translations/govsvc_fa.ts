@@ -160,6 +160,10 @@
         <translation>شواهد</translation>
     </message>
     <message>
+        <source>Steps of the smartification cycle</source>
+        <translation>گام‌های چرخه هوشمندسازی</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>رکورد</translation>
     </message>
@@ -170,6 +174,10 @@
     <message>
         <source>Details</source>
         <translation>شرح</translation>
+    </message>
+    <message>
+        <source>Reports, lessons and chains</source>
+        <translation>گزارش‌ها، درس‌آموخته‌ها و زنجیره‌ها</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -394,6 +402,10 @@
     <message>
         <source>Median case time</source>
         <translation>میانهٔ زمان پرونده</translation>
+    </message>
+    <message>
+        <source>Event logs by service</source>
+        <translation>رویدادنگارها به تفکیک خدمت</translation>
     </message>
     <message>
         <source>Service ID:</source>
@@ -797,6 +809,10 @@
         <translation>بررسی</translation>
     </message>
     <message>
+        <source>Licences</source>
+        <translation>مجوزها</translation>
+    </message>
+    <message>
         <source>Licence code:</source>
         <translation>کد مجوز:</translation>
     </message>
@@ -1160,6 +1176,22 @@ Database: {db}</source>
         <translation>رویدادنگارها</translation>
     </message>
     <message>
+        <source>Obligations</source>
+        <translation>تکالیف</translation>
+    </message>
+    <message>
+        <source>Obligations not met</source>
+        <translation>تکالیف انجام‌نشده</translation>
+    </message>
+    <message>
+        <source>Enter opens the record</source>
+        <translation>کلید Enter رکورد را باز می‌کند</translation>
+    </message>
+    <message>
+        <source>Fields approval needs</source>
+        <translation>فیلدهای لازم برای تأیید</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>تازه‌سازی</translation>
     </message>
@@ -1494,6 +1526,50 @@ Database: {db}</source>
         <translation>بستن</translation>
     </message>
     <message>
+        <source>Parts of the plan</source>
+        <translation>بخش‌های برنامه</translation>
+    </message>
+    <message>
+        <source>Improvement period starts</source>
+        <translation>آغاز دوره بهبود</translation>
+    </message>
+    <message>
+        <source>Improvement period ends</source>
+        <translation>پایان دوره بهبود</translation>
+    </message>
+    <message>
+        <source>Steering council approval number</source>
+        <translation>شماره مصوبه شورای راهبری</translation>
+    </message>
+    <message>
+        <source>Steering council approval date</source>
+        <translation>تاریخ مصوبه شورای راهبری</translation>
+    </message>
+    <message>
+        <source>IDs this action waits for</source>
+        <translation>شناسه اقدام‌هایی که این اقدام منتظر آن‌هاست</translation>
+    </message>
+    <message>
+        <source>Values this quarter</source>
+        <translation>مقدارهای این سه‌ماهه</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>شواهد</translation>
+    </message>
+    <message>
+        <source>Verifications</source>
+        <translation>راستی‌آزمایی‌ها</translation>
+    </message>
+    <message>
+        <source>Verified values</source>
+        <translation>مقدارهای راستی‌آزمایی‌شده</translation>
+    </message>
+    <message>
+        <source>Quarter of the new report</source>
+        <translation>سه‌ماهه گزارش تازه</translation>
+    </message>
+    <message>
         <source>Service:</source>
         <translation>خدمت:</translation>
     </message>
@@ -1769,6 +1845,14 @@ Database: {db}</source>
         <translation>جستجوی برنامه‌ها</translation>
     </message>
     <message>
+        <source>Plans and 128 requests</source>
+        <translation>برنامه‌ها و درخواست‌های ۱۲۸</translation>
+    </message>
+    <message>
+        <source>Enter opens the plan</source>
+        <translation>کلید Enter برنامه را باز می‌کند</translation>
+    </message>
+    <message>
         <source>New plan for the selected service</source>
         <translation>برنامه تازه برای خدمت برگزیده</translation>
     </message>
@@ -1876,6 +1960,10 @@ Database: {db}</source>
         <translation>شناسهٔ صادرشده</translation>
     </message>
     <message>
+        <source>Services without ID</source>
+        <translation>خدمات بدون شناسه</translation>
+    </message>
+    <message>
         <source>Service:</source>
         <translation>خدمت:</translation>
     </message>
@@ -1955,8 +2043,16 @@ Database: {db}</source>
         <translation>گزارش بررسی</translation>
     </message>
     <message>
+        <source>Checks of the bundle</source>
+        <translation>بررسی‌های بسته</translation>
+    </message>
+    <message>
         <source>Changes this bundle would make</source>
         <translation>تغییرهایی که این بسته پدید می‌آورد</translation>
+    </message>
+    <message>
+        <source>Changes the bundle brings</source>
+        <translation>تغییراتی که بسته می‌آورد</translation>
     </message>
     <message>
         <source>Record</source>
@@ -2125,6 +2221,10 @@ Database: {db}</source>
         <translation>گذرواژهٔ کلید:</translation>
     </message>
     <message>
+        <source>Bundle file</source>
+        <translation>پرونده بسته</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>انتخاب…</translation>
     </message>
@@ -2135,6 +2235,10 @@ Database: {db}</source>
     <message>
         <source>Write signed bundle</source>
         <translation>ساخت بستهٔ امضاشده</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the bundle</source>
+        <translation>اثر انگشت SHA-256 بسته</translation>
     </message>
     <message>
         <source>; {n} signed PDF forms; {m} passports will be marked sent</source>

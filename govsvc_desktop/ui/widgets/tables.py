@@ -97,8 +97,9 @@ def remember_widths(view: QTableView, key: str) -> None:
     if isinstance(state, QByteArray) and header.restoreState(state):
         header.setProperty("remembered", True)
 
-    def save(_section: int, _old: int, _new: int) -> None:
-        if header.property("fitting") or not header.isVisible():
+    def save(section: int, _old: int, _new: int) -> None:
+        # the stretched last column follows the window; only the others are people's choice
+        if header.property("fitting") or not header.isVisible() or section == header.count() - 1:
             return
         header.setProperty("remembered", True)
         _layout_settings().setValue(f"columns/{key}", header.saveState())
