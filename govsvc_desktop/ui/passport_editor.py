@@ -114,6 +114,7 @@ class PassportEditor(QWidget):
                 self.lifecycle.before_action = self._ensure_saved
                 form.addRow(self.lifecycle)
             scroll = QScrollArea()
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.tabs.addTab(scroll, section_title(key))

@@ -53,6 +53,8 @@ class IndicatorChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(260)
         self.setAccessibleName(self.tr("Indicator chart"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture: its values are in the table beside it
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.show_indicator(None)
 
     def show_indicator(self, ind: Indicator | None) -> None:
