@@ -63,6 +63,9 @@ def texts(root: QWidget, user_data: bool = True) -> Iterator[tuple[str, str]]:
             if isinstance(w, (QTableView, QTreeView)):
                 for c in range(columns):
                     yield where + " header", str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            if isinstance(w, QTableView) and w.verticalHeader().isVisibleTo(w):
+                for r in range(min(_count(model.rowCount), 50)):
+                    yield where + " row header", str(model.headerData(r, Qt.Orientation.Vertical) or "")
             if user_data:
                 for r in range(min(_count(model.rowCount), 50)):
                     for c in range(columns):

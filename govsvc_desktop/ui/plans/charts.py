@@ -98,9 +98,10 @@ class IndicatorChart(QChartView):
         series.attachAxis(axis_x)
         top = max([v for _n, v in self.bars] + [0.0])
         axis_y = QValueAxis()
-        axis_y.setRange(0, top * 1.15 or 1)
+        axis_y.setRange(0, top * 1.1 or 1)
         axis_y.setTickCount(6)
-        axis_y.setLabelFormat("%.0f" if top >= 10 else "%.1f")
+        axis_y.applyNiceNumbers()
+        axis_y.setLabelFormat("%.0f" if axis_y.max() >= 10 else "%.1f")
         axis_y.setLabelsFont(QFont("Vazirmatn", 8))
         unit = indicator_unit(ind)
         if unit:

@@ -59,6 +59,7 @@ from ...services.plans import PlanService
 from .. import display
 from ..keyboard import leave_tables_with_tab, name_cells, name_combo, name_tabs
 from ..widgets.inputs import JalaliDateEdit
+from ..widgets.tables import fit_columns
 from .charts import ActionTimeline, IndicatorChart
 
 
@@ -142,6 +143,10 @@ class PlanEditor(QDialog):
         leave_tables_with_tab(self)
         for table in (self.indicators, self.actions, self.verifications):
             name_cells(table)
+        for table in (self.indicators, self.actions, self.report_values, self.verifications,
+                      self.verified_values):
+            table.verticalHeader().hide()  # row numbers would show in Latin digits
+            fit_columns(table)
 
     # plan
     def _general_tab(self) -> QWidget:

@@ -9,7 +9,7 @@ import re
 
 import jdatetime
 from PySide6.QtCore import QCalendar, QCoreApplication, QDate, QLocale, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain.calendar import JALALI_MONTHS, parse_jalali
@@ -128,7 +128,15 @@ class JalaliCalendarPopup(QFrame):
         layout.setContentsMargins(2, 2, 2, 2)
         self.calendar = QCalendarWidget()
         self.calendar.setCalendar(QCalendar(QCalendar.System.Jalali))
-        self.calendar.setLocale(QLocale())
+        locale = QLocale()
+        self.calendar.setLocale(locale)
+        self.calendar.setFirstDayOfWeek(locale.firstDayOfWeek())
+        working = set(locale.weekdays())
+        for day in Qt.DayOfWeek:  # the weekend of the locale (Friday in Iran) in red, not Qt's default
+            form = QTextCharFormat()
+            if day not in working:
+                form.setForeground(QColor("#c62828"))
+            self.calendar.setWeekdayTextFormat(day, form)
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setAccessibleName(QCoreApplication.translate("Inputs", "Calendar"))
