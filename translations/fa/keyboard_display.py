@@ -107,3 +107,8 @@ FA.update({
     "Bundle file": "پرونده بسته",
     "SHA-256 fingerprint of the bundle": "اثر انگشت SHA-256 بسته",
 })
+FA.update({
+    "&Look in:": "&جستجو در:",
+    "Files of &type:": "پرونده‌های از &نوع:",
+    "Drive": "دیسک",
+})
