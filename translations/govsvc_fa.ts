@@ -62,6 +62,18 @@
         <translation>جای ذخیره فرم‌ها را انتخاب کنید.</translation>
     </message>
     <message>
+        <source>Printing was cancelled; {forms} passports were ready before that.</source>
+        <translation>چاپ لغو شد؛ {forms} شناسنامه پیش از لغو آماده شده بود.</translation>
+    </message>
+    <message>
+        <source>{forms} passports printed on {pages} pages.</source>
+        <translation>{forms} شناسنامه در {pages} صفحه چاپ شد.</translation>
+    </message>
+    <message>
+        <source>Characters the font lacks were printed as a replacement mark: {chars}</source>
+        <translation>نویسه‌هایی که قلم ندارد با علامت جایگزین چاپ شد: {chars}</translation>
+    </message>
+    <message>
         <source>Printing forms…</source>
         <translation>در حال چاپ فرم‌ها…</translation>
     </message>
@@ -541,6 +553,38 @@
     <message>
         <source>Checking the workbook…</source>
         <translation>در حال بررسی کارپوشه…</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>بی‌تغییر</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>وارد نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>وارد شد</translation>
+    </message>
+    <message>
+        <source>Checked; nothing was saved</source>
+        <translation>بررسی شد؛ چیزی ذخیره نشد</translation>
+    </message>
+    <message>
+        <source>No record was imported</source>
+        <translation>هیچ رکوردی وارد نشد</translation>
+    </message>
+    <message>
+        <source>{head}: {new} new, {updated} updated, {same} unchanged, {skipped} not imported; {errors} errors, {warnings} warnings</source>
+        <translation>{head}: {new} تازه، {updated} به‌روزشده، {same} بی‌تغییر، {skipped} واردنشده؛ {errors} خطا، {warnings} هشدار</translation>
     </message>
     <message>
         <source>Correct the errors in the workbook and check it again, or go back and choose to import only the records without errors.</source>
@@ -1034,10 +1078,6 @@
         <translation>&amp;درباره برنامه</translation>
     </message>
     <message>
-        <source>Delete the draft «{title}» for good? This cannot be undone.</source>
-        <translation>پیش‌نویس «{title}» برای همیشه حذف شود؟ این کار برگشت‌پذیر نیست.</translation>
-    </message>
-    <message>
         <source>New passport</source>
         <translation>شناسنامه تازه</translation>
     </message>
@@ -1064,6 +1104,10 @@ Database: {db}</source>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to “{title}” were kept when the program last stopped. Restore them?</source>
+        <translation>تغییرات ذخیره‌نشده «{title}» هنگام بسته شدن پیشین برنامه نگه داشته شد. بازگردانده شود؟</translation>
     </message>
     <message>
         <source>About</source>
@@ -1106,12 +1150,12 @@ Database: {db}</source>
         <translation>الگوی خالی Excel</translation>
     </message>
     <message>
-        <source>Unsaved draft found</source>
-        <translation>پیش‌نویس ذخیره‌نشده یافت شد</translation>
+        <source>Delete the draft “{title}” for good? This cannot be undone.</source>
+        <translation>پیش‌نویس «{title}» برای همیشه حذف شود؟ این کار برگشت‌پذیر نیست.</translation>
     </message>
     <message>
-        <source>Unsaved changes to «{title}» were kept when the program last stopped. Restore them?</source>
-        <translation>تغییرات ذخیره‌نشده «{title}» هنگام بسته شدن پیشین برنامه نگه داشته شد. بازگردانده شود؟</translation>
+        <source>Unsaved draft found</source>
+        <translation>پیش‌نویس ذخیره‌نشده یافت شد</translation>
     </message>
     <message>
         <source>Preparing demo data…</source>
@@ -1357,7 +1401,7 @@ Database: {db}</source>
         <translation>بدون شناسه</translation>
     </message>
     <message>
-        <source>«{field}»: {reason}</source>
+        <source>“{field}”: {reason}</source>
         <translation>«{field}»: {reason}</translation>
     </message>
     <message>

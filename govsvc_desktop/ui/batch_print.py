@@ -107,9 +107,22 @@ class BatchPrintDialog(QDialog):
         self.ok_button.setEnabled(True)
         QMessageBox.warning(self, self.windowTitle(), exc.message_fa)
 
+    def summary_text(self, result: BatchResult) -> str:
+        """What was printed, in the program's language."""
+        if result.cancelled:
+            text = self.tr("Printing was cancelled; {forms} passports were ready before that.").format(
+                forms=display.number(result.forms))
+        else:
+            text = self.tr("{forms} passports printed on {pages} pages.").format(
+                forms=display.number(result.forms), pages=display.number(result.pages))
+        if result.missing:
+            text += " " + self.tr("Characters the font lacks were printed as a replacement mark: {chars}").format(
+                chars=" ".join(sorted(result.missing)))
+        return text
+
     def _done(self, result: BatchResult) -> None:
         self.working.hide()
         self.result_ = result
         self.finished_printing.emit(result)
-        QMessageBox.information(self, self.windowTitle(), result.summary_fa())
+        QMessageBox.information(self, self.windowTitle(), self.summary_text(result))
         self.accept()

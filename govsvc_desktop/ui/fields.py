@@ -42,6 +42,7 @@ LONG_TEXT = frozenset({
 })
 DATE_FIELDS = frozenset({"electronic_target_date", "reviewed_on", "approved_on", "sent_on",
                          "centre_decision_on", "date"})
+MOMENT_FIELDS = frozenset({"created_at", "updated_at"})
 READ_ONLY = frozenset({"uuid", "status", "revision", "edition", "created_at", "updated_at",
                        "reviewed_by", "reviewed_on", "approved_by", "approved_on", "sent_on",
                        "centre_decision_on", "centre_comment"})
@@ -109,6 +110,24 @@ class TextBinding(Binding):
             w.setPlainText(value or "")
         else:
             w.setText(value or "")  # type: ignore[attr-defined]
+
+
+class MomentBinding(Binding):
+    """A moment the program records (created, last changed): shown local and Jalali, never
+    edited, given back as stored."""
+
+    def __init__(self, name: str) -> None:
+        widget = QLineEdit()
+        widget.setReadOnly(True)
+        super().__init__(name, widget)
+        self.value: Any = None
+
+    def get(self) -> Any:
+        return self.value
+
+    def set(self, value: Any) -> None:
+        self.value = value
+        self.widget.setText(display.moment(value))  # type: ignore[attr-defined]
 
 
 class ParsedBinding(Binding):
@@ -397,6 +416,8 @@ def make_binding(name: str, hint: Any, labels: dict[str, str] = PASSPORT_FIELDS,
         return ParsedBinding(name, NumberEdit(decimals=True), optional, as_float=True)
     if name in DATE_FIELDS:
         return ParsedBinding(name, JalaliDateEdit(), optional)
+    if name in MOMENT_FIELDS:
+        return MomentBinding(name)
     return TextBinding(name, name in LONG_TEXT and not in_table)
 
 

@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         title = self.model.rows[rows[0].row()].title if rows else ""
         answer = QMessageBox.question(
             self, self.tr("Delete draft"),
-            self.tr("Delete the draft «{title}» for good? This cannot be undone.").format(
+            self.tr("Delete the draft “{title}” for good? This cannot be undone.").format(
                 title=title or self.tr("New passport")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         for draft in store.load_all():
             answer = QMessageBox.question(
                 self, self.tr("Unsaved draft found"),
-                self.tr("Unsaved changes to «{title}» were kept when the program last stopped. "
+                self.tr("Unsaved changes to “{title}” were kept when the program last stopped. "
                         "Restore them?").format(title=draft.passport.title),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:

@@ -193,7 +193,7 @@ class PassportEditor(QWidget):
 
     def _parse_problems(self) -> list[Problem]:
         result = []
-        not_valid = self.tr("«{field}»: {reason}")
+        not_valid = self.tr("“{field}”: {reason}")
         for name, binding in self.bindings.items():
             for sub in binding.invalid():
                 path = name + (sub if sub.startswith("[") else (f".{sub}" if sub else ""))

@@ -79,6 +79,17 @@ def test_history_reads_like_text(qtbot: QtBot, window: MainWindow, gui_app: App)
     assert "T" not in " ".join(table.item(r, 0).text() for r in range(table.rowCount()))
 
 
+def test_record_moments_show_local_and_jalali(qtbot: QtBot, window: MainWindow, gui_app: App) -> None:
+    gui_app.passports.save(full_passport())
+    editor = window.open_passport(full_passport().uuid)
+    assert editor is not None
+    qtbot.addWidget(editor)
+    created = editor.bindings["created_at"].widget.text()  # type: ignore[attr-defined]
+    assert created and "T" not in created and not any(ch in created for ch in "0123456789")
+    assert created.startswith("۱۴")
+    assert editor.current().created_at == gui_app.passports.get(full_passport().uuid).created_at
+
+
 def test_values_as_people_read_them() -> None:
     assert display.number(-5000) == "\u2066-۵٬۰۰۰\u2069"
     assert display.rials(12500000) == "۱۲٬۵۰۰٬۰۰۰ ریال"

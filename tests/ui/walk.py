@@ -52,7 +52,7 @@ def texts(root: QWidget, user_data: bool = True) -> Iterator[tuple[str, str]]:
                 yield where + " choice", w.itemText(i)
         if isinstance(w, QLineEdit):
             yield where + " placeholder", w.placeholderText()
-            if user_data and w.isReadOnly():
+            if user_data and (w.isReadOnly() or not w.isEnabled()):
                 yield where, w.text()
         if isinstance(w, QTabWidget):
             for i in range(w.count()):

@@ -112,3 +112,26 @@ FA.update({
     "Files of &type:": "پرونده‌های از &نوع:",
     "Drive": "دیسک",
 })
+FA.update({
+    "Delete the draft “{title}” for good? This cannot be undone.":
+        "پیش‌نویس «{title}» برای همیشه حذف شود؟ این کار برگشت‌پذیر نیست.",
+    "Unsaved changes to “{title}” were kept when the program last stopped. Restore them?":
+        "تغییرات ذخیره‌نشده «{title}» هنگام بسته شدن پیشین برنامه نگه داشته شد. بازگردانده شود؟",
+    "“{field}”: {reason}": "«{field}»: {reason}",
+    "new": "تازه",
+    "update": "به‌روزرسانی",
+    "unchanged": "بی‌تغییر",
+    "not imported": "وارد نمی‌شود",
+    "Imported": "وارد شد",
+    "Checked; nothing was saved": "بررسی شد؛ چیزی ذخیره نشد",
+    "No record was imported": "هیچ رکوردی وارد نشد",
+    "{head}: {new} new, {updated} updated, {same} unchanged, {skipped} not imported; "
+    "{errors} errors, {warnings} warnings":
+        "{head}: {new} تازه، {updated} به‌روزشده، {same} بی‌تغییر، {skipped} واردنشده؛ "
+        "{errors} خطا، {warnings} هشدار",
+    "Printing was cancelled; {forms} passports were ready before that.":
+        "چاپ لغو شد؛ {forms} شناسنامه پیش از لغو آماده شده بود.",
+    "{forms} passports printed on {pages} pages.": "{forms} شناسنامه در {pages} صفحه چاپ شد.",
+    "Characters the font lacks were printed as a replacement mark: {chars}":
+        "نویسه‌هایی که قلم ندارد با علامت جایگزین چاپ شد: {chars}",
+})
