@@ -1345,20 +1345,20 @@ Database: {db}</source>
 <context>
     <name>PassportEditor</name>
     <message>
-        <source>Save</source>
-        <translation>ذخیره</translation>
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <source>Check rules</source>
-        <translation>بررسی قواعد</translation>
+        <source>&amp;Check rules</source>
+        <translation>&amp;بررسی قواعد</translation>
     </message>
     <message>
-        <source>Discard changes</source>
-        <translation>کنار گذاشتن تغییرات</translation>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;کنار گذاشتن تغییرات</translation>
     </message>
     <message>
-        <source>Print form…</source>
-        <translation>چاپ فرم…</translation>
+        <source>&amp;Print form…</source>
+        <translation>&amp;چاپ فرم…</translation>
     </message>
     <message>
         <source>History</source>
@@ -1373,8 +1373,8 @@ Database: {db}</source>
         <translation>&amp;شناسنامه</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>&amp;بستن</translation>
+        <source>C&amp;lose</source>
+        <translation>ب&amp;ستن</translation>
     </message>
     <message>
         <source>Problems</source>

@@ -33,7 +33,7 @@ from ..domain.labels import PART_FIELDS, PASSPORT_FIELDS
 from . import display
 from .keyboard import cell_name
 from .widgets.inputs import JalaliDateEdit, NumberEdit, RialEdit, problem_style
-from .widgets.tables import fit_columns
+from .widgets.tables import fit_columns, remember_widths
 
 LONG_TEXT = frozenset({
     "description", "recipients", "stakeholders", "sub_services", "counter_actions",
@@ -258,6 +258,7 @@ class PartTableBinding(Binding):
         self.table.setAccessibleName(display.field(name))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        remember_widths(self.table, f"part-{name}")
         self.table.setMinimumHeight(140)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)

@@ -60,7 +60,7 @@ def test_every_command_is_in_a_menu_with_keys(qtbot: QtBot, window: MainWindow) 
         toolbars = [a for bar in w.findChildren(type(editor.toolbar)) if bar.window() is w
                     for a in bar.actions() if not a.isSeparator()]
         assert set(toolbars) <= set(actions)
-    texts = [a.text() for a in _menu_actions(window)]
+    texts = [a.text() for a in _menu_actions(window) + _menu_actions(editor)]
     assert any(QKeySequence(QKeySequence.StandardKey.Quit) in a.shortcuts() for a in _menu_actions(window))
     assert all("&" in t for t in texts)  # a mnemonic in Persian
     assert all("&" in m.text() for m in window.menuBar().actions())
@@ -114,3 +114,29 @@ def test_problem_fields_keep_a_visible_focus(qtbot: QtBot, window: MainWindow) -
     style = editor.bindings["title"].widget.styleSheet()
     assert "#c62828" in style and ":focus" in style
     assert "QPushButton" not in editor.bindings["steps"].widget.styleSheet()
+
+
+def _letters(actions: list[QAction]) -> list[str]:
+    letters = []
+    for action in actions:
+        text = action.text()
+        at = text.find("&")
+        letters.append(text[at + 1].lower() if at >= 0 else "")
+    return letters
+
+
+def test_mnemonics_are_unique_within_each_menu(qtbot: QtBot, window: MainWindow, qapp: QApplication) -> None:
+    for language in ("fa", "en"):
+        install_language(qapp, language)
+        try:
+            main = MainWindow(window.app)
+            qtbot.addWidget(main)
+            editor = main.new_passport()
+            qtbot.addWidget(editor)
+            bars = [main.menuBar(), editor.layout().menuBar()]  # type: ignore[union-attr]
+            for bar in bars:
+                for menu_action in bar.actions():  # type: ignore[union-attr]
+                    letters = _letters([a for a in menu_action.menu().actions() if not a.isSeparator()])
+                    assert len(letters) == len(set(letters)), (language, menu_action.text(), letters)
+        finally:
+            install_language(qapp, "fa")

@@ -20,6 +20,7 @@ from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.pages import PAGES
 from govsvc_desktop.ui.plans.plans_page import PlansPage
 from govsvc_desktop.ui.settings_dialog import SettingsDialog
+from govsvc_desktop.ui.widgets.tables import select_row
 from tests.ui.walk import latin_numbers, persian_texts
 
 # A language is named in its own script in every language chooser.
@@ -53,6 +54,13 @@ def every_window(window: MainWindow, app: App) -> list[QWidget]:
     for i in range(editor.tabs.count()):
         editor.tabs.setCurrentIndex(i)
     shown.append(SettingsDialog(app.settings, window))
+    shown.append(window.import_excel())
+    shown.append(plans.edit_request())
+    if app.passports.count():
+        select_row(window.table, 0)
+        printing = window.print_forms()
+        assert printing is not None
+        shown.append(printing)
     send = window.page("send")
     shown.append(certificate_dialogs.TestCertificateDialog(send.bundles.certificates, window))  # type: ignore[attr-defined]
     return shown

@@ -62,7 +62,7 @@ FA = {
         "شناسنامه خدمات، نگارش {version}\nشناسنامه خدمات و برنامه‌های بهبود فرایند دستگاه‌های "
         "اجرایی.\nپایگاه داده: {db}",
     "&Passport": "&شناسنامه",
-    "&Close": "&بستن",
+    "&Close": "ب&ستن",
     "Problems": "کمبودها",
     "Enter on a problem goes to its field": "Enter روی هر کمبود به فیلد آن می‌رود",
     "Sections of the passport": "بخش‌های شناسنامه",
@@ -135,3 +135,10 @@ FA.update({
     "Characters the font lacks were printed as a replacement mark: {chars}":
         "نویسه‌هایی که قلم ندارد با علامت جایگزین چاپ شد: {chars}",
 })
+FA.update({
+    "&Save": "&ذخیره",
+    "&Check rules": "&بررسی قواعد",
+    "&Discard changes": "&کنار گذاشتن تغییرات",
+    "&Print form…": "&چاپ فرم…",
+})
+FA["C&lose"] = "ب&ستن"
