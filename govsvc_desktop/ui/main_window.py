@@ -39,7 +39,7 @@ from .pages import PAGES, PageSpec
 from .passport_editor import PassportEditor
 from .settings_dialog import SettingsDialog
 from .tasks import Progress, Task
-from .widgets.tables import fit_columns, remember_widths
+from .widgets.tables import fit_columns, remember_widths, show_focus
 
 LIVE_REFRESH_MS = 5000
 
@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("Service passports"))
         self.table.setAccessibleDescription(self.tr("Enter opens the passport"))
         remember_widths(self.table, "passports")
+        show_focus(self.table)
         self.model.modelReset.connect(lambda: fit_columns(self.table, 0.35))
         fit_columns(self.table, 0.35)
         layout.addWidget(self.table)

@@ -114,6 +114,7 @@ def test_problem_fields_keep_a_visible_focus(qtbot: QtBot, window: MainWindow) -
     style = editor.bindings["title"].widget.styleSheet()
     assert "#c62828" in style and ":focus" in style
     assert "QPushButton" not in editor.bindings["steps"].widget.styleSheet()
+    assert "item:focus" in window.table.styleSheet()  # the current cell of the list is framed
 
 
 def _letters(actions: list[QAction]) -> list[str]:

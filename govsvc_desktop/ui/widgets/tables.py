@@ -45,6 +45,7 @@ def record_table(headers: list[str]) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setTabKeyNavigation(False)
+    show_focus(table)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -105,6 +106,14 @@ def remember_widths(view: QTableView, key: str) -> None:
         _layout_settings().setValue(f"columns/{key}", header.saveState())
 
     header.sectionResized.connect(save)
+
+
+FOCUS_FRAME = "QTableView::item:focus { border: 2px solid #0b3d91; }"
+
+
+def show_focus(view: QTableView) -> None:
+    """The current cell framed, so the keyboard's place in a list is seen, not guessed."""
+    view.setStyleSheet(FOCUS_FRAME)
 
 
 def name_table(view: QTableView, name: str, description: str = "") -> None:
