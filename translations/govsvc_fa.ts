@@ -2173,6 +2173,14 @@ Database: {db}</source>
         <translation>نسخهٔ بسته پذیرفته شود</translation>
     </message>
     <message>
+        <source>The centre's reply was applied: {decisions} records updated, {kept} left as they were.</source>
+        <translation>پاسخ مرکز وارد شد: {decisions} رکورد به‌روز شد، {kept} رکورد دست‌نخورده ماند.</translation>
+    </message>
+    <message>
+        <source>The bundle was imported: {created} new records, {updated} updated, {unchanged} unchanged, {kept} kept as they were here.</source>
+        <translation>بسته وارد شد: {created} رکورد تازه، {updated} به‌روزرسانی، {unchanged} بدون تغییر، {kept} نگه‌داشته.</translation>
+    </message>
+    <message>
         <source>The bundle is genuine and intact (signed by {signer}, sent by {sender}).</source>
         <translation>بسته اصیل و دست‌نخورده است (امضاکننده: {signer}، فرستنده: {sender}).</translation>
     </message>

@@ -142,3 +142,11 @@ FA.update({
     "&Print form…": "&چاپ فرم…",
 })
 FA["C&lose"] = "ب&ستن"
+FA.update({
+    "The centre's reply was applied: {decisions} records updated, {kept} left as they were.":
+        "پاسخ مرکز وارد شد: {decisions} رکورد به‌روز شد، {kept} رکورد دست‌نخورده ماند.",
+    "The bundle was imported: {created} new records, {updated} updated, {unchanged} unchanged, "
+    "{kept} kept as they were here.":
+        "بسته وارد شد: {created} رکورد تازه، {updated} به‌روزرسانی، {unchanged} بدون تغییر، "
+        "{kept} نگه‌داشته.",
+})

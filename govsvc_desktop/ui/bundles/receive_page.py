@@ -221,8 +221,19 @@ class ReceivePage(QWidget):
     def _applied(self, outcome: ImportOutcome) -> None:
         self.plan = None  # applied once: Apply stays off until another bundle is opened
         self._finished()
-        self.message_label.setText(outcome.summary_fa())
+        self.message_label.setText(self.outcome_text(outcome))
         self.applied.emit(outcome)
+
+    def outcome_text(self, outcome: ImportOutcome) -> str:
+        """What the import did, in the program's language."""
+        n = display.number
+        if outcome.kind == "reply":
+            return self.tr("The centre's reply was applied: {decisions} records updated, {kept} left as they "
+                           "were.").format(decisions=n(outcome.decisions), kept=n(outcome.kept))
+        return self.tr("The bundle was imported: {created} new records, {updated} updated, {unchanged} "
+                       "unchanged, {kept} kept as they were here.").format(
+            created=n(outcome.created), updated=n(outcome.updated), unchanged=n(outcome.unchanged),
+            kept=n(outcome.kept))
 
     # background work
     def _run(self, label: str, work: Any, on_success: Any) -> None:
