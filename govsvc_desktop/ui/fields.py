@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.choices import Choice
-from ..domain.labels import PART_FIELDS, PASSPORT_FIELDS
+from ..domain.labels import FIELD_HELP, PART_FIELDS, PASSPORT_FIELDS
 from . import display
 from .keyboard import cell_name
 from .widgets.inputs import JalaliDateEdit, NumberEdit, RialEdit, problem_style
@@ -58,6 +58,13 @@ class Binding(QObject):
         super().__init__(widget)
         self.name = name
         self.widget = widget
+        self.help = ""
+
+    def describe(self, text: str) -> None:
+        """What the field means, read after its name where the label alone does not say it."""
+        how = self.widget.accessibleDescription()  # how to type it, for dates and sums
+        self.help = f"{text} {how}".strip()
+        self.widget.setAccessibleDescription(self.help)
 
     def name_for(self, text: str) -> None:
         """The accessible name screen readers say for this field."""
@@ -82,7 +89,7 @@ class Binding(QObject):
         own = messages.get("", [])
         self.widget.setStyleSheet(problem_style(self.widget) if own else "")
         self.widget.setToolTip("\n".join(own))
-        self.widget.setAccessibleDescription("\n".join(own))
+        self.widget.setAccessibleDescription("\n".join(own) or self.help)
 
     def focus(self, subpath: str = "") -> QWidget:
         self.widget.setFocus()
@@ -426,4 +433,6 @@ def bindings_for(kind: type, labels: dict[str, str] = PASSPORT_FIELDS) -> dict[s
     result = {f.name: make_binding(f.name, hint, labels) for f, hint in _fields_with_hints(kind)}
     for name, binding in result.items():
         binding.name_for(display.label(labels.get(name, name)))
+        if display.persian() and name in FIELD_HELP:  # the help is written in Persian only
+            binding.describe(FIELD_HELP[name])
     return result

@@ -38,6 +38,7 @@ def test_the_problem_list_says_its_count(qtbot: QtBot, window: MainWindow) -> No
     editor.refresh_problems()
     assert editor.problems.accessibleDescription() == editor.problems_label.text() != ""
     assert editor.problems.accessibleName() == "کمبودها"
+    assert "۱۱ رقمی" in editor.bindings["agency_national_id"].widget.accessibleDescription()
 
 
 def test_qt_texts_missing_from_qtbase_fa_are_supplied() -> None:
