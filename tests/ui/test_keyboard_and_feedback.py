@@ -38,6 +38,9 @@ def test_ctrl_f_reaches_the_search_box(qtbot: QtBot, window: MainWindow) -> None
     window.find_action.trigger()
     assert QApplication.focusWidget() is window.search or window.search.hasFocus()
     assert QKeySequence(QKeySequence.StandardKey.Find) in window.find_action.shortcuts()
+    plans = window.page("plans")
+    window.tabs.setCurrentWidget(plans.parentWidget())
+    assert window.focus_search() is plans.search  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("keys", [QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")])

@@ -71,6 +71,7 @@ class SendPage(QWidget):
             self.status_combo.addItem(display.choice(status), status.value)
         form.addRow(self.tr("Status:"), self.status_combo)
         self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")  # Ctrl+F lands here while this page shows
         self.search_edit.setPlaceholderText(self.tr("Search titles, agencies, IDs"))
         form.addRow(self.tr("Search:"), self.search_edit)
         self.summary_label = QLabel()
