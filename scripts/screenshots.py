@@ -21,6 +21,7 @@ from govsvc_desktop.bootstrap import App, build, bundle_service, certificate_ser
 from govsvc_desktop.services import demo  # noqa: E402
 from govsvc_desktop.ui.app import install_language, load_fonts  # noqa: E402
 from govsvc_desktop.ui.main_window import MainWindow  # noqa: E402
+from govsvc_desktop.ui.passport_editor import PassportEditor  # noqa: E402
 
 
 def main(out: Path) -> int:
@@ -45,6 +46,7 @@ def main(out: Path) -> int:
         editor.resize(1100, 820)
         qapp.processEvents()
         editor.grab().save(str(out / "editor.png"))
+        _editor_details(qapp, window, editor, out)
         for index in range(1, window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             key = next(k for k, w in window.pages.items() if w.parent() is window.tabs.widget(index))
@@ -77,8 +79,60 @@ def main(out: Path) -> int:
         editor.dirty = False
         editor.close()
         window.close()
+        _english(qapp, app, out)
         app.close()
     return 0
+
+
+def _editor_details(qapp: QApplication, window: MainWindow, editor: PassportEditor, out: Path) -> None:
+    """The editor with the Jalali calendar open on a date field, and its history page."""
+    from PySide6.QtGui import QPainter
+
+    editor.tabs.setCurrentIndex(2)  # delivery: the date the service goes electronic
+    field = editor.bindings["electronic_target_date"].widget
+    qapp.processEvents()
+    editor.focus_field("electronic_target_date")
+    popup = field.show_calendar()  # type: ignore[attr-defined]
+    qapp.processEvents()
+    shot = editor.grab()
+    painter = QPainter(shot)
+    corner = editor.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft()))
+    painter.drawPixmap(corner, popup.grab())
+    painter.end()
+    shot.save(str(out / "editor-calendar.png"))
+    popup.close()
+    from dataclasses import replace
+
+    stored = next(p for p in editor.service.iter_passports() if p.status.value == "draft")
+    changed = editor.service.save(replace(stored, direct_cost_rials=1_500_000,
+                                          electronic_target_date="2026-03-20",
+                                          service_time=(stored.service_time or 0) + 2)).passport
+    draft = window.open_passport(changed.uuid)
+    assert draft is not None
+    draft.resize(1100, 820)
+    draft.tabs.setCurrentWidget(draft.history)
+    qapp.processEvents()
+    draft.grab().save(str(out / "editor-history.png"))
+    draft.close()
+
+
+def _english(qapp: QApplication, app: App, out: Path) -> None:
+    """The main window and an editor in English."""
+    install_language(qapp, "en")
+    window = MainWindow(app)
+    window.resize(1280, 760)
+    window.show()
+    window.apply_filter()
+    qapp.processEvents()
+    window.grab().save(str(out / "english-main-window.png"))
+    editor = window.open_passport(window.model.uuid_at(3))
+    assert editor is not None
+    editor.resize(1100, 820)
+    qapp.processEvents()
+    editor.grab().save(str(out / "english-editor.png"))
+    editor.close()
+    window.close()
+    install_language(qapp, "fa")
 
 
 def _receive_page(qapp: QApplication, window: MainWindow, app: App, tmp: Path, out: Path) -> None:

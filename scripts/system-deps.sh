@@ -8,6 +8,7 @@ PACKAGES=(
   zip                    # benchmarks compare bundle export with zip + sha256sum
   unzip                  # tests check bundles open with the standard unzip tool
   xvfb x11-apps          # screenshots of the real window
+  dbus at-spi2-core python3-pyatspi gir1.2-atspi-2.0  # the accessibility test reads the AT-SPI tree, as Orca does
   libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3

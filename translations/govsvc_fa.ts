@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Service passports</source>
+        <translation>شناسنامه خدمات</translation>
+    </message>
+</context>
+<context>
     <name>BatchPrintDialog</name>
     <message>
         <source>Print forms</source>
@@ -53,6 +60,18 @@
     <message>
         <source>Choose where the forms are saved.</source>
         <translation>جای ذخیره فرم‌ها را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; {forms} passports were ready before that.</source>
+        <translation>چاپ لغو شد؛ {forms} شناسنامه پیش از لغو آماده شده بود.</translation>
+    </message>
+    <message>
+        <source>{forms} passports printed on {pages} pages.</source>
+        <translation>{forms} شناسنامه در {pages} صفحه چاپ شد.</translation>
+    </message>
+    <message>
+        <source>Characters the font lacks were printed as a replacement mark: {chars}</source>
+        <translation>نویسه‌هایی که قلم ندارد با علامت جایگزین چاپ شد: {chars}</translation>
     </message>
     <message>
         <source>Printing forms…</source>
@@ -224,6 +243,10 @@
         <translation>شواهد</translation>
     </message>
     <message>
+        <source>Steps of the smartification cycle</source>
+        <translation>گام‌های چرخه هوشمندسازی</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>رکورد</translation>
     </message>
@@ -234,6 +257,10 @@
     <message>
         <source>Details</source>
         <translation>شرح</translation>
+    </message>
+    <message>
+        <source>Reports, lessons and chains</source>
+        <translation>گزارش‌ها، درس‌آموخته‌ها و زنجیره‌ها</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -322,6 +349,37 @@
     <message>
         <source>Cycle report PDF</source>
         <translation>PDF گزارش چرخه</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <source>{amount} rials</source>
+        <translation>{amount} ریال</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>ردیف {n}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} مگابایت</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} کیلوبایت</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} بایت</translation>
     </message>
 </context>
 <context>
@@ -429,6 +487,10 @@
     <message>
         <source>Median case time</source>
         <translation>میانهٔ زمان پرونده</translation>
+    </message>
+    <message>
+        <source>Event logs by service</source>
+        <translation>رویدادنگارها به تفکیک خدمت</translation>
     </message>
     <message>
         <source>Service ID:</source>
@@ -566,6 +628,38 @@
         <translation>در حال بررسی کارپوشه…</translation>
     </message>
     <message>
+        <source>new</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>بی‌تغییر</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>وارد نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>وارد شد</translation>
+    </message>
+    <message>
+        <source>Checked; nothing was saved</source>
+        <translation>بررسی شد؛ چیزی ذخیره نشد</translation>
+    </message>
+    <message>
+        <source>No record was imported</source>
+        <translation>هیچ رکوردی وارد نشد</translation>
+    </message>
+    <message>
+        <source>{head}: {new} new, {updated} updated, {same} unchanged, {skipped} not imported; {errors} errors, {warnings} warnings</source>
+        <translation>{head}: {new} تازه، {updated} به‌روزشده، {same} بی‌تغییر، {skipped} واردنشده؛ {errors} خطا، {warnings} هشدار</translation>
+    </message>
+    <message>
         <source>Correct the errors in the workbook and check it again, or go back and choose to import only the records without errors.</source>
         <translation>خطاها را در کارپوشه اصلاح و دوباره بررسی کنید، یا بازگردید و ورود فقط رکوردهای بی‌خطا را برگزینید.</translation>
     </message>
@@ -587,6 +681,13 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>{column}, row {row}</source>
+        <translation>{column}، ردیف {row}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>When</source>
@@ -605,8 +706,16 @@
         <translation>فیلد</translation>
     </message>
     <message>
-        <source>Old → new</source>
-        <translation>پیشین ← تازه</translation>
+        <source>Before</source>
+        <translation>پیشین</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>History of this passport</source>
+        <translation>تاریخچه این شناسنامه</translation>
     </message>
     <message>
         <source>Show earlier edition</source>
@@ -668,6 +777,34 @@
         <translation>اثر انگشت SHA-256</translation>
     </message>
     <message>
+        <source>Bundles sent and received</source>
+        <translation>بسته‌های فرستاده و دریافت‌شده</translation>
+    </message>
+    <message>
+        <source>passports</source>
+        <translation>شناسنامه</translation>
+    </message>
+    <message>
+        <source>plans</source>
+        <translation>برنامه</translation>
+    </message>
+    <message>
+        <source>proposed services</source>
+        <translation>خدمت پیشنهادی</translation>
+    </message>
+    <message>
+        <source>decisions</source>
+        <translation>نظر مرکز</translation>
+    </message>
+    <message>
+        <source>PDF forms</source>
+        <translation>فرم PDF</translation>
+    </message>
+    <message>
+        <source>evidence files</source>
+        <translation>پرونده شاهد</translation>
+    </message>
+    <message>
         <source>Reply</source>
         <translation>پاسخ</translation>
     </message>
@@ -691,8 +828,63 @@
 <context>
     <name>IndicatorChart</name>
     <message>
+        <source>Indicator chart</source>
+        <translation>نمودار شاخص</translation>
+    </message>
+    <message>
         <source>Choose an indicator with values to see its chart</source>
         <translation>شاخصی را که مقدار دارد برگزینید تا نمودارش دیده شود</translation>
+    </message>
+</context>
+<context>
+    <name>Inputs</name>
+    <message>
+        <source>a number, for example {example}</source>
+        <translation>یک عدد، مانند {example}</translation>
+    </message>
+    <message>
+        <source>write the date as year/month/day, for example {example}</source>
+        <translation>تاریخ را به شکل سال/ماه/روز بنویسید، مانند {example}</translation>
+    </message>
+    <message>
+        <source>the year {year} is not a Jalali year; {expected}</source>
+        <translation>سال {year} سال خورشیدی نیست؛ {expected}</translation>
+    </message>
+    <message>
+        <source>there is no month {month}: months run from 1 to 12; {expected}</source>
+        <translation>ماه {month} نداریم: ماه‌ها از ۱ تا ۱۲ هستند؛ {expected}</translation>
+    </message>
+    <message>
+        <source>{month} {year} has {days} days, not {day}</source>
+        <translation>{month} {year} {days} روز دارد، نه {day}</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>تقویم</translation>
+    </message>
+    <message>
+        <source>Choose from the calendar</source>
+        <translation>انتخاب از تقویم</translation>
+    </message>
+    <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation>انتخاب از تقویم (Alt+پایین)</translation>
+    </message>
+    <message>
+        <source>Jalali date, year/month/day; Alt+Down opens a calendar</source>
+        <translation>تاریخ خورشیدی، سال/ماه/روز؛ Alt+پایین تقویم را باز می‌کند</translation>
+    </message>
+    <message>
+        <source>Sum in rials</source>
+        <translation>مبلغ به ریال</translation>
+    </message>
+    <message>
+        <source>a whole number of rials, for example {example}</source>
+        <translation>مبلغی بی‌اعشار به ریال، مانند {example}</translation>
+    </message>
+    <message>
+        <source>a whole number, for example {example}</source>
+        <translation>عددی بی‌اعشار، مانند {example}</translation>
     </message>
 </context>
 <context>
@@ -732,6 +924,10 @@
     <message>
         <source>Check</source>
         <translation>بررسی</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>مجوزها</translation>
     </message>
     <message>
         <source>Licence code:</source>
@@ -827,12 +1023,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Service passports — govsvc-desktop</source>
-        <translation>شناسنامه خدمات — سامانه رومیزی خدمات دولت</translation>
-    </message>
-    <message>
         <source>Service passports</source>
         <translation>شناسنامه خدمات</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>صفحه‌ها</translation>
     </message>
     <message>
         <source>Search title, service ID, agency, description…</source>
@@ -871,6 +1067,34 @@
         <translation>منقضی یا رو به انقضا تا ۳۰ روز</translation>
     </message>
     <message>
+        <source>Filter by status</source>
+        <translation>پالایش بر پایه وضعیت</translation>
+    </message>
+    <message>
+        <source>Filter by province</source>
+        <translation>پالایش بر پایه استان</translation>
+    </message>
+    <message>
+        <source>Filter by nature</source>
+        <translation>پالایش بر پایه ماهیت</translation>
+    </message>
+    <message>
+        <source>Filter by electronic delivery</source>
+        <translation>پالایش بر پایه ارائه الکترونیکی</translation>
+    </message>
+    <message>
+        <source>Filter by validity</source>
+        <translation>پالایش بر پایه اعتبار</translation>
+    </message>
+    <message>
+        <source>Search passports</source>
+        <translation>جستجوی شناسنامه‌ها</translation>
+    </message>
+    <message>
+        <source>Enter opens the passport</source>
+        <translation>کلید Enter شناسنامه را باز می‌کند</translation>
+    </message>
+    <message>
         <source>Passports</source>
         <translation>شناسنامه‌ها</translation>
     </message>
@@ -879,8 +1103,64 @@
         <translation>&amp;شناسنامه‌ها</translation>
     </message>
     <message>
+        <source>&amp;New passport</source>
+        <translation>&amp;شناسنامه تازه</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;باز کردن</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft</source>
+        <translation>&amp;حذف پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>&amp;Print forms…</source>
+        <translation>&amp;چاپ فرم‌ها…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>&amp;ورود از Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>&amp;خروجی Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Empty Excel &amp;template…</source>
+        <translation>&amp;الگوی خالی Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;جستجو…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>&amp;پایان کار</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;تنظیمات…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;درباره برنامه</translation>
+    </message>
+    <message>
         <source>New passport</source>
         <translation>شناسنامه تازه</translation>
+    </message>
+    <message>
+        <source>Service passports, version {version}
+Service passports and process improvement plans for executive agencies.
+Database: {db}</source>
+        <translation>شناسنامه خدمات، نگارش {version}
+شناسنامه خدمات و برنامه‌های بهبود فرایند دستگاه‌های اجرایی.
+پایگاه داده: {db}</translation>
     </message>
     <message>
         <source>Open</source>
@@ -891,36 +1171,16 @@
         <translation>حذف پیش‌نویس</translation>
     </message>
     <message>
-        <source>Print forms…</source>
-        <translation>چاپ فرم‌ها…</translation>
-    </message>
-    <message>
-        <source>Import from Excel…</source>
-        <translation>ورود از Excel…</translation>
-    </message>
-    <message>
-        <source>Export to Excel…</source>
-        <translation>خروجی Excel…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>تازه‌سازی</translation>
-    </message>
-    <message>
-        <source>Empty Excel template…</source>
-        <translation>الگوی خالی Excel…</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>&amp;ابزارها</translation>
     </message>
     <message>
-        <source>Settings…</source>
-        <translation>تنظیمات…</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to “{title}” were kept when the program last stopped. Restore them?</source>
+        <translation>تغییرات ذخیره‌نشده «{title}» هنگام بسته شدن پیشین برنامه نگه داشته شد. بازگردانده شود؟</translation>
     </message>
     <message>
         <source>About</source>
@@ -963,24 +1223,12 @@
         <translation>الگوی خالی Excel</translation>
     </message>
     <message>
-        <source>Delete this draft for good?</source>
-        <translation>این پیش‌نویس برای همیشه حذف شود؟</translation>
+        <source>Delete the draft “{title}” for good? This cannot be undone.</source>
+        <translation>پیش‌نویس «{title}» برای همیشه حذف شود؟ این کار برگشت‌پذیر نیست.</translation>
     </message>
     <message>
         <source>Unsaved draft found</source>
         <translation>پیش‌نویس ذخیره‌نشده یافت شد</translation>
-    </message>
-    <message>
-        <source>Unsaved changes to «{title}» were kept when the program last stopped. Restore them?</source>
-        <translation>تغییرات ذخیره‌نشده «{title}» هنگام بسته شدن پیشین برنامه نگه داشته شد. بازگردانده شود؟</translation>
-    </message>
-    <message>
-        <source>govsvc-desktop {version}
-Service passports and process improvement plans for executive agencies.
-Database: {db}</source>
-        <translation>سامانه رومیزی خدمات دولت، نسخه {version}
-شناسنامه خدمات و برنامه‌های بهبود فرایند دستگاه‌های اجرایی.
-پایگاه داده: {db}</translation>
     </message>
     <message>
         <source>Preparing demo data…</source>
@@ -1043,6 +1291,22 @@ Database: {db}</source>
     <message>
         <source>Event logs</source>
         <translation>رویدادنگارها</translation>
+    </message>
+    <message>
+        <source>Obligations</source>
+        <translation>تکالیف</translation>
+    </message>
+    <message>
+        <source>Obligations not met</source>
+        <translation>تکالیف انجام‌نشده</translation>
+    </message>
+    <message>
+        <source>Enter opens the record</source>
+        <translation>کلید Enter رکورد را باز می‌کند</translation>
+    </message>
+    <message>
+        <source>Fields approval needs</source>
+        <translation>فیلدهای لازم برای تأیید</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1170,20 +1434,20 @@ Database: {db}</source>
 <context>
     <name>PassportEditor</name>
     <message>
-        <source>Save</source>
-        <translation>ذخیره</translation>
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <source>Check rules</source>
-        <translation>بررسی قواعد</translation>
+        <source>&amp;Check rules</source>
+        <translation>&amp;بررسی قواعد</translation>
     </message>
     <message>
-        <source>Discard changes</source>
-        <translation>کنار گذاشتن تغییرات</translation>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;کنار گذاشتن تغییرات</translation>
     </message>
     <message>
-        <source>Print form…</source>
-        <translation>چاپ فرم…</translation>
+        <source>&amp;Print form…</source>
+        <translation>&amp;چاپ فرم…</translation>
     </message>
     <message>
         <source>History</source>
@@ -1194,6 +1458,26 @@ Database: {db}</source>
         <translation>بستن</translation>
     </message>
     <message>
+        <source>&amp;Passport</source>
+        <translation>&amp;شناسنامه</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>ب&amp;ستن</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>کمبودها</translation>
+    </message>
+    <message>
+        <source>Enter on a problem goes to its field</source>
+        <translation>Enter روی هر کمبود به فیلد آن می‌رود</translation>
+    </message>
+    <message>
+        <source>Sections of the passport</source>
+        <translation>بخش‌های شناسنامه</translation>
+    </message>
+    <message>
         <source>{title} — {id} — {status}</source>
         <translation>{title} — {id} — {status}</translation>
     </message>
@@ -1202,12 +1486,24 @@ Database: {db}</source>
         <translation>شناسنامه تازه</translation>
     </message>
     <message>
-        <source>«{field}» is not a valid value</source>
-        <translation>مقدار «{field}» معتبر نیست</translation>
+        <source>no ID</source>
+        <translation>بدون شناسه</translation>
+    </message>
+    <message>
+        <source>“{field}”: {reason}</source>
+        <translation>«{field}»: {reason}</translation>
+    </message>
+    <message>
+        <source>not a valid value</source>
+        <translation>مقدار درستی نیست</translation>
     </message>
     <message>
         <source>{blocking} problems prevent saving, {other} prevent approval</source>
         <translation>{blocking} مشکل مانع ذخیره و {other} مشکل مانع تأیید است</translation>
+    </message>
+    <message>
+        <source>Rules checked: no problems found.</source>
+        <translation>قواعد بررسی شد: کمبودی نیست.</translation>
     </message>
     <message>
         <source>Print form</source>
@@ -1226,6 +1522,10 @@ Database: {db}</source>
         <translation>ذخیره نشد</translation>
     </message>
     <message>
+        <source>Saved at {time}.</source>
+        <translation>ساعت {time} ذخیره شد.</translation>
+    </message>
+    <message>
         <source>Changed by someone else</source>
         <translation>تغییر به دست کاربر دیگر</translation>
     </message>
@@ -1240,6 +1540,10 @@ Database: {db}</source>
     <message>
         <source>Keep editing</source>
         <translation>ادامه ویرایش</translation>
+    </message>
+    <message>
+        <source>Changes discarded.</source>
+        <translation>تغییرها کنار گذاشته شد.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1283,6 +1587,10 @@ Database: {db}</source>
     <message>
         <source>Loading passports…</source>
         <translation>در حال خواندن شناسنامه‌ها…</translation>
+    </message>
+    <message>
+        <source>no ID</source>
+        <translation>بدون شناسه</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1661,50 @@ Database: {db}</source>
     <message>
         <source>Close</source>
         <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Parts of the plan</source>
+        <translation>بخش‌های برنامه</translation>
+    </message>
+    <message>
+        <source>Improvement period starts</source>
+        <translation>آغاز دوره بهبود</translation>
+    </message>
+    <message>
+        <source>Improvement period ends</source>
+        <translation>پایان دوره بهبود</translation>
+    </message>
+    <message>
+        <source>Steering council approval number</source>
+        <translation>شماره مصوبه شورای راهبری</translation>
+    </message>
+    <message>
+        <source>Steering council approval date</source>
+        <translation>تاریخ مصوبه شورای راهبری</translation>
+    </message>
+    <message>
+        <source>IDs this action waits for</source>
+        <translation>شناسه اقدام‌هایی که این اقدام منتظر آن‌هاست</translation>
+    </message>
+    <message>
+        <source>Values this quarter</source>
+        <translation>مقدارهای این سه‌ماهه</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>شواهد</translation>
+    </message>
+    <message>
+        <source>Verifications</source>
+        <translation>راستی‌آزمایی‌ها</translation>
+    </message>
+    <message>
+        <source>Verified values</source>
+        <translation>مقدارهای راستی‌آزمایی‌شده</translation>
+    </message>
+    <message>
+        <source>Quarter of the new report</source>
+        <translation>سه‌ماهه گزارش تازه</translation>
     </message>
     <message>
         <source>Service:</source>
@@ -1630,6 +1982,14 @@ Database: {db}</source>
         <translation>جستجوی برنامه‌ها</translation>
     </message>
     <message>
+        <source>Plans and 128 requests</source>
+        <translation>برنامه‌ها و درخواست‌های ۱۲۸</translation>
+    </message>
+    <message>
+        <source>Enter opens the plan</source>
+        <translation>کلید Enter برنامه را باز می‌کند</translation>
+    </message>
+    <message>
         <source>New plan for the selected service</source>
         <translation>برنامه تازه برای خدمت برگزیده</translation>
     </message>
@@ -1737,6 +2097,10 @@ Database: {db}</source>
         <translation>شناسهٔ صادرشده</translation>
     </message>
     <message>
+        <source>Services without ID</source>
+        <translation>خدمات بدون شناسه</translation>
+    </message>
+    <message>
         <source>Service:</source>
         <translation>خدمت:</translation>
     </message>
@@ -1786,6 +2150,24 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>دیسک</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;جستجو در:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>پرونده‌های از &amp;نوع:</translation>
+    </message>
+</context>
+<context>
     <name>ReceivePage</name>
     <message>
         <source>Open bundle…</source>
@@ -1816,8 +2198,16 @@ Database: {db}</source>
         <translation>گزارش بررسی</translation>
     </message>
     <message>
+        <source>Checks of the bundle</source>
+        <translation>بررسی‌های بسته</translation>
+    </message>
+    <message>
         <source>Changes this bundle would make</source>
         <translation>تغییرهایی که این بسته پدید می‌آورد</translation>
+    </message>
+    <message>
+        <source>Changes the bundle brings</source>
+        <translation>تغییراتی که بسته می‌آورد</translation>
     </message>
     <message>
         <source>Record</source>
@@ -1874,6 +2264,14 @@ Database: {db}</source>
     <message>
         <source>Take theirs</source>
         <translation>نسخهٔ بسته پذیرفته شود</translation>
+    </message>
+    <message>
+        <source>The centre's reply was applied: {decisions} records updated, {kept} left as they were.</source>
+        <translation>پاسخ مرکز وارد شد: {decisions} رکورد به‌روز شد، {kept} رکورد دست‌نخورده ماند.</translation>
+    </message>
+    <message>
+        <source>The bundle was imported: {created} new records, {updated} updated, {unchanged} unchanged, {kept} kept as they were here.</source>
+        <translation>بسته وارد شد: {created} رکورد تازه، {updated} به‌روزرسانی، {unchanged} بدون تغییر، {kept} نگه‌داشته.</translation>
     </message>
     <message>
         <source>The bundle is genuine and intact (signed by {signer}, sent by {sender}).</source>
@@ -1986,6 +2384,10 @@ Database: {db}</source>
         <translation>گذرواژهٔ کلید:</translation>
     </message>
     <message>
+        <source>Bundle file</source>
+        <translation>پرونده بسته</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>انتخاب…</translation>
     </message>
@@ -1996,6 +2398,18 @@ Database: {db}</source>
     <message>
         <source>Write signed bundle</source>
         <translation>ساخت بستهٔ امضاشده</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the bundle</source>
+        <translation>اثر انگشت SHA-256 بسته</translation>
+    </message>
+    <message>
+        <source>; {n} signed PDF forms; {m} passports will be marked sent</source>
+        <translation>؛ {n} فرم PDF امضاشده؛ {m} شناسنامه «ارسال‌شده» می‌شود</translation>
+    </message>
+    <message>
+        <source>; changes since bundle {n}</source>
+        <translation>؛ تغییرات پس از بستهٔ {n}</translation>
     </message>
     <message>
         <source>No signing certificate is stored: import one or make a test certificate with the buttons below.</source>

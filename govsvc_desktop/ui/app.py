@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,9 +36,15 @@ def load_fonts() -> str:
 
 
 def install_language(qapp: QApplication, language: str) -> None:
+    """Locale, direction and translations (ours and Qt's own dialogs') for ``language``; the
+    display name titles every dialog that has no title of its own (progress, file dialogs)."""
+    for old in [t for t in _keep if isinstance(t, QTranslator)]:
+        qapp.removeTranslator(old)
+        _keep.remove(old)
     if language != "fa":
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        qapp.setApplicationDisplayName(QCoreApplication.translate("App", "Service passports"))
         return
     QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
     qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -50,6 +56,7 @@ def install_language(qapp: QApplication, language: str) -> None:
     if qt.load("qtbase_fa", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         qapp.installTranslator(qt)
         _keep.append(qt)
+    qapp.setApplicationDisplayName(QCoreApplication.translate("App", "Service passports"))
 
 
 def start(qapp: QApplication, db: str | None, demo_on_first_start: bool) -> MainWindow | None:
@@ -86,7 +93,7 @@ def run_gui(db: str | None = None, demo_on_first_start: bool = True) -> int:
     try:
         window = start(qapp, db, demo_on_first_start)
     except GovsvcError as exc:
-        QMessageBox.critical(None, "govsvc-desktop", exc.message_fa)
+        QMessageBox.critical(None, qapp.applicationDisplayName(), exc.message_fa)
         return 2
     if window is None:
         return 1

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -23,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..bootstrap import App
-from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
 from ..services.printing import BatchResult
+from . import display
 from .tasks import Task
 
 
@@ -42,7 +43,7 @@ class BatchPrintDialog(QDialog):
         self.result_: BatchResult | None = None
         self.setWindowTitle(self.tr("Print forms"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("%1 passports will be printed.").replace("%1", format_int(count))))
+        layout.addWidget(QLabel(self.tr("%1 passports will be printed.").replace("%1", display.number(count))))
         self.one_file = QRadioButton(self.tr("All forms in one PDF file"))
         self.folder = QRadioButton(self.tr("One PDF file per passport, in a folder"))
         self.one_file.setChecked(True)
@@ -60,9 +61,15 @@ class BatchPrintDialog(QDialog):
         self.latin.setChecked(not app.settings.persian_digits)
         form.addRow("", self.latin)
         layout.addLayout(form)
+        self.working = QProgressBar()
+        self.working.setRange(0, 0)
+        self.working.setAccessibleName(self.tr("Printing forms…"))
+        self.working.hide()
+        layout.addWidget(self.working)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.start)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
@@ -90,11 +97,32 @@ class BatchPrintDialog(QDialog):
 
         self.task = Task(self, self.tr("Printing forms…"), job)
         self.task.done.connect(self._done)
-        self.task.error.connect(lambda exc: QMessageBox.warning(self, self.windowTitle(), exc.message_fa))
+        self.task.error.connect(self._failed)
+        self.ok_button.setEnabled(False)  # one print run at a time; progress shows at once, here
+        self.working.show()
         return self.task.start()
 
+    def _failed(self, exc: Any) -> None:
+        self.working.hide()
+        self.ok_button.setEnabled(True)
+        QMessageBox.warning(self, self.windowTitle(), exc.message_fa)
+
+    def summary_text(self, result: BatchResult) -> str:
+        """What was printed, in the program's language."""
+        if result.cancelled:
+            text = self.tr("Printing was cancelled; {forms} passports were ready before that.").format(
+                forms=display.number(result.forms))
+        else:
+            text = self.tr("{forms} passports printed on {pages} pages.").format(
+                forms=display.number(result.forms), pages=display.number(result.pages))
+        if result.missing:
+            text += " " + self.tr("Characters the font lacks were printed as a replacement mark: {chars}").format(
+                chars=" ".join(sorted(result.missing)))
+        return text
+
     def _done(self, result: BatchResult) -> None:
+        self.working.hide()
         self.result_ = result
         self.finished_printing.emit(result)
-        QMessageBox.information(self, self.windowTitle(), result.summary_fa())
+        QMessageBox.information(self, self.windowTitle(), self.summary_text(result))
         self.accept()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args, get_type_hints
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,12 +17,32 @@ from PySide6.QtWidgets import (
 )
 
 from ..bootstrap import App
-from ..domain.calendar import format_jalali_datetime
+from ..domain.choices import Choice
 from ..domain.codec import to_dict
-from ..domain.labels import PASSPORT_FIELDS, label_for_path
 from ..domain.lifecycle import ACTION_LABELS_FA
 from ..domain.passport import ServicePassport
-from ..domain.persian import to_persian_digits
+from . import display
+from .widgets.tables import fit_columns
+
+
+def _choice_of(field_path: str) -> type[Choice] | None:
+    """The choice type of a top-level passport field, so its codes show as labels."""
+    hint = get_type_hints(ServicePassport).get(field_path.split(".")[0].split("[")[0])
+    for kind in (hint, *get_args(hint)):
+        if isinstance(kind, type) and issubclass(kind, Choice):
+            return kind
+    return None
+
+
+def shown(field_path: str, raw: str | None) -> str:
+    """An audited value as people read it: a choice by its label, others by display.value."""
+    kind = _choice_of(field_path)
+    if kind is not None and raw:
+        try:
+            return display.choice(kind(raw))
+        except ValueError:
+            return raw
+    return display.value(raw)
 
 
 class HistoryPage(QWidget):
@@ -29,11 +51,15 @@ class HistoryPage(QWidget):
         self.app = app
         self.editions: list[ServicePassport] = []
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Field"), self.tr("Old → new")])
+            self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Field"), self.tr("Before"), self.tr("After")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        self.table.setObjectName("history")
+        self.table.setAccessibleName(self.tr("History of this passport"))
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.editions_label = QLabel()
@@ -57,17 +83,20 @@ class HistoryPage(QWidget):
             self.table.setRowCount(len(entries))
             actions = {"create": self.tr("created"), "update": self.tr("edited"),
                        "import": self.tr("imported"), "renew": self.tr("renewed"),
-                       "delete": self.tr("deleted"), **ACTION_LABELS_FA}
+                       "delete": self.tr("deleted"),
+                       **{k: display.label(v) for k, v in ACTION_LABELS_FA.items()}}
             for i, e in enumerate(entries):
-                cells = (format_jalali_datetime(e.at), e.actor, actions.get(e.action, e.action),
-                         label_for_path(e.field_path) if e.field_path else "",
-                         f"{e.old_value} → {e.new_value}" if e.field_path else "")
+                path = e.field_path or ""
+                cells = (display.moment(e.at), e.actor, actions.get(e.action, e.action),
+                         display.path(path) if path else "",
+                         shown(path, e.old_value) if path else "",
+                         shown(path, e.new_value) if path else "")
                 for col, text in enumerate(cells):
                     self.table.setItem(i, col, QTableWidgetItem(text))
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
             self.editions = self.app.passports.editions(uuid)
         self.editions_label.setText(self.tr("Earlier editions: {n}").format(
-            n=to_persian_digits(str(len(self.editions)))))
+            n=display.number(len(self.editions))))
         self.show_edition.setEnabled(bool(self.editions))
 
     def _show_edition(self) -> None:
@@ -75,6 +104,7 @@ class HistoryPage(QWidget):
             return
         old = self.editions[-1]
         data = to_dict(old)
-        lines = [f"{PASSPORT_FIELDS.get(k, k)}: {v}" for k, v in data.items() if v not in (None, "", [])]
+        lines = [f"{display.field(k)}: {shown(k, v) if isinstance(v, str) else display.value(v)}"
+                 for k, v in data.items() if v not in (None, "", []) and not isinstance(v, (list, dict))]
         self.edition_view.setPlainText("\n".join(lines))
         self.edition_view.show()

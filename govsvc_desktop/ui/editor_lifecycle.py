@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..bootstrap import App
-from ..domain.calendar import format_jalali
 from ..domain.errors import GovsvcError
 from ..domain.lifecycle import ACTION_LABELS_FA, allowed_actions
 from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from . import display
 
 
 class LifecyclePanel(QWidget):
@@ -34,6 +34,7 @@ class LifecyclePanel(QWidget):
         self.validity = QLabel()
         layout.addWidget(self.validity)
         self.comment = QLineEdit()
+        self.comment.setAccessibleName(self.tr("Comment (required when returning)"))
         self.comment.setPlaceholderText(self.tr("Comment (required when returning)"))
         layout.addWidget(self.comment)
         self.buttons_row = QHBoxLayout()
@@ -48,7 +49,7 @@ class LifecyclePanel(QWidget):
                 item.widget().deleteLater()
         self.buttons = {}
         for action in allowed_actions(p, self.app.actor):
-            button = QPushButton(ACTION_LABELS_FA[action])
+            button = QPushButton(display.label(ACTION_LABELS_FA[action]))
             button.setObjectName(f"action_{action}")
             button.clicked.connect(lambda _=False, a=action: self.run(a))
             self.buttons_row.addWidget(button)
@@ -61,9 +62,9 @@ class LifecyclePanel(QWidget):
             self.buttons["renew"] = renew
         self.buttons_row.addStretch()
         until = p.valid_until
-        state = p.validity(self.app.passports.today()).label_fa
+        state = display.choice(p.validity(self.app.passports.today()))
         self.validity.setText(self.tr("Validity: {state} (until {date})").format(
-            state=state, date=format_jalali(until) if until else "—"))
+            state=state, date=display.date(until, display.EMPTY)))
 
     def run(self, action: str) -> None:
         if self.passport is None or not self.before_action():
@@ -71,7 +72,7 @@ class LifecyclePanel(QWidget):
         try:
             result = self.app.passports.transition(self.passport.uuid, action, self.comment.text())
         except GovsvcError as exc:
-            QMessageBox.warning(self, ACTION_LABELS_FA[action], exc.message_fa)
+            QMessageBox.warning(self, display.label(ACTION_LABELS_FA[action]), exc.message_fa)
             return
         self.comment.clear()
         self.acted.emit(result)

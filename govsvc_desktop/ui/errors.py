@@ -31,11 +31,10 @@ def show_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
                       text, parent=parent)
     box.setObjectName("bug-dialog")
     copy = box.addButton(QCoreApplication.translate("ErrorDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole)
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDetailedText(details)
     box.exec()
-    if box.clickedButton() is copy:
-        QApplication.clipboard().setText(details)
 
 
 def install_excepthook() -> None:

@@ -30,8 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.persian import to_persian_digits
-from ..services.excel import ACTION_LABELS_FA, ExcelImportError, ExcelImportResult, ExcelService
+from ..services.excel import (
+    ACTION_LABELS_FA,
+    CREATE,
+    SKIPPED,
+    ExcelImportError,
+    ExcelImportResult,
+    ExcelService,
+)
+from . import display
 from .tasks import Task
 from .widgets.tables import read_only_item, select_row
 
@@ -168,18 +175,34 @@ class ExcelImportDialog(QDialog):
     def _failed(self, exc: Any) -> None:
         QMessageBox.warning(self, self.windowTitle(), exc.message_fa)
 
+    def action_label(self, action: str) -> str:
+        """What happens to a row, in the program's language."""
+        return {CREATE: self.tr("new"), "update": self.tr("update"), "unchanged": self.tr("unchanged"),
+                SKIPPED: self.tr("not imported")}.get(action, ACTION_LABELS_FA.get(action, action))
+
+    def summary_text(self, result: ExcelImportResult) -> str:
+        """The outcome of a check or an import, in the program's language."""
+        head = (self.tr("Imported") if result.saved else
+                self.tr("Checked; nothing was saved") if result.dry_run else self.tr("No record was imported"))
+        return self.tr("{head}: {new} new, {updated} updated, {same} unchanged, {skipped} not imported; "
+                       "{errors} errors, {warnings} warnings").format(
+            head=head, new=display.number(result.count(CREATE)), updated=display.number(result.count("update")),
+            same=display.number(result.count("unchanged")), skipped=display.number(result.count(SKIPPED)),
+            errors=display.number(len(result.blocking)),
+            warnings=display.number(len(result.problems) - len(result.blocking)))
+
     def _show(self, result: ExcelImportResult) -> None:
-        text = result.summary_fa()
+        text = self.summary_text(result)
         if result.blocking and not self.valid_only.isChecked() and self.result_ is None:
             text += "\n" + self.tr("Correct the errors in the workbook and check it again, or go "
                                    "back and choose to import only the records without errors.")
         self.summary.setText(text)
         self.records.setRowCount(len(result.records))
         for i, r in enumerate(result.records):
-            self.records.setItem(i, 0, read_only_item(to_persian_digits(str(r.row)), r.uuid))
+            self.records.setItem(i, 0, read_only_item(display.number(r.row), r.uuid))
             self.records.setItem(i, 1, read_only_item(r.key))
             self.records.setItem(i, 2, read_only_item(r.title))
-            self.records.setItem(i, 3, read_only_item(ACTION_LABELS_FA.get(r.action, r.action), r.action))
+            self.records.setItem(i, 3, read_only_item(self.action_label(r.action), r.action))
         self.problems.setRowCount(len(result.problems))
         for i, p in enumerate(result.problems):
             kind = read_only_item(self.tr("Error") if p.blocking else self.tr("Warning"), p.key)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,15 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.choices import Choice
-from ..domain.labels import PART_FIELDS, PASSPORT_FIELDS
+from ..domain.labels import FIELD_HELP, PART_FIELDS, PASSPORT_FIELDS
 from ..domain.passport import DATE_FIELDS as PASSPORT_DATE_FIELDS
 from ..domain.passport import LONG_TEXT_FIELDS, PART_DATE_FIELDS, READ_ONLY_FIELDS
-from .widgets.inputs import JalaliDateEdit, NumberEdit, RialEdit
+from . import display
+from .keyboard import cell_name
+from .widgets.inputs import JalaliDateEdit, NumberEdit, RialEdit, problem_style
+from .widgets.tables import fit_columns, remember_widths
 
 LONG_TEXT = frozenset(LONG_TEXT_FIELDS)
 DATE_FIELDS = frozenset(PASSPORT_DATE_FIELDS + PART_DATE_FIELDS)
+MOMENT_FIELDS = frozenset({"created_at", "updated_at"})
 READ_ONLY = frozenset(READ_ONLY_FIELDS)
-_INVALID_STYLE = "border: 1px solid #c62828; background: #fff3f3;"
 _INDEX = re.compile(r"^\[(\d+)\]\.?(.*)$")
 
 
@@ -49,6 +53,21 @@ class Binding(QObject):
         super().__init__(widget)
         self.name = name
         self.widget = widget
+        self.help = ""
+
+    def describe(self, text: str) -> None:
+        """What the field means, read after its name where the label alone does not say it."""
+        how = self.widget.accessibleDescription()  # how to type it, for dates and sums
+        self.help = f"{text} {how}".strip()
+        self.widget.setAccessibleDescription(self.help)
+
+    def name_for(self, text: str) -> None:
+        """The accessible name screen readers say for this field."""
+        self.widget.setAccessibleName(text)
+
+    def reason(self, subpath: str = "") -> str:
+        """What is wrong with the text at ``subpath`` and the form expected ('' when nothing)."""
+        return ""
 
     def get(self) -> Any:
         raise NotImplementedError  # pragma: no cover - every binding reads its widget
@@ -63,8 +82,9 @@ class Binding(QObject):
     def mark(self, messages: dict[str, list[str]]) -> None:
         """Shows problems: ``messages`` maps sub-path ('' for the field itself) to messages."""
         own = messages.get("", [])
-        self.widget.setStyleSheet(_INVALID_STYLE if own else "")
+        self.widget.setStyleSheet(problem_style(self.widget) if own else "")
         self.widget.setToolTip("\n".join(own))
+        self.widget.setAccessibleDescription("\n".join(own) or self.help)
 
     def focus(self, subpath: str = "") -> QWidget:
         self.widget.setFocus()
@@ -92,6 +112,24 @@ class TextBinding(Binding):
             w.setPlainText(value or "")
         else:
             w.setText(value or "")  # type: ignore[attr-defined]
+
+
+class MomentBinding(Binding):
+    """A moment the program records (created, last changed): shown local and Jalali, never
+    edited, given back as stored."""
+
+    def __init__(self, name: str) -> None:
+        widget = QLineEdit()
+        widget.setReadOnly(True)
+        super().__init__(name, widget)
+        self.value: Any = None
+
+    def get(self) -> Any:
+        return self.value
+
+    def set(self, value: Any) -> None:
+        self.value = value
+        self.widget.setText(display.moment(value))  # type: ignore[attr-defined]
 
 
 class ParsedBinding(Binding):
@@ -123,6 +161,9 @@ class ParsedBinding(Binding):
     def invalid(self) -> list[str]:
         return [] if self.widget.is_valid() else [""]  # type: ignore[attr-defined]
 
+    def reason(self, subpath: str = "") -> str:
+        return str(self.widget.problem())  # type: ignore[attr-defined]
+
 
 class BoolBinding(Binding):
     def __init__(self, name: str, label: str) -> None:
@@ -141,9 +182,9 @@ class ChoiceBinding(Binding):
         combo = QComboBox()
         super().__init__(name, combo)
         if optional:
-            combo.addItem("—", None)
+            combo.addItem(display.EMPTY, None)
         for member in kind:
-            combo.addItem(member.label_fa, member.value)
+            combo.addItem(display.choice(member), member.value)
         combo.currentIndexChanged.connect(self.changed)
 
     def get(self) -> Any:
@@ -165,7 +206,7 @@ class ChoiceSetBinding(Binding):
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for member in kind:
-            check = QCheckBox(member.label_fa)
+            check = QCheckBox(display.choice(member))
             check.toggled.connect(self.changed)
             layout.addWidget(check)
             self.boxes[member.value] = check
@@ -214,9 +255,12 @@ class PartTableBinding(Binding):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(self.columns))
-        self.table.setHorizontalHeaderLabels([PART_FIELDS.get(n, n) for n, _ in self.columns])
+        self.table.setHorizontalHeaderLabels([display.part_field(n) for n, _ in self.columns])
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(display.field(name))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        remember_widths(self.table, f"part-{name}")
         self.table.setMinimumHeight(140)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
@@ -225,6 +269,7 @@ class PartTableBinding(Binding):
                            (self.tr("Move up"), lambda: self.move(-1)),
                            (self.tr("Move down"), lambda: self.move(1))):
             button = QPushButton(text)
+            button.setAccessibleName(f"{text} — {display.field(name)}")
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch()
@@ -245,7 +290,8 @@ class PartTableBinding(Binding):
             self.table.setCellWidget(row, col, binding.widget)
             cells[name] = binding
         self.rows.append(cells)
-        self.table.resizeColumnsToContents()
+        self._name_cells(row)
+        self.fit()
         if values is None:
             self.changed.emit()
 
@@ -256,7 +302,29 @@ class PartTableBinding(Binding):
         if row >= 0:
             self.table.removeRow(row)
             del self.rows[row]
+            for later in range(row, len(self.rows)):
+                self._name_cells(later)
             self.changed.emit()
+
+    def _name_cells(self, row: int) -> None:
+        """Each cell says its column and row: «شماره شبا، ردیف ۲»; a combo box gets the name
+        through a hidden buddy label, the only way its name reaches a screen reader."""
+        for name, _hint in self.columns:
+            binding = self.rows[row][name]
+            text = cell_name(display.part_field(name), row)
+            binding.name_for(text)
+            if isinstance(binding.widget, QComboBox):
+                buddy = binding.widget.property("buddy_label")
+                if not isinstance(buddy, QLabel):
+                    buddy = QLabel(binding.widget.parentWidget())
+                    buddy.hide()
+                    buddy.setBuddy(binding.widget)
+                    binding.widget.setProperty("buddy_label", buddy)
+                buddy.setText(text)
+
+    def fit(self) -> None:
+        """Columns as wide as what they hold, the last one taking the rest."""
+        fit_columns(self.table)
 
     def move(self, step: int) -> None:
         row = self.table.currentRow()
@@ -277,17 +345,27 @@ class PartTableBinding(Binding):
         self.rows = []
         for item in value or []:
             self.add_row(item)
+        self.fit()
 
     def invalid(self) -> list[str]:
         return [f"[{i}].{name}" for i, cells in enumerate(self.rows)
                 for name, b in cells.items() if b.invalid()]
+
+    def reason(self, subpath: str = "") -> str:
+        where = self._split(subpath)
+        if where and where[0] < len(self.rows) and where[1] in self.rows[where[0]]:
+            return self.rows[where[0]][where[1]].reason()
+        return ""
 
     def _split(self, subpath: str) -> tuple[int, str] | None:
         m = _INDEX.match(subpath)
         return (int(m.group(1)), m.group(2)) if m else None
 
     def mark(self, messages: dict[str, list[str]]) -> None:
-        super().mark({"": messages.get("", [])})
+        own = messages.get("", [])
+        self.table.setStyleSheet("QTableWidget { border: 2px solid #c62828; }" if own else "")
+        self.table.setToolTip("\n".join(own))
+        self.table.setAccessibleDescription("\n".join(own))
         for cells in self.rows:
             for b in cells.values():
                 b.mark({})
@@ -322,7 +400,7 @@ def make_binding(name: str, hint: Any, labels: dict[str, str] = PASSPORT_FIELDS,
                  in_table: bool = False) -> Binding:
     """The binding a field of this name and type gets (single-line text inside tables)."""
     optional, inner = _optional(hint)
-    label = labels.get(name, name)
+    label = display.label(labels.get(name, name))
     if get_origin(inner) is list:
         (item,) = get_args(inner)
         if isinstance(item, type) and issubclass(item, Choice):
@@ -341,8 +419,15 @@ def make_binding(name: str, hint: Any, labels: dict[str, str] = PASSPORT_FIELDS,
         return ParsedBinding(name, NumberEdit(decimals=True), optional, as_float=True)
     if name in DATE_FIELDS:
         return ParsedBinding(name, JalaliDateEdit(), optional)
+    if name in MOMENT_FIELDS:
+        return MomentBinding(name)
     return TextBinding(name, name in LONG_TEXT and not in_table)
 
 
 def bindings_for(kind: type, labels: dict[str, str] = PASSPORT_FIELDS) -> dict[str, Binding]:
-    return {f.name: make_binding(f.name, hint, labels) for f, hint in _fields_with_hints(kind)}
+    result = {f.name: make_binding(f.name, hint, labels) for f, hint in _fields_with_hints(kind)}
+    for name, binding in result.items():
+        binding.name_for(display.label(labels.get(name, name)))
+        if display.persian() and name in FIELD_HELP:  # the help is written in Persian only
+            binding.describe(FIELD_HELP[name])
+    return result

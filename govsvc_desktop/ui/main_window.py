@@ -27,18 +27,19 @@ from .. import __version__, config
 from ..bootstrap import App
 from ..domain.choices import Nature, Status
 from ..domain.errors import GovsvcError
-from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
 from ..services.drafts import DraftStore
 from ..services.excel import ExcelService
+from . import display
 from .batch_print import BatchPrintDialog
 from .excel_import import ExcelImportDialog
+from .keyboard import leave_tables_with_tab, name_combo, name_tabs, shortcut
 from .models import PassportTableModel
 from .pages import PAGES, PageSpec
 from .passport_editor import PassportEditor
 from .settings_dialog import SettingsDialog
 from .tasks import DbWorker, Progress, Task
-from .widgets.tables import select_rows
+from .widgets.tables import fit_columns, remember_widths, select_rows, show_focus
 
 LIVE_REFRESH_MS = 5000
 
@@ -64,8 +65,9 @@ class MainWindow(QMainWindow):
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
+        display.use_persian_digits(app.settings.persian_digits)
         self.editors: dict[str, PassportEditor] = {}
-        self.setWindowTitle(self.tr("Service passports — govsvc-desktop"))
+        self.setWindowTitle(self.tr("Service passports"))
         self.resize(1200, 760)
         self.db = DbWorker(self)
         self.model = PassportTableModel(app.passports, app.settings.persian_digits, self.db)
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(holder, spec.translated_title())
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
+        name_tabs(self.tabs, self.tr("Pages"))
         self._actions()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -112,18 +115,24 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         bar.addWidget(self.search, 3)
         self.status_filter = self._combo([(self.tr("All statuses"), None)]
-                                         + [(s.label_fa, s) for s in Status])
+                                         + [(display.choice(s), s) for s in Status])
         self.province_filter = self._combo([(self.tr("All provinces"), "")]
                                            + [(p, p) for p in self.app.passports.choices("province")])
-        self.nature_filter = self._combo([(self.tr("Any nature"), None)] + [(n.label_fa, n) for n in Nature])
+        self.nature_filter = self._combo([(self.tr("Any nature"), None)]
+                                         + [(display.choice(n), n) for n in Nature])
         self.electronic_filter = self._combo([(self.tr("Electronic or not"), None),
                                               (self.tr("Electronic"), True), (self.tr("Not electronic"), False)])
         self.validity_filter = self._combo([(self.tr("Any validity"), None),
                                             (self.tr("Expired or expiring within 30 days"), 30)])
-        for combo in (self.status_filter, self.province_filter, self.nature_filter,
-                      self.electronic_filter, self.validity_filter):
+        for combo, name in ((self.status_filter, self.tr("Filter by status")),
+                            (self.province_filter, self.tr("Filter by province")),
+                            (self.nature_filter, self.tr("Filter by nature")),
+                            (self.electronic_filter, self.tr("Filter by electronic delivery")),
+                            (self.validity_filter, self.tr("Filter by validity"))):
             combo.currentIndexChanged.connect(self.apply_filter)
             bar.addWidget(combo, 1)
+            name_combo(combo, name, page)
+        self.search.setAccessibleName(self.tr("Search passports"))
         layout.addLayout(bar)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -134,8 +143,15 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
-        for column, width in enumerate((120, 340, 300, 120, 100, 90, 100)):
-            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._open_index)
+        self.table.setTabKeyNavigation(False)
+        self.table.setObjectName("passports")
+        self.table.setAccessibleName(self.tr("Service passports"))
+        self.table.setAccessibleDescription(self.tr("Enter opens the passport"))
+        remember_widths(self.table, "passports")
+        show_focus(self.table)
+        self.model.modelReset.connect(lambda: fit_columns(self.table, 0.35))
+        fit_columns(self.table, 0.35)
         layout.addWidget(self.table)
         return page
 
@@ -149,28 +165,48 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Passports"))
         toolbar.setObjectName("main_toolbar")
         menu = self.menuBar().addMenu(self.tr("&Passports"))
-        for text, slot, key in (
-            (self.tr("New passport"), self.new_passport, QKeySequence.StandardKey.New),
-            (self.tr("Open"), self.open_selected, None),
-            (self.tr("Delete draft"), self.delete_selected, None),
-            (self.tr("Print forms…"), self.print_forms, QKeySequence.StandardKey.Print),
-            (self.tr("Import from Excel…"), self.import_excel, None),
-            (self.tr("Export to Excel…"), self.export_excel, None),
-            (self.tr("Refresh"), self.model.reload, QKeySequence.StandardKey.Refresh),
+        for text, slot, keys in (
+            (self.tr("&New passport"), self.new_passport, (QKeySequence.StandardKey.New,)),
+            (self.tr("&Open"), self.open_selected, (QKeySequence.StandardKey.Open,)),
+            (self.tr("&Delete draft"), self.delete_selected, (QKeySequence.StandardKey.Delete,)),
+            (self.tr("&Print forms…"), self.print_forms, (QKeySequence.StandardKey.Print,)),
+            (self.tr("&Import from Excel…"), self.import_excel, ("Ctrl+I",)),
+            (self.tr("&Export to Excel…"), self.export_excel, ("Ctrl+E",)),
+            (self.tr("&Refresh"), self.model.reload, (QKeySequence.StandardKey.Refresh,)),
         ):
             action = QAction(text, self)
             action.triggered.connect(slot)
-            if key is not None:
-                action.setShortcut(key)
+            shortcut(action, *keys)
             toolbar.addAction(action)
             menu.addAction(action)
-        template = menu.addAction(self.tr("Empty Excel template…"))
+        template = menu.addAction(self.tr("Empty Excel &template…"))
         template.triggered.connect(lambda: self.save_excel_template())
+        shortcut(template, "Ctrl+Shift+T")
+        menu.addSeparator()
+        self.find_action = menu.addAction(self.tr("&Find…"), self.focus_search)
+        shortcut(self.find_action, QKeySequence.StandardKey.Find)
+        menu.addSeparator()
+        self.exit_action = menu.addAction(self.tr("E&xit"), self.close)
+        shortcut(self.exit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
-        settings = self.tools_menu.addAction(self.tr("Settings…"))
+        settings = self.tools_menu.addAction(self.tr("&Settings…"))
         settings.triggered.connect(self.edit_settings)
+        shortcut(settings, QKeySequence.StandardKey.Preferences, "Ctrl+,")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("About"), self.about)
+        about = help_menu.addAction(self.tr("&About"), self.about)
+        shortcut(about, QKeySequence.StandardKey.HelpContents, "F1")
+
+    def focus_search(self) -> QWidget:
+        """Ctrl+F: the search box of the page in view (the passport list's by default)."""
+        page = self.tabs.currentWidget()
+        boxes = [w for w in page.findChildren(QLineEdit) if w.objectName() == "search" and w.isVisible()] \
+            if page is not None else []
+        box = boxes[0] if boxes else self.search
+        if box is self.search:
+            self.tabs.setCurrentIndex(0)
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+        return box
 
     # list
     def current_filter(self) -> PassportFilter:
@@ -190,8 +226,7 @@ class MainWindow(QMainWindow):
         self.model.set_filter(self.current_filter())
 
     def _update_count(self) -> None:
-        self.status_label.setText(self.tr("{n} passports").format(
-            n=format_int(self.model.total, self.app.settings.persian_digits)))
+        self.status_label.setText(self.tr("{n} passports").format(n=display.number(self.model.total)))
 
     def refresh_if_changed(self) -> None:
         """Others' saves appear without a restart; the selection and open editors stay as they
@@ -271,7 +306,8 @@ class MainWindow(QMainWindow):
                     lambda progress: service.export(Path(target), f, progress))
         task.done.connect(lambda count: QMessageBox.information(
             self, self.windowTitle(),
-            self.tr("%1 passports were written to %2.").replace("%1", format_int(count)).replace("%2", target)))
+            self.tr("%1 passports were written to %2.").replace("%1", display.number(count))
+            .replace("%2", display.ltr(target))))
         task.error.connect(lambda exc: QMessageBox.warning(self, self.windowTitle(), exc.message_fa))
         return task.start()
 
@@ -327,8 +363,14 @@ class MainWindow(QMainWindow):
         uuid = self.selected_uuid()
         if not uuid:
             return
-        answer = QMessageBox.question(self, self.tr("Delete draft"),
-                                      self.tr("Delete this draft for good?"))
+        rows = self.table.selectionModel().selectedRows()
+        title = self.model.rows[rows[0].row()].title if rows else ""
+        answer = QMessageBox.question(
+            self, self.tr("Delete draft"),
+            self.tr("Delete the draft “{title}” for good? This cannot be undone.").format(
+                title=title or self.tr("New passport")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -343,7 +385,7 @@ class MainWindow(QMainWindow):
         for draft in store.load_all():
             answer = QMessageBox.question(
                 self, self.tr("Unsaved draft found"),
-                self.tr("Unsaved changes to «{title}» were kept when the program last stopped. "
+                self.tr("Unsaved changes to “{title}” were kept when the program last stopped. "
                         "Restore them?").format(title=draft.passport.title),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
@@ -365,12 +407,14 @@ class MainWindow(QMainWindow):
             config.save_settings(new)
             self.app.session.apply_settings(new)
             self.model.persian_digits = new.persian_digits
+            display.use_persian_digits(new.persian_digits)
             self.model.reload()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr(
-            "govsvc-desktop {version}\nService passports and process improvement plans for "
-            "executive agencies.\nDatabase: {db}").format(version=__version__, db=self.app.db_shown))
+            "Service passports, version {version}\nService passports and process improvement plans for "
+            "executive agencies.\nDatabase: {db}").format(version=display.digits(__version__),
+                                                         db=display.ltr(self.app.db_shown)))
 
     def fill_demo_data(self, job: Callable[[Progress], object]) -> Task:
         """Fills an empty database on first start, in the background."""
@@ -396,6 +440,7 @@ class MainWindow(QMainWindow):
             assert layout is not None
             layout.addWidget(self.pages[key])
             self.pages[key].show()
+            leave_tables_with_tab(self.pages[key])
         return self.pages[key]
 
     def _tab_shown(self, index: int) -> None:

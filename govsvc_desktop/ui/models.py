@@ -7,10 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..domain.calendar import format_jalali
-from ..domain.passport import service_id_text
 from ..domain.queries import PassportFilter, PassportSummary
 from ..services.passports import PassportService
+from . import display
 from .tasks import DbWorker
 
 PAGE = 200
@@ -95,18 +94,19 @@ class PassportTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "service_id":
-                return service_id_text(row.service_id, self.persian_digits)
+                return display.digits(row.service_id) if row.service_id else self.tr("no ID")
             if column == "status":
-                return row.status.label_fa
+                return display.choice(row.status)
             if column == "validity":
-                return row.validity.label_fa
+                return display.choice(row.validity)
             if column == "valid_until":
-                return format_jalali(row.valid_until, self.persian_digits)
+                return display.date(row.valid_until)
             return getattr(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.uuid
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            side = Qt.AlignmentFlag.AlignRight if display.persian() else Qt.AlignmentFlag.AlignLeft
+            return int(side | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -10,18 +10,20 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenuBar,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStatusBar,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -32,16 +34,16 @@ from ..bootstrap import App
 from ..config import autosave_dir
 from ..domain.codec import from_dict, to_dict
 from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
-from ..domain.labels import PASSPORT_FIELDS, label_for_path
 from ..domain.passport import ServicePassport
-from ..domain.persian import format_int
 from ..domain.validation import validate
 from ..services.drafts import DraftStore
 from ..services.printing import passport_form, pdf_file_name
+from . import display
 from .editor_history import HistoryPage
 from .editor_lifecycle import LifecyclePanel
 from .editor_sections import SECTIONS, section_title
 from .fields import READ_ONLY, Binding, PartTableBinding, bindings_for
+from .keyboard import announce, leave_tables_with_tab, menu_of, name_tabs, shortcut
 from .merge_dialog import MergeDialog
 from .pdf_preview import PdfPreview
 
@@ -72,17 +74,24 @@ class PassportEditor(QWidget):
         for binding in self.bindings.values():
             binding.changed.connect(self._changed)
         self.refresh_problems()
+        if passport.revision == 0:
+            self.first_field().setFocus()
+
+    def first_field(self) -> QWidget:
+        """The first field a person fills in: where a new editor puts the cursor."""
+        return self.bindings[SECTIONS[0][1][0]].widget
 
     # building
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QToolBar()
-        self.save_action = bar.addAction(self.tr("Save"), self.save)
+        self.save_action = bar.addAction(self.tr("&Save"), self.save)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        bar.addAction(self.tr("Check rules"), self.refresh_problems)
-        bar.addAction(self.tr("Discard changes"), self.discard_changes)
-        bar.addAction(self.tr("Print form…"), self.preview_form)
+        self.check_action = bar.addAction(self.tr("&Check rules"), self.check_rules)
+        self.discard_action = bar.addAction(self.tr("&Discard changes"), self.discard_changes)
+        self.print_action = bar.addAction(self.tr("&Print form…"), self.preview_form)
         layout.addWidget(bar)
+        self.toolbar = bar
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.header)
@@ -97,7 +106,7 @@ class PassportEditor(QWidget):
                 binding.widget.setObjectName(f"field_{name}")
                 if name in READ_ONLY:
                     binding.widget.setEnabled(False)
-                form.addRow(PASSPORT_FIELDS[name], binding.widget)
+                form.addRow(display.field(name), binding.widget)
                 self.page_of[name] = index
             if key == "lifecycle":
                 self.lifecycle = LifecyclePanel(self.app)
@@ -105,6 +114,7 @@ class PassportEditor(QWidget):
                 self.lifecycle.before_action = self._ensure_saved
                 form.addRow(self.lifecycle)
             scroll = QScrollArea()
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.tabs.addTab(scroll, section_title(key))
@@ -125,11 +135,32 @@ class PassportEditor(QWidget):
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter)
         buttons = QHBoxLayout()
+        self.status = QStatusBar()
+        self.status.setSizeGripEnabled(False)
+        buttons.addWidget(self.status, 1)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
-        buttons.addStretch()
         buttons.addWidget(close)
         layout.addLayout(buttons)
+        self._keyboard(layout)
+
+    def _keyboard(self, layout: QVBoxLayout) -> None:
+        """Every command in a menu with its keys; Escape and Ctrl+W close; screen-reader names."""
+        shortcut(self.save_action, QKeySequence.StandardKey.Save)
+        shortcut(self.check_action, "F7")
+        shortcut(self.discard_action, "Ctrl+Shift+Z")
+        shortcut(self.print_action, QKeySequence.StandardKey.Print)
+        bar = QMenuBar()
+        menu = menu_of(bar.addMenu(self.tr("&Passport")), self.toolbar.actions())
+        menu.addSeparator()
+        close = menu.addAction(self.tr("C&lose"), self.close)
+        shortcut(close, QKeySequence.StandardKey.Close, "Ctrl+W")
+        layout.setMenuBar(bar)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.problems.setAccessibleName(self.tr("Problems"))
+        self.problems.setAccessibleDescription(self.tr("Enter on a problem goes to its field"))
+        name_tabs(self.tabs, self.tr("Sections of the passport"))
+        leave_tables_with_tab(self)
 
     def _load(self, p: ServicePassport) -> None:
         data = to_dict(p)
@@ -148,7 +179,8 @@ class PassportEditor(QWidget):
         mark = " *" if self.dirty else ""
         self.setWindowTitle(f"{p.title or self.tr('New passport')}{mark}")
         self.header.setText(self.tr("{title} — {id} — {status}").format(
-            title=p.title or self.tr("New passport"), id=p.display_id, status=p.status.label_fa))
+            title=p.title or self.tr("New passport"), id=display.digits(p.service_id) if p.service_id else self.tr("no ID"),
+            status=display.choice(p.status)))
 
     # values
     def current(self) -> ServicePassport:
@@ -161,11 +193,12 @@ class PassportEditor(QWidget):
 
     def _parse_problems(self) -> list[Problem]:
         result = []
-        not_valid = self.tr("«{field}» is not a valid value")
+        not_valid = self.tr("“{field}”: {reason}")
         for name, binding in self.bindings.items():
             for sub in binding.invalid():
                 path = name + (sub if sub.startswith("[") else (f".{sub}" if sub else ""))
-                result.append(Problem(path, not_valid.format(field=label_for_path(path))))
+                reason = binding.reason(sub) or self.tr("not a valid value")
+                result.append(Problem(path, not_valid.format(field=display.path(path), reason=reason)))
         return result
 
     def problems_now(self) -> list[Problem]:
@@ -182,19 +215,31 @@ class PassportEditor(QWidget):
         self.problems.clear()
         by_field: dict[str, dict[str, list[str]]] = {}
         for pr in problems:
-            item = QListWidgetItem(("⛔ " if pr.blocking else "⚠ ") + pr.message_fa)
+            message = display.problem(pr)
+            item = QListWidgetItem(("⛔ " if pr.blocking else "⚠ ") + message)
             item.setData(Qt.ItemDataRole.UserRole, pr.field_path)
             self.problems.addItem(item)
             head = pr.field_path.split(".")[0].split("[")[0]
             sub = pr.field_path[len(head):].lstrip(".")
-            by_field.setdefault(head, {}).setdefault(sub, []).append(pr.message_fa)
+            by_field.setdefault(head, {}).setdefault(sub, []).append(message)
         for name, binding in self.bindings.items():
             binding.mark(by_field.get(name, {}))
         blocking = sum(1 for p in problems if p.blocking)
-        self.problems_label.setText(self.tr(
-            "{blocking} problems prevent saving, {other} prevent approval").format(
-                blocking=format_int(blocking, self.persian_digits),
-                other=format_int(len(problems) - blocking, self.persian_digits)))
+        summary = self.tr("{blocking} problems prevent saving, {other} prevent approval").format(
+            blocking=display.number(blocking), other=display.number(len(problems) - blocking))
+        if summary != self.problems_label.text():
+            announce(self.problems, summary)
+        self.problems_label.setText(summary)
+        self.problems.setAccessibleDescription(summary)
+        self.problem_count = len(problems)
+
+    def check_rules(self) -> None:
+        """Checks now and says so, also when nothing is wrong."""
+        self.refresh_problems()
+        if self.problem_count:
+            self.say(self.problems_label.text())
+        else:
+            self.say(self.tr("Rules checked: no problems found."))
 
     def _jump(self, item: QListWidgetItem) -> None:
         self.focus_field(str(item.data(Qt.ItemDataRole.UserRole)))
@@ -262,12 +307,19 @@ class PassportEditor(QWidget):
         self.drafts.discard(result.passport.uuid)
         self._load(result.passport)
         self.refresh_problems()
+        self.say(self.tr("Saved at {time}.").format(
+            time=display.digits(QTime.currentTime().toString("HH:mm"))))
         self.saved.emit(result.passport.uuid)
         return True
 
+    def say(self, text: str) -> None:
+        """Feedback in the status line, also read out by a screen reader."""
+        self.status.showMessage(text, 10_000)
+        announce(self.status, text)
+
     def _show_problems(self, problems: list[Problem]) -> None:
         self.refresh_problems()
-        QMessageBox.warning(self, self.tr("Not saved"), "\n".join(p.message_fa for p in problems[:15]))
+        QMessageBox.warning(self, self.tr("Not saved"), "\n".join(display.problem(p) for p in problems[:15]))
         if problems:
             self.focus_field(problems[0].field_path)
 
@@ -298,6 +350,7 @@ class PassportEditor(QWidget):
         self.drafts.discard(self.base.uuid)
         self._load(self.base)
         self.refresh_problems()
+        self.say(self.tr("Changes discarded."))
 
     def _ensure_saved(self) -> bool:
         return not self.dirty or self.save()

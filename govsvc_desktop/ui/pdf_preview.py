@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from ..config import atomic_write
 from ..domain.errors import GovsvcError
-from ..domain.persian import format_int
 from ..services.print_queue import PrintRequest, cups_available, print_pdf
+from . import display
 
 
 class PdfPreview(QDialog):
@@ -51,7 +51,7 @@ class PdfPreview(QDialog):
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as…"))
         self.open_button = QPushButton(self.tr("Open in PDF viewer"))
-        self.pages_label = QLabel(self.tr("%1 pages").replace("%1", format_int(self.document.pageCount())))
+        self.pages_label = QLabel(self.tr("%1 pages").replace("%1", display.number(self.document.pageCount())))
         for button in (self.print_button, self.save_button, self.open_button):
             bar.addWidget(button)
         bar.addStretch(1)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..config import Settings
 from ..domain.choices import Role
+from . import display
 
 
 class SettingsDialog(QDialog):
@@ -30,7 +31,7 @@ class SettingsDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.roles: dict[str, QCheckBox] = {}
         for role in Role:
-            box = QCheckBox(role.label_fa)
+            box = QCheckBox(display.label(role.label_fa))
             box.setChecked(role.value in settings.roles)
             row.addWidget(box)
             self.roles[role.value] = box

@@ -25,10 +25,13 @@ def test_the_window_shows_a_bug_dialog_and_logs_the_traceback(
     seen: dict[str, str] = {}
 
     def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox) and box.objectName() == "bug-dialog"
-        seen["text"], seen["details"] = box.text(), box.detailedText()
-        box.done(0)
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.objectName() == "bug-dialog" and w.isVisible()]
+        if not boxes:  # not open yet: look again shortly
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen["text"], seen["details"] = boxes[0].text(), boxes[0].detailedText()
+        boxes[0].done(0)
 
     install_excepthook()
     previous = sys.excepthook

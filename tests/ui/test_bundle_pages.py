@@ -133,6 +133,7 @@ def test_receive_page_resolves_conflicts_then_applies(
     with qtbot.waitSignal(page.applied, timeout=30_000) as done:
         page.apply_button.click()
     assert done.args[0].decisions == 1 and done.args[0].kept == 1
+    assert not page.apply_button.isEnabled()  # applied once; a second click could not report it again
     assert app.passports.get(changed).status is Status.RETURNED
     assert app.passports.get(other).status is Status.ACCEPTED
 

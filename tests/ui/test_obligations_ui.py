@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.compliance import ComplianceKind
 from govsvc_desktop.domain.cycle import StepStatus
+from govsvc_desktop.domain.persian import to_persian_digits
 from govsvc_desktop.domain.proposals import ProposalStatus
 from govsvc_desktop.services import demo
 from govsvc_desktop.services.agency import LICENCES, PROPOSALS
@@ -57,7 +58,7 @@ def test_licence_mapping_proposal_and_step_through_dialogs(qtbot: QtBot, window:
     licences = page.licences
     unmapped = next(e for e in gui_app.agency.find(LICENCES) if not e.service_id)
     row = next(r for r in range(licences.table.rowCount())
-               if licences.table.item(r, 0).text() == unmapped.code)
+               if licences.table.item(r, 0).text() == to_persian_digits(unmapped.code))
     select_row(licences.table, row)
     assert licences.map_selected("۱۲۳۴۵۶۷۸") is not None
     assert gui_app.agency.get(LICENCES, unmapped.uuid).service_id == "12345678"
@@ -102,7 +103,7 @@ def test_lists_and_event_logs(qtbot: QtBot, window: MainWindow, gui_app: App, tm
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     first = gui_app.events.stats()[0]
-    assert tab.table.item(0, 0).text() == first.service_id
+    assert tab.table.item(0, 0).text() == to_persian_digits(first.service_id)
     log = tmp_path / "log.csv"
     write_event_csv(log, 800, seed=4, end=dt.date(2025, 1, 1))
     task = tab.import_log(str(log), first.service_id)

@@ -60,6 +60,7 @@ def test_list_prints_its_selection_in_the_background(qtbot: QtBot, window: MainW
     dialog.target.setText(str(tmp_path / "two"))
     with qtbot.waitSignal(dialog.finished_printing, timeout=60_000) as done:
         dialog.start()
+        assert not dialog.ok_button.isEnabled() and dialog.working.isVisibleTo(dialog)  # at once, in place
     result = done.args[0]
     assert result.forms == 2 and result.files == [tmp_path / "two.pdf"]
     assert len(PdfReader(str(tmp_path / "two.pdf")).pages) == result.pages

@@ -32,6 +32,7 @@ class TestCertificateDialog(QDialog):
         super().__init__(parent)
         self.certificates = certificates
         self.setWindowTitle(self.tr("New test certificate"))
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         note = QLabel(self.tr("For trying the application out: the centre does not accept test certificates."))
         note.setWordWrap(True)

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.bundles import SENT, BundleEntry
-from ...domain.calendar import format_jalali_datetime
-from ...domain.persian import to_persian_digits
+from .. import display
 
 
 class HistoryTable(QTableWidget):
@@ -30,6 +29,19 @@ class HistoryTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setVisible(False)
+        self.setTabKeyNavigation(False)
+        self.setAccessibleName(self.tr("Bundles sent and received"))
+
+    def count_label(self, key: str) -> str:
+        """What a bundle holds, by name: passports, plans, PDF forms, evidence files…"""
+        names = {
+            "passport": self.tr("passports"), "passports": self.tr("passports"),
+            "plan": self.tr("plans"), "plans": self.tr("plans"),
+            "proposal": self.tr("proposed services"), "proposals": self.tr("proposed services"),
+            "reply": self.tr("decisions"), "replies": self.tr("decisions"),
+            "pdf": self.tr("PDF forms"), "evidence": self.tr("evidence files"),
+        }
+        return names.get(key, key)
 
     def show_entries(self, entries: Sequence[BundleEntry]) -> None:
         self.setRowCount(len(entries))
@@ -38,13 +50,14 @@ class HistoryTable(QTableWidget):
                 kind = self.tr("Reply")
             else:
                 kind = self.tr("Changes") if e.delta else self.tr("Full")
-            counts = "، ".join(f"{k}: {to_persian_digits(str(v))}"
-                               for k, v in sorted(e.counts.items()) if v)
+            separator = "، " if display.persian() else ", "
+            counts = separator.join(f"{self.count_label(k)}: {display.number(v)}"
+                                    for k, v in sorted(e.counts.items()) if v)
             cells = [
-                to_persian_digits(str(e.sequence)),
+                display.number(e.sequence),
                 self.tr("Sent") if e.direction == SENT else self.tr("Received"),
                 kind,
-                format_jalali_datetime(e.created_at),
+                display.moment(e.created_at),
                 counts,
                 "✔" if e.acknowledged else "",
                 e.sha256,

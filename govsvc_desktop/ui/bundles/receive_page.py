@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from ...domain.bundles import PlannedChange
 from ...domain.errors import GovsvcError
 from ...services.bundles import BundleService, ImportOutcome, ImportPlan
+from .. import display
+from ..keyboard import name_cells
 from ..tasks import Task
 
 if TYPE_CHECKING:
@@ -73,10 +75,12 @@ class ReceivePage(QWidget):
         layout.addWidget(self.verdict_label)
         layout.addWidget(QLabel(self.tr("Verification report")))
         self.report_list = QListWidget()
+        self.report_list.setAccessibleName(self.tr("Checks of the bundle"))
         layout.addWidget(self.report_list, 1)
 
         layout.addWidget(QLabel(self.tr("Changes this bundle would make")))
         self.changes_table = QTableWidget(0, 5)
+        self.changes_table.setAccessibleName(self.tr("Changes the bundle brings"))
         self.changes_table.setHorizontalHeaderLabels(
             [self.tr("Record"), self.tr("Kind"), self.tr("Change"), self.tr("Details"),
              self.tr("Your choice")])
@@ -158,7 +162,7 @@ class ReceivePage(QWidget):
         }.get(change.outcome, change.outcome)
 
     def _show_changes(self, changes: list[PlannedChange]) -> None:
-        kinds = {k.record_type: k.label_fa for k in self.bundles.kinds}
+        kinds = {k.record_type: display.label(k.label_fa) for k in self.bundles.kinds}
         self.changes_table.setRowCount(len(changes))
         for row, change in enumerate(changes):
             self.changes_table.setItem(row, 0, QTableWidgetItem(change.title))
@@ -178,6 +182,7 @@ class ReceivePage(QWidget):
                 choice.setProperty("uuid", change.uuid)
                 choice.currentIndexChanged.connect(self._update_apply)
                 self.changes_table.setCellWidget(row, _CHOICE, choice)
+        name_cells(self.changes_table)
 
     def choices(self) -> dict[str, str | None]:
         """The user's choice for each conflict, by record UUID (None while undecided)."""
@@ -214,10 +219,21 @@ class ReceivePage(QWidget):
         self._run(self.tr("Importing the bundle…"), work, self._applied)
 
     def _applied(self, outcome: ImportOutcome) -> None:
+        self.plan = None  # applied once: Apply stays off until another bundle is opened
         self._finished()
-        self.plan = None
-        self.message_label.setText(outcome.summary_fa())
+        self.message_label.setText(self.outcome_text(outcome))
         self.applied.emit(outcome)
+
+    def outcome_text(self, outcome: ImportOutcome) -> str:
+        """What the import did, in the program's language."""
+        n = display.number
+        if outcome.kind == "reply":
+            return self.tr("The centre's reply was applied: {decisions} records updated, {kept} left as they "
+                           "were.").format(decisions=n(outcome.decisions), kept=n(outcome.kept))
+        return self.tr("The bundle was imported: {created} new records, {updated} updated, {unchanged} "
+                       "unchanged, {kept} kept as they were here.").format(
+            created=n(outcome.created), updated=n(outcome.updated), unchanged=n(outcome.unchanged),
+            kept=n(outcome.kept))
 
     # background work
     def _run(self, label: str, work: Any, on_success: Any) -> None:

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from ...domain.choices import Status
 from ...domain.errors import GovsvcError
 from ...domain.queries import PassportFilter
+from ...services.bundle_export import ExportPlan
 from ...services.bundles import BundleService, ExportResult
+from .. import display
 from ..tasks import Task
 from .certificate_dialogs import TestCertificateDialog, import_identity, trust_ca
 from .history import HistoryTable
@@ -66,9 +68,10 @@ class SendPage(QWidget):
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("All statuses"), None)
         for status in Status:
-            self.status_combo.addItem(status.label_fa, status.value)
+            self.status_combo.addItem(display.choice(status), status.value)
         form.addRow(self.tr("Status:"), self.status_combo)
         self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")  # Ctrl+F lands here while this page shows
         self.search_edit.setPlaceholderText(self.tr("Search titles, agencies, IDs"))
         form.addRow(self.tr("Search:"), self.search_edit)
         self.summary_label = QLabel()
@@ -96,6 +99,7 @@ class SendPage(QWidget):
         form.addRow(self.tr("Key password:"), self.password_edit)
         out_row = QHBoxLayout()
         self.output_edit = QLineEdit()
+        self.output_edit.setAccessibleName(self.tr("Bundle file"))
         self.browse_button = QPushButton(self.tr("Browse…"))
         out_row.addWidget(self.output_edit)
         out_row.addWidget(self.browse_button)
@@ -111,6 +115,7 @@ class SendPage(QWidget):
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.fingerprint_edit = QLineEdit()
+        self.fingerprint_edit.setAccessibleName(self.tr("SHA-256 fingerprint of the bundle"))
         self.fingerprint_edit.setReadOnly(True)
         self.fingerprint_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         layout.addWidget(self.message_label)
@@ -166,7 +171,18 @@ class SendPage(QWidget):
         except GovsvcError as exc:
             self.summary_label.setText(exc.message_fa)
             return
-        self.summary_label.setText(plan.summary_fa())
+        self.summary_label.setText(self.summary_text(plan))
+
+    def summary_text(self, plan: ExportPlan) -> str:
+        """What the bundle will hold, in the program's language."""
+        parts = [f"{display.number(n)} {display.label(plan.labels.get(name, name))}"
+                 for name, n in plan.counts.items()]
+        text = ("، " if display.persian() else ", ").join(parts)
+        text += self.tr("; {n} signed PDF forms; {m} passports will be marked sent").format(
+            n=display.number(plan.pdfs), m=display.number(plan.to_mark_sent))
+        if plan.delta and plan.follows:
+            text += self.tr("; changes since bundle {n}").format(n=display.number(plan.follows.sequence))
+        return text
 
     def _identity_changed(self) -> None:
         fingerprint = self.identity_combo.currentData()
@@ -219,8 +235,8 @@ class SendPage(QWidget):
         self.fingerprint_edit.setText(result.sha256)
         self.message_label.setText(
             self.tr("Bundle {sequence} written to {path}; {marked} passports marked sent.").format(
-                sequence=result.header.sequence, path=os.fspath(result.path),
-                marked=result.marked_sent))
+                sequence=display.number(result.header.sequence), path=display.ltr(os.fspath(result.path)),
+                marked=display.number(result.marked_sent)))
         self.exported.emit(result)
 
     def _error(self, exc: GovsvcError) -> None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...config import atomic_write
-from ...domain.calendar import format_jalali
 from ...domain.cycle import (
     CycleStepKey,
     ServiceChain,
@@ -31,9 +30,9 @@ from ...domain.cycle import (
 )
 from ...domain.errors import GovsvcError
 from ...domain.licences import LicenceEntry
-from ...domain.persian import format_int
 from ...domain.proposals import DeliveryMode, ProposalStatus
 from ...services.agency import CHAINS, LESSONS, LICENCES, PROPOSALS, REPORTS, STEPS, RecordBook
+from .. import display
 from ..widgets.tables import fill_rows, record_table, row_data
 from .chain_dialog import ChainDialog
 from .record_dialog import FieldSpec, RecordDialog
@@ -70,7 +69,7 @@ class _RecordsTab(QWidget):
         book = book or self.book
         if record is None:
             record = self.app.agency.get(book, uuid) if uuid else book.cls()
-        dialog = RecordDialog(book.label_fa, specs or self.specs(), record,
+        dialog = RecordDialog(display.label(book.label_fa), specs or self.specs(), record,
                               lambda r: self.app.agency.save(book, r), self)
         dialog.accepted.connect(self.refresh)
         self.dialogs.append(dialog)
@@ -93,6 +92,7 @@ class LicencesTab(_RecordsTab):
         layout.addWidget(self.summary)
         self.table = record_table([self.tr("Licence code"), self.tr("Title"), self.tr("Issuer"),
                                    self.tr("Service ID"), self.tr("Check")])
+        self.table.setAccessibleName(self.tr("Licences"))
         self.table.itemDoubleClicked.connect(lambda item: self.edit(row_data(self.table, item.row())))  # type: ignore[arg-type]
         layout.addWidget(self.table, 1)
         self.refresh()
@@ -108,16 +108,16 @@ class LicencesTab(_RecordsTab):
         issues = self.app.agency.licence_issues()
         by_uuid: dict[str, list[str]] = {}
         for issue in issues:
-            by_uuid.setdefault(issue.record_uuid, []).append(issue.finding.label_fa)
-        fill_rows(self.table, [(e.uuid, [e.code, e.title, e.issuer, e.service_id or "—",
+            by_uuid.setdefault(issue.record_uuid, []).append(display.label(issue.finding.label_fa))
+        fill_rows(self.table, [(e.uuid, [display.digits(e.code), e.title, e.issuer, display.digits(e.service_id) or "—",
                                          "، ".join(by_uuid.get(e.uuid, [])) or "✓"])
                                for e in entries])
         others = sum(1 for i in issues if i.record_type == "passport")
         self.summary.setText(self.tr("%1 licences; %2 with a problem; %3 problems in passports "
                                      "(a licence the list lacks, or a licensing service without one)")
-                             .replace("%1", format_int(len(entries)))
-                             .replace("%2", format_int(sum(1 for e in entries if e.uuid in by_uuid)))
-                             .replace("%3", format_int(others)))
+                             .replace("%1", display.number(len(entries)))
+                             .replace("%2", display.number(sum(1 for e in entries if e.uuid in by_uuid)))
+                             .replace("%3", display.number(others)))
 
     def import_list(self, path: str = "") -> None:
         path = path or QFileDialog.getOpenFileName(
@@ -131,8 +131,8 @@ class LicencesTab(_RecordsTab):
             return
         self.refresh()
         QMessageBox.information(self, self.tr("Licence list"), self.tr(
-            "%1 added, %2 updated, %3 unchanged").replace("%1", format_int(added))
-            .replace("%2", format_int(updated)).replace("%3", format_int(unchanged)))
+            "%1 added, %2 updated, %3 unchanged").replace("%1", display.number(added))
+            .replace("%2", display.number(updated)).replace("%3", display.number(unchanged)))
 
     def map_selected(self, service_id: str | None = None) -> LicenceEntry | None:
         uuid = row_data(self.table)
@@ -165,6 +165,7 @@ class ProposalsTab(_RecordsTab):
                                      (self.tr("Refresh"), self.refresh)]))
         self.table = record_table([self.tr("Service"), self.tr("Province"), self.tr("Delivery"),
                                    self.tr("Status"), self.tr("Proposed on"), self.tr("Issued ID")])
+        self.table.setAccessibleName(self.tr("Services without ID"))
         self.table.itemDoubleClicked.connect(lambda item: self.edit(row_data(self.table, item.row())))  # type: ignore[arg-type]
         layout.addWidget(self.table, 1)
         self.refresh()
@@ -182,8 +183,8 @@ class ProposalsTab(_RecordsTab):
                 FieldSpec("centre_comment", self.tr("Centre's comment:"), "multiline")]
 
     def refresh(self) -> None:
-        fill_rows(self.table, [(p.uuid, [p.title, p.province, p.delivery.label_fa, p.status.label_fa,
-                                         format_jalali(p.proposed_on), p.issued_service_id or "—"])
+        fill_rows(self.table, [(p.uuid, [p.title, p.province, display.label(p.delivery.label_fa), display.label(p.status.label_fa),
+                                         display.date(p.proposed_on), display.digits(p.issued_service_id or "") or "—"])
                                for p in self.app.agency.find(PROPOSALS)])
 
 
@@ -215,10 +216,12 @@ class CycleTab(_RecordsTab):
         split = QSplitter(Qt.Orientation.Vertical)
         self.steps = record_table([self.tr("Step"), self.tr("Title"), self.tr("Status"),
                                    self.tr("Deadline"), self.tr("Approval"), self.tr("Evidence")])
+        self.steps.setAccessibleName(self.tr("Steps of the smartification cycle"))
         self.steps.itemDoubleClicked.connect(lambda item: self.edit_step(item.row()))
         split.addWidget(self.steps)
         self.others = record_table([self.tr("Record"), self.tr("Title"), self.tr("Date"),
                                     self.tr("Details")])
+        self.others.setAccessibleName(self.tr("Reports, lessons and chains"))
         self.others.itemDoubleClicked.connect(lambda item: self._open_other(item.row()))
         split.addWidget(self.others)
         layout.addWidget(split, 1)
@@ -281,25 +284,25 @@ class CycleTab(_RecordsTab):
         today = self.app.agency.today()
         steps = self.app.agency.steps()
         fill_rows(self.steps, [(s.uuid, [
-            format_int(s.step.number), f"{s.step.label_fa} ({s.step.article})",
-            s.status.label_fa + (" — " + self.tr("overdue") if s.is_overdue(today) else ""),
-            format_jalali(s.deadline), format_jalali(s.approval_date),
-            format_int(len(s.evidence))]) for s in steps])
+            display.number(s.step.number), f"{display.label(s.step.label_fa)} ({s.step.article})",
+            display.label(s.status.label_fa) + (" — " + self.tr("overdue") if s.is_overdue(today) else ""),
+            display.date(s.deadline), display.date(s.approval_date),
+            display.number(len(s.evidence))]) for s in steps])
         rows: list[tuple[object, list[str]]] = []
         for r in self.app.agency.find(REPORTS):
-            rows.append((("report", r.uuid), [REPORTS.label_fa, r.period, format_jalali(r.reported_on),
+            rows.append((("report", r.uuid), [display.label(REPORTS.label_fa), r.period, display.date(r.reported_on),
                                               r.progress]))
         for lesson in self.app.agency.find(LESSONS):
-            rows.append((("lesson", lesson.uuid), [LESSONS.label_fa, lesson.title,
-                                                   format_jalali(lesson.recorded_on), lesson.lesson]))
+            rows.append((("lesson", lesson.uuid), [display.label(LESSONS.label_fa), lesson.title,
+                                                   display.date(lesson.recorded_on), lesson.lesson]))
         for c in self.app.agency.find(CHAINS):
-            rows.append((("chain", c.uuid), [CHAINS.label_fa, c.title, "",
+            rows.append((("chain", c.uuid), [display.label(CHAINS.label_fa), c.title, "",
                                              " ← ".join(link.agency for link in c.links)]))
         fill_rows(self.others, rows)
         approved = sum(s.status is StepStatus.APPROVED for s in steps)
         self.summary.setText(self.tr("%1 of 9 steps approved; %2 overdue")
-                             .replace("%1", format_int(approved))
-                             .replace("%2", format_int(sum(s.is_overdue(today) for s in steps))))
+                             .replace("%1", display.number(approved))
+                             .replace("%2", display.number(sum(s.is_overdue(today) for s in steps))))
 
     def cycle_pdf(self, target: str = "") -> Path | None:
         target = target or QFileDialog.getSaveFileName(self, self.tr("Cycle report PDF"),

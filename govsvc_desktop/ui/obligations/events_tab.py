@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.calendar import format_jalali
 from ...domain.errors import GovsvcError
 from ...domain.event_log import describe_duration_fa
-from ...domain.persian import format_int, format_number
+from .. import display
 from ..tasks import Task
 from ..widgets.tables import fill_rows, record_table, row_data
 
@@ -58,16 +57,17 @@ class EventLogsTab(QWidget):
                                    self.tr("Events"), self.tr("Activities"), self.tr("From"),
                                    self.tr("To"), self.tr("Average case time"),
                                    self.tr("Median case time")])
+        self.table.setAccessibleName(self.tr("Event logs by service"))
         layout.addWidget(self.table, 1)
         self.refresh()
 
     def refresh(self) -> None:
         def day(ms: int | None) -> str:
-            return "" if ms is None else format_jalali(dt.datetime.fromtimestamp(ms / 1000, dt.UTC).date())
+            return "" if ms is None else display.date(dt.datetime.fromtimestamp(ms / 1000, dt.UTC).date())
 
         fill_rows(self.table, [(s.service_id, [
-            s.service_id, s.title or "—", format_int(s.cases), format_int(s.events),
-            format_int(s.activities), day(s.first_ms), day(s.last_ms),
+            display.digits(s.service_id), s.title or "—", display.number(s.cases), display.number(s.events),
+            display.number(s.activities), day(s.first_ms), day(s.last_ms),
             describe_duration_fa(s.average_case_ms), describe_duration_fa(s.median_case_ms)])
             for s in self.app.events.stats()])
 
@@ -95,8 +95,8 @@ class EventLogsTab(QWidget):
         def finished(result: object) -> None:
             self.refresh()
             QMessageBox.information(self, self.tr("Import event log"), self.tr(
-                "%1 events of %2 cases imported").replace("%1", format_int(result.events))  # type: ignore[attr-defined]
-                .replace("%2", format_int(result.cases)))  # type: ignore[attr-defined]
+                "%1 events of %2 cases imported").replace("%1", display.number(result.events))  # type: ignore[attr-defined]
+                .replace("%2", display.number(result.cases)))  # type: ignore[attr-defined]
 
         return self._run(self.tr("Importing the event log…"),
                          lambda progress: self.app.events.import_csv(service_id, Path(path), progress),
@@ -125,5 +125,5 @@ class EventLogsTab(QWidget):
             QMessageBox.warning(self, self.tr("Service time"), exc.message_fa)
             return False
         QMessageBox.information(self, self.tr("Service time"), self.tr(
-            "The passport's service time is now %1 %2").replace("%1", format_number(value)).replace("%2", unit))
+            "The passport's service time is now %1 %2").replace("%1", display.number(value)).replace("%2", unit))
         return True

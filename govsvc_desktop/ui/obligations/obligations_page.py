@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.calendar import format_jalali
 from ...domain.compliance import ComplianceKind, ComplianceReport
 from ...domain.errors import GovsvcError
-from ...domain.persian import format_int
 from ...services.agency import LICENCES, PROPOSALS
 from ...services.catalogue import CatalogueReport
+from .. import display
+from ..keyboard import name_tabs
 from ..tasks import Task
 from ..widgets.tables import fill_rows, record_table
 from .agency_tabs import CycleTab, LicencesTab, ProposalsTab
@@ -66,6 +66,11 @@ class ObligationsPage(QWidget):
         self.tabs.addTab(self.cycle, self.tr("Smartification cycle"))
         self.tabs.addTab(self.events, self.tr("Event logs"))
         layout.addWidget(self.tabs)
+        name_tabs(self.tabs, self.tr("Obligations"))
+        self.tree.setAccessibleName(self.tr("Obligations not met"))
+        self.tree.setAccessibleDescription(self.tr("Enter opens the record"))
+        self.fields.setAccessibleName(self.tr("Fields approval needs"))
+        self.lists_table.setAccessibleName(self.tr("Service lists"))
         self.refresh()
 
     # compliance
@@ -99,7 +104,7 @@ class ObligationsPage(QWidget):
         self.tree.clear()
         for kind in ComplianceKind:
             items = report.of(kind)
-            top = QTreeWidgetItem([f"{kind.label_fa} ({format_int(counts[kind])})", ""])
+            top = QTreeWidgetItem([f"{display.label(kind.label_fa)} ({display.number(counts[kind])})", ""])
             top.setData(0, Qt.ItemDataRole.UserRole, None)
             for item in items[:2000]:
                 child = QTreeWidgetItem([item.title, item.detail_fa])
@@ -107,14 +112,14 @@ class ObligationsPage(QWidget):
                 top.addChild(child)
             if len(items) > 2000:
                 top.addChild(QTreeWidgetItem([self.tr("… and %1 more (see the CLI)")
-                                              .replace("%1", format_int(len(items) - 2000)), ""]))
+                                              .replace("%1", display.number(len(items) - 2000)), ""]))
             self.tree.addTopLevelItem(top)
-        fill_rows(self.fields, [(label, [label, format_int(n)])
+        fill_rows(self.fields, [(label, [label, display.number(n)])
                                 for label, n in report.blocking_fields.items()])
         total = sum(counts.values())
         self.summary.setText(self.tr("%1 passports; %2 items need attention. Double-click an item "
-                                     "to open its record.").replace("%1", format_int(report.passports))
-                             .replace("%2", format_int(total)))
+                                     "to open its record.").replace("%1", display.number(report.passports))
+                             .replace("%2", display.number(total)))
 
     def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)
@@ -172,12 +177,12 @@ class ObligationsPage(QWidget):
         names = ((self.tr("Electronic"), lists.electronic), (self.tr("Non-electronic"), lists.non_electronic),
                  (self.tr("Counter offices"), lists.delegated))
         for name, items in names:
-            rows += [(i.service_id, [name, i.service_id or "—", i.title,
-                                     format_jalali(i.date) if i.date else i.detail]) for i in items]
+            rows += [(i.service_id, [name, display.digits(i.service_id) or "—", i.title,
+                                     display.date(i.date) if i.date else display.digits(i.detail)]) for i in items]
         fill_rows(self.lists_table, rows)
-        self.lists_summary.setText("؛ ".join(f"{name}: {format_int(len(items))}" for name, items in names)
+        self.lists_summary.setText(("؛ " if display.persian() else "; ").join(f"{name}: {display.number(len(items))}" for name, items in names)
                                    + (self.tr(" (%1 services left out: no valid approved passport)")
-                                      .replace("%1", format_int(lists.left_out)) if lists.left_out else ""))
+                                      .replace("%1", display.number(lists.left_out)) if lists.left_out else ""))
 
     def _save_lists(self, kind: str, target: str) -> Path | None:
         if not target:

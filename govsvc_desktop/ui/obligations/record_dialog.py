@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import GovsvcError, ValidationError
+from .. import display
 from ..widgets.inputs import JalaliDateEdit
 
 
@@ -94,7 +95,7 @@ class RecordDialog(QDialog):
             if spec.optional:
                 combo.addItem("—", None)
             for member in spec.choices:
-                combo.addItem(member.label_fa, member.value)
+                combo.addItem(display.label(member.label_fa), member.value)
             combo.setCurrentIndex(max(0, combo.findData(value.value if value is not None else None)))
             return combo
         return QLineEdit("" if value is None else str(value))

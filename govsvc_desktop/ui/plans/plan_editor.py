@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,11 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.calendar import format_jalali, parse_date
+from ...domain.calendar import parse_date
 from ...domain.choices import Choice, TimeUnit
 from ...domain.errors import GovsvcError
-from ...domain.passport import service_id_text
-from ...domain.persian import format_number, parse_number
+from ...domain.persian import parse_number
 from ...domain.plan import (
     ActionStatus,
     Approach,
@@ -55,16 +54,19 @@ from ...domain.plan import (
     VerificationResult,
 )
 from ...domain.plan_validation import time_rule_message
-from ...domain.quarters import quarter_label_fa, quarters_between
+from ...domain.quarters import quarters_between
 from ...services.plans import PlanService
+from .. import display
+from ..keyboard import leave_tables_with_tab, name_cells, name_combo, name_tabs
 from ..widgets.inputs import JalaliDateEdit
+from ..widgets.tables import fit_columns
 from .charts import ActionTimeline, IndicatorChart
 
 
 def _combo(kind: type[Choice], current: Choice | None = None) -> QComboBox:
     combo = QComboBox()
     for member in kind:
-        combo.addItem(member.label_fa, member.value)
+        combo.addItem(display.label(member.label_fa), member.value)
     if current is not None:
         combo.setCurrentIndex(combo.findData(current.value))
     return combo
@@ -116,6 +118,35 @@ class PlanEditor(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self._load()
+        self._name_controls()
+        save.setShortcut(QKeySequence.StandardKey.Save)
+
+    def _name_controls(self) -> None:
+        """Names a screen reader says for controls that have no label of their own."""
+        name_tabs(self.tabs, self.tr("Parts of the plan"))
+        for widget, name in (
+            (self.start_edit, self.tr("Improvement period starts")),
+            (self.end_edit, self.tr("Improvement period ends")),
+            (self.council_number, self.tr("Steering council approval number")),
+            (self.council_date, self.tr("Steering council approval date")),
+            (self.indicators, self.tr("Indicators")),
+            (self.actions, self.tr("Actions")),
+            (self.depends_edit, self.tr("IDs this action waits for")),
+            (self.report_list, self.tr("Quarterly reports")),
+            (self.report_values, self.tr("Values this quarter")),
+            (self.evidence_list, self.tr("Evidence")),
+            (self.verifications, self.tr("Verifications")),
+            (self.verified_values, self.tr("Verified values")),
+        ):
+            widget.setAccessibleName(name)
+        name_combo(self.quarter_combo, self.tr("Quarter of the new report"), self.quarter_combo.parentWidget())
+        leave_tables_with_tab(self)
+        for table in (self.indicators, self.actions, self.verifications):
+            name_cells(table)
+        for table in (self.indicators, self.actions, self.report_values, self.verifications,
+                      self.verified_values):
+            table.verticalHeader().hide()  # row numbers would show in Latin digits
+            fit_columns(table)
 
     # plan
     def _general_tab(self) -> QWidget:
@@ -137,7 +168,7 @@ class PlanEditor(QDialog):
         grid = QGridLayout()
         self.approach_boxes: dict[Approach, QCheckBox] = {}
         for i, approach in enumerate(Approach):
-            box = QCheckBox(approach.label_fa)
+            box = QCheckBox(display.label(approach.label_fa))
             self.approach_boxes[approach] = box
             grid.addWidget(box, i // 2, i % 2)
         form.addRow(self.tr("Approaches:"), grid)
@@ -198,8 +229,8 @@ class PlanEditor(QDialog):
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.indicators.setItem(r, 0, name)
         self.indicators.setItem(r, 1, QTableWidgetItem(ind.unit))
-        self.indicators.setItem(r, 2, QTableWidgetItem(format_number(ind.before)))
-        self.indicators.setItem(r, 3, QTableWidgetItem(format_number(ind.target)))
+        self.indicators.setItem(r, 2, QTableWidgetItem(display.number(ind.before)))
+        self.indicators.setItem(r, 3, QTableWidgetItem(display.number(ind.target)))
         for col, unit in ((4, ind.before_time_unit), (5, ind.target_time_unit)):
             combo = _combo(TimeUnit, unit)
             combo.setEnabled(ind.time_unit_applies)
@@ -209,6 +240,7 @@ class PlanEditor(QDialog):
         cut.setFlags(cut.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.indicators.setItem(r, 6, cut)
         self.indicators.blockSignals(False)
+        name_cells(self.indicators)
 
     def _read_indicators(self) -> list[Indicator]:
         old = {i.label: i for i in self.plan.indicators}
@@ -244,7 +276,7 @@ class PlanEditor(QDialog):
         self.indicators.blockSignals(True)
         for r, ind in enumerate(indicators):
             cut = ind.planned_cut
-            self.indicators.item(r, 6).setText("" if cut is None else f"{format_number(round(cut * 100, 1))}٪")
+            self.indicators.item(r, 6).setText("" if cut is None else display.percent(cut))
         self.indicators.blockSignals(False)
         probe = copy.copy(self.plan)
         probe.indicators = indicators
@@ -289,14 +321,15 @@ class PlanEditor(QDialog):
         self.actions.setItem(r, 0, ident)
         self.actions.setItem(r, 1, QTableWidgetItem(a.title))
         self.actions.setItem(r, 2, QTableWidgetItem(a.responsible_unit))
-        self.actions.setItem(r, 3, QTableWidgetItem(format_jalali(a.start)))
-        self.actions.setItem(r, 4, QTableWidgetItem(format_jalali(a.end)))
+        self.actions.setItem(r, 3, QTableWidgetItem(display.date(a.start)))
+        self.actions.setItem(r, 4, QTableWidgetItem(display.date(a.end)))
         self.actions.setCellWidget(r, 5, _combo(ActionStatus, a.status))
         spin = QSpinBox()
         spin.setRange(0, 100)
         spin.setSuffix("٪")
         spin.setValue(a.percent_done)
         self.actions.setCellWidget(r, 6, spin)
+        name_cells(self.actions)
 
     def _show_depends(self) -> None:
         r = self.actions.currentRow()
@@ -403,20 +436,21 @@ class PlanEditor(QDialog):
             name = QTableWidgetItem(label)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.report_values.setItem(row, 0, name)
-            self.report_values.setItem(row, 1, QTableWidgetItem(format_number(values.get(label))))
+            self.report_values.setItem(row, 1, QTableWidgetItem(display.number(values.get(label))))
         self._fill_evidence(r)
 
     def _fill_evidence(self, r: ProgressReport) -> None:
         self.evidence_list.clear()
         for ev in r.evidence:
-            self.evidence_list.addItem(f"{ev.file_name} — {format_number(ev.size)} بایت — {ev.sha256[:12]}…")
+            self.evidence_list.addItem(f"{display.ltr(ev.file_name)} — {display.size(ev.size)} — "
+                                       f"{display.ltr(ev.sha256[:12] + '…')}")
 
     def _fill_reports(self) -> None:
         self.plan.reports.sort(key=lambda r: r.quarter)
         self.report_list.blockSignals(True)
         self.report_list.clear()
         for r in self.plan.reports:
-            self.report_list.addItem(quarter_label_fa(r.quarter))
+            self.report_list.addItem(display.quarter(r.quarter))
         self.report_list.blockSignals(False)
         self.quarter_combo.clear()
         start, end = self.start_edit.iso(), self.end_edit.iso()
@@ -426,7 +460,7 @@ class PlanEditor(QDialog):
             taken = {r.quarter for r in self.plan.reports}
             for q in quarters_between(dt.date.fromisoformat(start), dt.date.fromisoformat(end)):
                 if q not in taken:
-                    self.quarter_combo.addItem(quarter_label_fa(q), q)
+                    self.quarter_combo.addItem(display.quarter(q), q)
 
     def add_report(self, quarter: str = "") -> ProgressReport | None:
         quarter = quarter or self.quarter_combo.currentData() or ""
@@ -503,9 +537,10 @@ class PlanEditor(QDialog):
         first.setData(Qt.ItemDataRole.UserRole, {x.indicator: x.value for x in v.values})
         self.verifications.setItem(r, 0, first)
         self.verifications.setItem(r, 1, QTableWidgetItem(v.verifier_org))
-        self.verifications.setItem(r, 2, QTableWidgetItem(format_jalali(v.date)))
+        self.verifications.setItem(r, 2, QTableWidgetItem(display.date(v.date)))
         self.verifications.setCellWidget(r, 3, _combo(VerificationResult, v.result))
         self.verifications.setItem(r, 4, QTableWidgetItem(v.comment))
+        name_cells(self.verifications)
 
     def _store_verified(self) -> None:
         r = self._verified_row
@@ -532,7 +567,7 @@ class PlanEditor(QDialog):
             name = QTableWidgetItem(label)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.verified_values.setItem(r, 0, name)
-            self.verified_values.setItem(r, 1, QTableWidgetItem(format_number(values.get(label))))
+            self.verified_values.setItem(r, 1, QTableWidgetItem(display.number(values.get(label))))
 
     def _read_verifications(self) -> list[Verification]:
         self._store_verified()
@@ -550,7 +585,7 @@ class PlanEditor(QDialog):
     # load / collect / save
     def _load(self) -> None:
         p = self.plan
-        self.service_label.setText(f"{p.service_title} [{service_id_text(p.service_id)}]")
+        self.service_label.setText(f"{p.service_title} [{display.digits(p.service_id) or self.tr('no ID')}]")
         self.title_edit.setText(p.title)
         self.start_edit.set_iso(p.period_start)
         self.end_edit.set_iso(p.period_end)

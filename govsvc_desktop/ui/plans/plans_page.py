@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...config import atomic_write
-from ...domain.calendar import format_jalali
 from ...domain.errors import GovsvcError
-from ...domain.persian import format_int, format_number
 from ...domain.plan import ImprovementPlan
 from ...domain.plan_dashboard import KIND_LABELS_FA, Dashboard
-from ...domain.quarters import quarter_label_fa, quarter_of
+from ...domain.quarters import quarter_of
 from ...services.plans import PlanService
+from .. import display
+from ..keyboard import name_tabs
 from ..widgets.tables import read_only_item, record_table
 from .plan_editor import PlanEditor
 from .request_dialog import RequestDialog
@@ -63,6 +63,13 @@ class PlansPage(QWidget):
         tabs.addTab(self._requests_tab(), self.tr("128 requests"))
         split.addWidget(tabs)
         layout.addWidget(split, 1)
+        name_tabs(tabs, self.tr("Plans and 128 requests"))
+        self.attention.setAccessibleName(self.tr("Needs attention"))
+        self.plans.setAccessibleName(self.tr("Plans"))
+        self.plans.setAccessibleDescription(self.tr("Enter opens the plan"))
+        self.requests.setAccessibleName(self.tr("128 requests"))
+        self.search.setAccessibleName(self.tr("Search plans"))
+        self.search.setObjectName("search")
         self.refresh()
 
     def _requests_tab(self) -> QWidget:
@@ -114,38 +121,38 @@ class PlansPage(QWidget):
     def refresh(self) -> None:
         self.board = self.service.dashboard()
         counts = self.board.counts()
-        self.summary.setText("   ".join(f"{KIND_LABELS_FA[k]}: {format_int(v)}" for k, v in counts.items()))
+        self.summary.setText("   ".join(f"{display.label(KIND_LABELS_FA[k])}: {display.number(v)}" for k, v in counts.items()))
         items = self.board.items
         self.attention.setRowCount(len(items))
         for r, item in enumerate(items):
-            self.attention.setItem(r, 0, read_only_item(KIND_LABELS_FA[item.kind], item.kind))
-            self.attention.setItem(r, 1, read_only_item(item.title, item.record_uuid))
+            self.attention.setItem(r, 0, read_only_item(display.label(KIND_LABELS_FA[item.kind]), item.kind))
+            self.attention.setItem(r, 1, read_only_item(display.digits(item.title), item.record_uuid))
             self.attention.setItem(r, 2, read_only_item(item.detail))
         plans = self.service.find(self.search.text())
         self.plans.setRowCount(len(plans))
         for r, p in enumerate(plans):
             cut = p.time_cut
             self.plans.setItem(r, 0, read_only_item(p.title, p.uuid))
-            self.plans.setItem(r, 1, read_only_item(p.service_id or "—"))
-            self.plans.setItem(r, 2, read_only_item(p.status.label_fa))
-            cut_item = read_only_item("—" if cut is None else f"{format_number(round(cut * 100, 1))}٪")
+            self.plans.setItem(r, 1, read_only_item(display.digits(p.service_id or "") or "—"))
+            self.plans.setItem(r, 2, read_only_item(display.label(p.status.label_fa)))
+            cut_item = read_only_item("—" if cut is None else display.percent(cut))
             if not p.meets_time_target:
                 cut_item.setForeground(Qt.GlobalColor.darkRed)
             self.plans.setItem(r, 3, cut_item)
-            self.plans.setItem(r, 4, read_only_item(f"{format_jalali(p.period_start)} – {format_jalali(p.period_end)}"))
-            self.plans.setItem(r, 5, read_only_item(format_int(len(p.reports))))
+            self.plans.setItem(r, 4, read_only_item(f"{display.date(p.period_start)} – {display.date(p.period_end)}"))
+            self.plans.setItem(r, 5, read_only_item(display.number(len(p.reports))))
         requests = self.service.requests()
         today = self.service.today()
         self.requests.setRowCount(len(requests))
         for r, req in enumerate(requests):
-            self.requests.setItem(r, 0, read_only_item(req.reference, req.uuid))
+            self.requests.setItem(r, 0, read_only_item(display.digits(req.reference), req.uuid))
             self.requests.setItem(r, 1, read_only_item(req.subject))
-            self.requests.setItem(r, 2, read_only_item(format_jalali(req.received_on)))
-            deadline = read_only_item(format_jalali(req.deadline))
+            self.requests.setItem(r, 2, read_only_item(display.date(req.received_on)))
+            deadline = read_only_item(display.date(req.deadline))
             if req.is_overdue(today):
                 deadline.setForeground(Qt.GlobalColor.darkRed)
             self.requests.setItem(r, 3, deadline)
-            self.requests.setItem(r, 4, read_only_item(req.status.label_fa))
+            self.requests.setItem(r, 4, read_only_item(display.label(req.status.label_fa)))
 
     def selected_plan(self) -> str | None:
         rows = self.plans.selectionModel().selectedRows()
@@ -213,7 +220,7 @@ class PlansPage(QWidget):
             if not quarters:
                 QMessageBox.information(self, self.windowTitle(), self.tr("No quarterly report yet."))
                 return None
-            labels = [quarter_label_fa(q) for q in quarters]
+            labels = [display.quarter(q) for q in quarters]
             current = quarter_of(self.service.today())
             choice, ok = QInputDialog.getItem(self, self.tr("Quarterly report"), self.tr("Quarter:"), labels,
                                               quarters.index(current) if current in quarters else 0, False)

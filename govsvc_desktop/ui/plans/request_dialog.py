@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import GovsvcError
 from ...domain.plan import Request128, RequestStatus
 from ...services.plans import PlanService
+from .. import display
 from ..widgets.inputs import JalaliDateEdit
 
 
@@ -48,7 +49,7 @@ class RequestDialog(QDialog):
         self.plan.setCurrentIndex(max(0, self.plan.findData(self.request.plan_uuid)))
         self.status = QComboBox()
         for s in RequestStatus:
-            self.status.addItem(s.label_fa, s.value)
+            self.status.addItem(display.label(s.label_fa), s.value)
         self.status.setCurrentIndex(self.status.findData(self.request.status.value))
         self.response = QPlainTextEdit(self.request.response)
         for label, widget in ((self.tr("128 reference:"), self.reference), (self.tr("Subject:"), self.subject),
