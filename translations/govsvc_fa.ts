@@ -9,6 +9,71 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>Back up now…</source>
+        <translation>پشتیبان‌گیری اکنون…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>بازگردانی از پشتیبان…</translation>
+    </message>
+    <message>
+        <source>On a server the administrator backs up with pg_dump (db backup).</source>
+        <translation>در حالت کارگزار، مدیر سامانه با pg_dump پشتیبان می‌گیرد (db backup).</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>هنوز پشتیبانی گرفته نشده است</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>آخرین پشتیبان: {when}</translation>
+    </message>
+    <message>
+        <source>{status} — back up now (Tools menu)</source>
+        <translation>{status} — اکنون پشتیبان بگیرید (منوی ابزارها)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>پشتیبان‌ها</translation>
+    </message>
+    <message>
+        <source>Back up to which folder or USB stick?</source>
+        <translation>پشتیبان در کدام پوشه یا حافظهٔ USB نوشته شود؟</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>در حال پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>The backup was written and checked: {path} ({n} passports).</source>
+        <translation>پشتیبان نوشته و بررسی شد: {path} ({n} شناسنامه).</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>بازگردانی از پشتیبان</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3 *.db *.bak);;All files (*)</source>
+        <translation>پشتیبان‌ها (*.sqlite3 *.db *.bak);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>در حال بررسی پشتیبان…</translation>
+    </message>
+    <message>
+        <source>«{name}» is a sound database of this program with {n} passports.
+Replace the data you are working on with it? The current database is kept aside first, and open windows are closed.</source>
+        <translation>«{name}» پایگاه دادهٔ سالمِ این برنامه با {n} شناسنامه است.
+داده‌هایی که با آن کار می‌کنید با آن جایگزین شود؟ پایگاه دادهٔ کنونی نخست کنار گذاشته می‌شود و پنجره‌های باز بسته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>در حال بازگردانی…</translation>
+    </message>
+</context>
+<context>
     <name>BatchPrintDialog</name>
     <message>
         <source>Print forms</source>
@@ -109,7 +174,7 @@
 <context>
     <name>CycleTab</name>
     <message>
-        <source>Representative's report…</source>
+        <source>Representative&apos;s report…</source>
         <translation>گزارش نمایندهٔ دستگاه…</translation>
     </message>
     <message>
@@ -398,7 +463,7 @@
         <translation>زمان ارائهٔ خدمت</translation>
     </message>
     <message>
-        <source>The passport's service time is now %1 %2</source>
+        <source>The passport&apos;s service time is now %1 %2</source>
         <translation>زمان ارائهٔ خدمت در شناسنامه اکنون %1 %2 است</translation>
     </message>
 </context>
@@ -846,6 +911,10 @@
         <translation>تنظیمات…</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>پشتیبان‌ها</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
@@ -900,6 +969,14 @@
     <message>
         <source>Unsaved changes to «{title}» were kept when the program last stopped. Restore them?</source>
         <translation>تغییرات ذخیره‌نشده «{title}» هنگام بسته شدن پیشین برنامه نگه داشته شد. بازگردانده شود؟</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>بازگردانی از پشتیبان</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data you were working on is kept in {path}.</source>
+        <translation>پشتیبان بازگردانده شد. داده‌هایی که با آن کار می‌کردید در {path} نگه داشته شد.</translation>
     </message>
     <message>
         <source>govsvc-desktop {version}
@@ -1688,7 +1765,7 @@ Database: {db}</source>
         <translation>تاریخ صدور شناسه:</translation>
     </message>
     <message>
-        <source>Centre's comment:</source>
+        <source>Centre&apos;s comment:</source>
         <translation>نظر سازمان:</translation>
     </message>
 </context>
@@ -1767,7 +1844,7 @@ Database: {db}</source>
         <translation>ناسازگاری</translation>
     </message>
     <message>
-        <source>Centre's decision</source>
+        <source>Centre&apos;s decision</source>
         <translation>تصمیم مرکز</translation>
     </message>
     <message>
@@ -1975,6 +2052,26 @@ Database: {db}</source>
         <source>Province for new passports</source>
         <translation>استان برای شناسنامه‌های تازه</translation>
     </message>
+    <message>
+        <source>Back up automatically when the program closes (at most once a day)</source>
+        <translation>پشتیبان‌گیری خودکار هنگام بستن برنامه (حداکثر روزی یک بار)</translation>
+    </message>
+    <message>
+        <source>Folder for automatic backups</source>
+        <translation>پوشهٔ پشتیبان‌های خودکار</translation>
+    </message>
+    <message>
+        <source>Keep a daily copy for (days)</source>
+        <translation>نگه‌داشتن نسخهٔ روزانه برای (روز)</translation>
+    </message>
+    <message>
+        <source>Then a weekly copy for (weeks)</source>
+        <translation>سپس نسخهٔ هفتگی برای (هفته)</translation>
+    </message>
+    <message>
+        <source>Warn when the last backup is older than (days)</source>
+        <translation>هشدار وقتی آخرین پشتیبان قدیمی‌تر است از (روز)</translation>
+    </message>
 </context>
 <context>
     <name>Task</name>
@@ -1994,7 +2091,7 @@ Database: {db}</source>
         <translation>برای آزمودن برنامه: مرکز گواهی آزمایشی را نمی‌پذیرد.</translation>
     </message>
     <message>
-        <source>Holder's name:</source>
+        <source>Holder&apos;s name:</source>
         <translation>نام دارنده:</translation>
     </message>
     <message>

@@ -9,8 +9,8 @@ from pathlib import Path
 from ..bootstrap import build
 from ..domain.errors import GovsvcError, StorageError
 from ..domain.persian import format_int
-from ..store import migrate
 from ..services.backups import BackupService
+from ..store import migrate
 from ..store.copy import copy_database
 from ..store.engine import make_engine
 from .context import Context, progress_printer

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, config
-from ..bootstrap import App
+from ..bootstrap import App, build
 from ..domain.choices import Nature, Status
 from ..domain.errors import GovsvcError
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
+from ..services.backups import BackupService, RestoreResult
 from ..services.drafts import DraftStore
 from ..services.excel import ExcelService
+from .backup_actions import BackupActions
 from .batch_print import BatchPrintDialog
 from .excel_import import ExcelImportDialog
 from .models import PassportTableModel
@@ -146,6 +148,11 @@ class MainWindow(QMainWindow):
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         settings = self.tools_menu.addAction(self.tr("Settings…"))
         settings.triggered.connect(self.edit_settings)
+        self.backups = BackupActions(self, BackupService(self.app.db, self.app.settings,
+                                                         self.app.passports.clock),
+                                     self.tools_menu.addMenu(self.tr("Backups")))
+        self.backups.restored.connect(self.reopen)
+        self.successor: MainWindow | None = None
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("About"), self.about)
 
@@ -346,6 +353,31 @@ class MainWindow(QMainWindow):
                 self.app.passports.actor = self.app.actor
             self.model.persian_digits = new.persian_digits
             self.model.reload()
+            self.backups.service.settings = new
+            self.backups.show_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The automatic backup, when one is due (not when the window makes way for the
+        restored data)."""
+        self._live.stop()
+        if self.successor is None:
+            self.backups.on_close()
+        super().closeEvent(event)
+
+    def reopen(self, result: RestoreResult) -> MainWindow:
+        """After a restore: a new window on the restored data (upgraded if it is older)."""
+        for editor in list(self.editors.values()):
+            editor.close()
+        settings = self.app.settings
+        self.app.close()
+        self.successor = MainWindow(build(self.app.db, settings))
+        self.successor.show()
+        self.close()
+        aside = str(result.kept_aside or "")
+        QMessageBox.information(self.successor, self.tr("Restore from a backup"), self.tr(
+            "The backup was restored. The data you were working on is kept in {path}.")
+            .format(path=aside))
+        return self.successor
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr(
