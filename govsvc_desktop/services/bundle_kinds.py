@@ -67,6 +67,7 @@ class RecordKindAdapter:
     write: Callable[[UnitOfWork, Sequence[Any], Actor, str, frozenset[str], frozenset[str],
                      Bases], WriteCounts]
     stored_revisions: Callable[[UnitOfWork, Sequence[str]], dict[str, int]]
+    # files a record cites, by SHA-256: their bytes, or None to read them from the file store
     evidence: Callable[[Any], Iterable[tuple[str, Any]]] = lambda record: ()
     evidence_needed: Callable[[Any], Iterable[str]] = lambda record: ()
     # after the bundle is written: the records' new state, revisions as sent
@@ -170,5 +171,7 @@ def _optional(module: str, attribute: str) -> list[RecordKindAdapter]:
 
 def record_kinds() -> list[RecordKindAdapter]:
     """Every kind this version exchanges, in the order they are written and imported."""
+    from .bundle_agency import AGENCY_KINDS
+
     return [PASSPORTS, *_optional(".bundle_plans", "PLANS"),
-            *_optional(".bundle_proposals", "PROPOSALS")]
+            *_optional(".bundle_proposals", "PROPOSALS"), *AGENCY_KINDS]
