@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from . import config
 from .domain.lifecycle import Actor
 from .services.agency import AgencyService
+from .services.attachments import AttachmentService
 from .services.compliance import ComplianceService
 from .services.event_logs import EventLogService
 from .services.passports import PassportService, utc_now
@@ -39,6 +40,7 @@ class App:
     compliance: ComplianceService
     events: EventLogService
     lists: ServiceListService
+    attachments: AttachmentService
     backup: Path | None = None
 
     def uow(self) -> UnitOfWork:
@@ -70,6 +72,7 @@ def build(
         compliance=ComplianceService(factory, settings.agency_name, clock),
         events=EventLogService(passports),
         lists=ServiceListService(passports, lambda: settings.agency_name),
+        attachments=AttachmentService(factory, actor, clock),
         backup=backup,
     )
 

@@ -183,7 +183,10 @@ def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None
         kept = _evidence_kept(plan)
         missing = sorted({d for r in records for d in kind.evidence_needed(r)} - set(kept))
         for digest in missing:
-            plan.problems.append(f"پروندهٔ شاهد {digest[:12]}… که گزارشی به آن اشاره دارد در بسته نیست")
+            plan.problems.append(f"پروندهٔ شاهد یا پیوست {digest[:12]}… که رکوردی به آن اشاره دارد "
+                                 "در بسته نیست")
+        for record in records:
+            plan.problems += kind.check_files(record, kept)
 
 
 def _plan_reply(uow: UnitOfWork, plan: ImportPlan) -> None:

@@ -70,6 +70,8 @@ class RecordKindAdapter:
     # files a record cites, by SHA-256: their bytes, or None to read them from the file store
     evidence: Callable[[Any], Iterable[tuple[str, Any]]] = lambda record: ()
     evidence_needed: Callable[[Any], Iterable[str]] = lambda record: ()
+    # problems with the files a record names, given the bundle's files by SHA-256
+    check_files: Callable[[Any, Mapping[str, bytes]], list[str]] = lambda record, files: []
     # after the bundle is written: the records' new state, revisions as sent
     mark_sent: Callable[[UnitOfWork, Sequence[Any], Actor, str], dict[str, int]] | None = None
 
@@ -172,6 +174,7 @@ def _optional(module: str, attribute: str) -> list[RecordKindAdapter]:
 def record_kinds() -> list[RecordKindAdapter]:
     """Every kind this version exchanges, in the order they are written and imported."""
     from .bundle_agency import AGENCY_KINDS
+    from .bundle_attachments import ATTACHMENTS
 
-    return [PASSPORTS, *_optional(".bundle_plans", "PLANS"),
+    return [PASSPORTS, ATTACHMENTS, *_optional(".bundle_plans", "PLANS"),
             *_optional(".bundle_proposals", "PROPOSALS"), *AGENCY_KINDS]

@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain.errors import GovsvcError
 from .agency import AgencyRecordRepository
+from .attachments import AttachmentRepository
 from .audit import AuditRepository, MetaRepository
 from .bundles import BundleRepository
 from .engine import describe_error
@@ -29,6 +30,7 @@ class UnitOfWork:
     plans: PlanRepository
     agency: AgencyRecordRepository
     events: EventLogRepository
+    attachments: AttachmentRepository
     conn: Connection
 
     def __init__(self, engine: Engine) -> None:
@@ -48,6 +50,7 @@ class UnitOfWork:
         self.plans = PlanRepository(self.conn)
         self.agency = AgencyRecordRepository(self.conn)
         self.events = EventLogRepository(self.conn)
+        self.attachments = AttachmentRepository(self.conn)
         self._committed = False
         return self
 

@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
             if self.app.engine.dialect.name == "sqlite":
                 self.app.actor = new.actor()
                 self.app.passports.actor = self.app.actor
+                self.app.attachments.actor = self.app.actor
             self.model.persian_digits = new.persian_digits
             self.model.reload()
             self.backups.service.settings = new

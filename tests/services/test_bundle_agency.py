@@ -14,8 +14,8 @@ from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.cycle import StepEvidence
 from govsvc_desktop.domain.errors import ConflictError
-from govsvc_desktop.services.agency import LESSONS, STEPS
 from govsvc_desktop.domain.queries import PassportFilter
+from govsvc_desktop.services.agency import LESSONS, STEPS
 from govsvc_desktop.services.bundle_agency import AGENCY_KINDS
 from govsvc_desktop.services.bundle_kinds import Selection
 from govsvc_desktop.services.certificates import CertificateService
