@@ -46,7 +46,9 @@ def _warn_missing(missing: set[str]) -> None:
 
 def cmd_passport(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.app.passports.resolve(args.id)
-    rendered = render_passport(p, PdfOptions(persian_digits=not args.latin_digits))
+    files = tuple(a.name for a in ctx.app.attachments.list(p.uuid))
+    rendered = render_passport(p, PdfOptions(persian_digits=not args.latin_digits,
+                                             attachments=files))
     data = rendered.data
     if args.sign:
         certs = CertificateService.default()

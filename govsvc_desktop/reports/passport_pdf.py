@@ -14,8 +14,8 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
@@ -64,6 +64,7 @@ class PdfOptions:
 
     persian_digits: bool = True
     print_date: dt.date | None = None
+    attachments: tuple[str, ...] = ()  # names of the files kept with the passport
 
 
 @dataclass
@@ -88,9 +89,11 @@ def render_passport(p: ServicePassport, options: PdfOptions | None = None) -> Re
     return render_passports([p], options)
 
 
-def render_passports(passports: Iterable[ServicePassport], options: PdfOptions | None = None) -> RenderedPdf:
+def render_passports(passports: Iterable[ServicePassport], options: PdfOptions | None = None,
+                     attachments: Mapping[str, Sequence[str]] | None = None) -> RenderedPdf:
     """Several forms in one PDF, one after another, each numbered on its own; they share one
-    embedded font subset, so a batch stays small."""
+    embedded font subset, so a batch stays small. ``attachments`` lists each passport's files
+    by its UUID."""
     options = options or PdfOptions()
     buffer = io.BytesIO()
     with fonts_pinned():
@@ -102,7 +105,8 @@ def render_passports(passports: Iterable[ServicePassport], options: PdfOptions |
                 canvas.setTitle(f"شناسنامه خدمت — {p.title}")
                 canvas.setAuthor(p.agency_name)
                 canvas.setSubject(p.uuid)
-            pages += draw_passport(canvas, p, options)
+            files = tuple(attachments.get(p.uuid, ())) if attachments else options.attachments
+            pages += draw_passport(canvas, p, replace(options, attachments=files))
         canvas.save()
     return RenderedPdf(buffer.getvalue(), pages, missing_characters(canvas))
 
@@ -208,6 +212,7 @@ class _PassportForm:
     def __init__(self, p: ServicePassport, options: PdfOptions) -> None:
         self.p = p
         self.digits = options.persian_digits
+        self.attached = options.attachments
         self.f = FormLayout()
 
     # formatting, one place for the form
@@ -236,6 +241,7 @@ class _PassportForm:
         self.figures()
         self.judgement()
         self.description_table()
+        self.attachments()
         self.life_cycle()
         return self.f
 
@@ -391,6 +397,15 @@ class _PassportForm:
         ]
         f.table([Column("ردیف", 0.7), Column("عناوین", 2.2), Column("توضیحات", 6)],
                 [[self.row_number(i), title, text] for i, (title, text) in enumerate(rows)])
+
+    def attachments(self) -> None:
+        """The files kept with the passport, by name (only when there are any)."""
+        if not self.attached:
+            return
+        f = self.f
+        f.section("پیوست‌ها")
+        f.table([Column("ردیف", 0.7), Column("پرونده", 8.2)],
+                [[self.row_number(i), name] for i, name in enumerate(self.attached)])
 
     def life_cycle(self) -> None:
         p, f = self.p, self.f

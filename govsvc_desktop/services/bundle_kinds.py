@@ -98,6 +98,7 @@ class StoredPassport:
     revision: int
     status: Status
     document: str
+    attachments: tuple[str, ...] = ()  # names of its files, listed on its form
 
     def decode(self) -> ServicePassport:
         return from_dict(ServicePassport, json.loads(self.document))
@@ -111,7 +112,9 @@ def _passport_revisions(uow: UnitOfWork, sel: Selection) -> dict[str, int]:
 
 
 def _passport_collect(uow: UnitOfWork, sel: Selection) -> list[StoredPassport]:
-    return [StoredPassport(uuid, revision, _STATUSES[status], data)
+    files = uow.attachments.names()
+    return [StoredPassport(uuid, revision, _STATUSES[status], data,
+                           tuple(files.get(uuid, ())))
             for uuid, revision, status, data in uow.passports.iter_documents(sel.filter)
             if sel.only is None or uuid in sel.only]
 

@@ -13,9 +13,9 @@ import multiprocessing
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,11 +51,14 @@ class BatchResult:
         return text
 
 
-def passport_form(p: ServicePassport, persian_digits: bool = True) -> RenderedPdf:
-    """One passport's form, as it stands (unsaved edits included), for preview or printing."""
+def passport_form(p: ServicePassport, persian_digits: bool = True,
+                  attachments: Sequence[str] = ()) -> RenderedPdf:
+    """One passport's form, as it stands (unsaved edits included), for preview or printing;
+    ``attachments`` are the names of the files kept with it, listed on the form."""
     from ..reports.passport_pdf import PdfOptions, render_passport
 
-    return render_passport(p, PdfOptions(persian_digits=persian_digits))
+    return render_passport(p, PdfOptions(persian_digits=persian_digits,
+                                         attachments=tuple(attachments)))
 
 
 def pdf_file_name(p: ServicePassport) -> str:
@@ -150,14 +153,16 @@ def _render_chunk(job: _Job, part_path: str) -> _Done:
     if app is None:
         app = _apps[db] = build(db, upgrade=False)
     passports = [app.passports.get(u) for u in uuids]  # type: ignore[attr-defined]
+    with app.uow() as uow:  # type: ignore[attr-defined]
+        attached = uow.attachments.names(uuids)
     options = PdfOptions(persian_digits=persian_digits)
     if out_dir is None:
-        rendered = render_passports(passports, options)
+        rendered = render_passports(passports, options, attached)
         atomic_write(Path(part_path), rendered.data)
         return _Done(len(passports), rendered.pages, rendered.missing, [], part_path)
     pages, missing, files = 0, set(), []
     for p in passports:
-        one = render_passport(p, options)
+        one = render_passport(p, replace(options, attachments=tuple(attached.get(p.uuid, ()))))
         target = Path(out_dir) / pdf_file_name(p)
         atomic_write(target, one.data)
         pages += one.pages

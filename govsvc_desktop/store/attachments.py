@@ -45,12 +45,13 @@ class AttachmentRepository:
         return [(r[0], r[1], r[2]) for r in self.conn.execute(
             select(t.c.uuid, t.c.revision, t.c.passport_uuid))]
 
-    def names(self) -> dict[str, list[str]]:
+    def names(self, passport_uuids: Sequence[str] | None = None) -> dict[str, list[str]]:
         """Names of the files on each passport (not removed), for the printed forms."""
         found: dict[str, list[str]] = {}
-        for passport, name in self.conn.execute(
-                select(t.c.passport_uuid, t.c.name).where(t.c.removed.is_(False))
-                .order_by(t.c.created_at, t.c.name)):
+        query = select(t.c.passport_uuid, t.c.name).where(t.c.removed.is_(False))
+        if passport_uuids is not None:
+            query = query.where(t.c.passport_uuid.in_(list(passport_uuids)))
+        for passport, name in self.conn.execute(query.order_by(t.c.created_at, t.c.name)):
             found.setdefault(passport, []).append(name)
         return found
 
