@@ -9,6 +9,89 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPage</name>
+    <message>
+        <source>Allowed: {types}; up to 25 MB each.</source>
+        <translation>پذیرفته: {types}؛ هر پرونده تا ۲۵ مگابایت.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>افزوده در</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>به دست</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>افزودن پرونده…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>ذخیرهٔ رونوشت…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>تغییر نام…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>برداشتن</translation>
+    </message>
+    <message>
+        <source>Save the passport first.</source>
+        <translation>نخست شناسنامه را ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>پیوست‌ها</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>پیوست کردن پرونده</translation>
+    </message>
+    <message>
+        <source>Documents and images (*.pdf *.jpg *.jpeg *.png *.gif *.tif *.tiff *.webp *.docx *.xlsx *.pptx *.odt *.ods *.doc *.xls);;All files (*)</source>
+        <translation>سندها و تصویرها (*.pdf *.jpg *.jpeg *.png *.gif *.tif *.tiff *.webp *.docx *.xlsx *.pptx *.odt *.ods *.doc *.xls);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>ذخیرهٔ رونوشت</translation>
+    </message>
+    <message>
+        <source>Rename attachment</source>
+        <translation>تغییر نام پیوست</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>نام تازه:</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>برداشتن پیوست</translation>
+    </message>
+    <message>
+        <source>Take «{name}» off this passport? The history keeps a record of it.</source>
+        <translation>«{name}» از این شناسنامه برداشته شود؟ سابقه، یادی از آن نگه می‌دارد.</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>Back up now…</source>
@@ -1176,6 +1259,10 @@ Database: {db}</source>
     <message>
         <source>History</source>
         <translation>سابقه</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>پیوست‌ها</translation>
     </message>
     <message>
         <source>Close</source>
