@@ -168,8 +168,10 @@ def _step_title(step: CycleStep) -> str:
     return f"گام {to_persian_digits(step.step.value)}: {step.step.label_fa}"
 
 
+STEPS_KIND = _adapter("steps", _book_store(STEPS, _step_title))
+
 AGENCY_KINDS = [
-    _adapter("steps", _book_store(STEPS, _step_title)),
+    STEPS_KIND,
     _adapter("reports", _book_store(REPORTS, lambda r: r.period or r.reported_on or "")),
     _adapter("lessons", _book_store(LESSONS, lambda r: r.title)),
     _adapter("chains", _book_store(CHAINS, lambda r: r.title)),

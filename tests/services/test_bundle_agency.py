@@ -12,8 +12,8 @@ import pytest
 
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.cycle import StepEvidence
-from govsvc_desktop.domain.errors import ConflictError
+from govsvc_desktop.domain.cycle import StepEvidence, StepStatus
+from govsvc_desktop.domain.errors import ConflictError, GovsvcError
 from govsvc_desktop.domain.queries import PassportFilter
 from govsvc_desktop.services.agency import LESSONS, STEPS
 from govsvc_desktop.services.bundle_agency import AGENCY_KINDS
@@ -118,3 +118,51 @@ def test_agency_deltas_and_conflicts_record_by_record(
         centre.apply_import(incoming)
     centre.apply_import(incoming, take_theirs=[lesson.uuid])
     assert other_app.agency.get(LESSONS, lesson.uuid).lesson.endswith("(بازنگری دفتر)")
+
+
+def test_the_centre_validates_or_returns_cycle_steps_in_its_reply(
+    app: App, other_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
+) -> None:
+    seed(app, approved=1, drafts=0, proposed=0)
+    asked = []
+    for number in ("3", "4"):
+        step = app.agency.step(number)
+        step.status = StepStatus.SUBMITTED
+        asked.append(app.agency.save(STEPS, step))
+    not_asked = app.agency.save(STEPS, app.agency.step("5"))
+    submission = service(app, certs).export(tmp_path / "steps.asice", pki.agency.identity)
+    centre = service(other_app, certs)
+    with pytest.raises(GovsvcError, match="اعتبارسنجی"):
+        centre.reply(submission.path, pki.centre.identity, tmp_path / "x.asice",
+                     accept=[not_asked.uuid])
+    reply = centre.reply(submission.path, pki.centre.identity, tmp_path / "reply.asice",
+                         accept=[asked[0].uuid],
+                         returns=[(asked[1].uuid, "سند تأیید شورای فناوری پیوست نشده است")])
+    agency = service(app, certs)
+    plan = agency.prepare_import(reply.path)
+    assert plan.ok and not plan.conflicts, plan.summary_fa()
+    assert agency.apply_import(plan).decisions == 2
+    validated, returned = app.agency.step("3"), app.agency.step("4")
+    assert validated.status is StepStatus.APPROVED and validated.approval_date
+    assert returned.status is StepStatus.IN_PROGRESS
+    assert "شورای فناوری" in returned.note
+    assert any(e.actor.startswith("سامانهٔ مرکزی") for e in app.passports.history(validated.uuid))
+
+
+def test_a_step_changed_after_sending_is_a_conflict_in_the_reply(
+    app: App, other_app: App, certs: CertificateService, pki: Pki, tmp_path: Path,
+) -> None:
+    seed(app, approved=1, drafts=0, proposed=0)
+    step = app.agency.step("3")
+    step.status = StepStatus.SUBMITTED
+    sent = app.agency.save(STEPS, step)
+    submission = service(app, certs).export(tmp_path / "steps.asice", pki.agency.identity)
+    reply = service(other_app, certs).reply(submission.path, pki.centre.identity,
+                                            tmp_path / "reply.asice", accept=[sent.uuid])
+    changed = app.agency.step("3")
+    changed.note = "ویرایش پس از ارسال"
+    app.agency.save(STEPS, changed)
+    plan = service(app, certs).prepare_import(reply.path)
+    assert [c.uuid for c in plan.conflicts] == [sent.uuid]
+    service(app, certs).apply_import(plan, keep_mine=[sent.uuid])
+    assert app.agency.step("3").status is StepStatus.SUBMITTED
