@@ -29,6 +29,10 @@ from . import migrate
 SQLITE_MAGIC = b"SQLite format 3\x00"
 STEP_PAGES = 4096  # 16 MB a step with 4 KB pages: progress about every tenth of a second
 MAX_RESTARTS = 3  # a source written to all the time is then copied in one step
+# integrity_check reads every index against its table: memory-mapped reads and a large page
+# cache make that several times faster on a database of 100,000 passports (~900 MB)
+CHECK_CACHE_KB = 131072
+MMAP_BYTES = 1 << 31
 
 Progress = Callable[[int, int], bool]
 
@@ -85,6 +89,8 @@ def inspect(path: Path, *, integrity: bool = True) -> DatabaseFile:
         raise RestoreRefused(f"«{name}» باز نشد: {exc}") from None
     try:
         if integrity:
+            conn.execute(f"PRAGMA cache_size=-{CHECK_CACHE_KB}")
+            conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
                 raise RestoreRefused(f"«{name}» آسیب دیده است (بررسی یکپارچگی: "
@@ -148,14 +154,21 @@ def backup_file(source: Path, target: Path, progress: Progress | None = None) ->
     try:
         src = sqlite3.connect(source, timeout=30)
         try:
+            src.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             dst = sqlite3.connect(tmp)
-            try:
+            try:  # a scratch file until checked and synced: no journal, no syncs meanwhile
+                dst.execute("PRAGMA journal_mode=OFF")
+                dst.execute("PRAGMA synchronous=OFF")
                 _copy_pages(src, dst, progress)
-                dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
         finally:
             src.close()
+        standalone = sqlite3.connect(tmp)
+        try:  # the copy is a file of its own, not in WAL mode like the working database
+            standalone.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            standalone.close()
         checked = inspect(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
