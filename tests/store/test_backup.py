@@ -261,3 +261,24 @@ def test_a_backup_cannot_overwrite_the_database(tmp_path: Path) -> None:
         _service(db).back_up(db)
     with pytest.raises(RestoreRefused):
         _service(db).restore(db)
+
+
+@pytest.mark.postgres
+def test_shared_mode_backup_is_a_checked_pg_dump(tmp_path: Path) -> None:
+    from tests.pg import fresh_database
+
+    with fresh_database() as url:
+        app = build(url)
+        demo.populate(app.uow, 5, 2)
+        app.close()
+        service = BackupService(url, config.Settings())
+        assert service.shared and not service.automatic_due()
+        made = service.back_up(tmp_path / "server.dump")
+        assert isinstance(made, Path) and made.exists()
+        listed = subprocess.run(["pg_restore", "--list", str(made)], capture_output=True,
+                                text=True, check=True).stdout
+        assert " passports " in listed and " passport_attachments " in listed
+        assert not list(tmp_path.glob(".*.part"))
+        assert service.last_backup() is not None
+        with pytest.raises(Exception, match="pg_restore"):
+            service.restore(made)
