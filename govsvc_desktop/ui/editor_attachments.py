@@ -55,6 +55,7 @@ class AttachmentsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.table.setColumnWidth(0, 300)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         layout.addWidget(self.table)
