@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
         restored data)."""
         self._live.stop()
         if self.successor is None:
+            self.hide()  # the copy of a large database takes seconds: not behind a frozen window
             self.backups.on_close()
         super().closeEvent(event)
 
