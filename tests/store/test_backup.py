@@ -205,6 +205,23 @@ def test_a_bad_file_is_refused_and_nothing_changes(tmp_path: Path, case: str) ->
     assert not list(tmp_path.glob("*.bak"))
 
 
+def test_an_index_out_of_step_with_its_table_is_refused(tmp_path: Path) -> None:
+    """What only the full integrity check finds (quick_check does not compare indexes)."""
+    bad = _database(tmp_path / "bad.sqlite3", 20)
+    conn = sqlite3.connect(bad)
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("PRAGMA writable_schema=ON")
+    conn.execute("UPDATE sqlite_master SET sql = replace(sql, '(service_id, uuid)', "
+                 "'(title, uuid)') WHERE name = 'ix_passports_service_id'")
+    conn.commit()
+    conn.close()
+    check = sqlite3.connect(bad)
+    assert check.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    check.close()
+    with pytest.raises(RestoreRefused, match="آسیب"):
+        store_backup.inspect(bad)
+
+
 def test_an_older_schema_is_restored_and_upgraded_on_opening(tmp_path: Path) -> None:
     db = _database(tmp_path / "office.sqlite3", 3)
     old = tmp_path / "old.sqlite3"
