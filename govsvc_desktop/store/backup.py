@@ -51,10 +51,6 @@ class DatabaseFile:
     size: int
     passports: int
 
-    @property
-    def newer(self) -> bool:
-        return _known(self.revision) is False
-
 
 class _Restart(Exception):
     pass
