@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
 from ..domain.calendar import format_jalali_datetime
@@ -22,6 +23,7 @@ from ..services.backups import BackupService, DatabaseFile, RestoreResult
 from .tasks import Task
 
 log = logging.getLogger(__name__)
+AUTOMATIC_CHECK_MS = 60 * 60 * 1000  # a window left open for days still gets its daily copy
 
 
 def _when(at: dt.datetime) -> str:
@@ -32,6 +34,7 @@ class BackupActions(QObject):
     """The window's backup menu, status and closing copy, for the window's database."""
 
     restored = Signal(object)  # RestoreResult, once the copy is back in place
+    copied = Signal()  # an automatic copy made in the background
 
     def __init__(self, window: QMainWindow, service: BackupService, menu: QMenu) -> None:
         super().__init__(window)
@@ -51,6 +54,11 @@ class BackupActions(QObject):
                 action.setToolTip(self.tr("On a server the administrator backs up with pg_dump "
                                           "(db backup)."))
         self.show_status()
+        self.background: threading.Thread | None = None
+        self.copied.connect(self.show_status)
+        self.timer = QTimer(self, interval=AUTOMATIC_CHECK_MS)
+        self.timer.timeout.connect(self.automatic_in_background)
+        self.timer.start()
 
     # status
     def show_status(self) -> None:
@@ -135,10 +143,26 @@ class BackupActions(QObject):
         assert isinstance(result, RestoreResult)
         self.restored.emit(result)
 
-    # closing
-    def on_close(self) -> None:
-        """The automatic copy, when one is due; a failure is logged, never keeps the window."""
+    # automatic copies
+    def automatic_in_background(self) -> threading.Thread | None:
+        """While the program stays open: the daily copy in a background thread, silently."""
+        if (self.background is not None and self.background.is_alive()) \
+                or not self.service.automatic_due():
+            return None
+        self.background = threading.Thread(target=self._automatic, daemon=True)
+        self.background.start()
+        return self.background
+
+    def _automatic(self) -> None:
         try:
-            self.service.automatic()
+            if self.service.automatic() is not None:
+                self.copied.emit()
         except GovsvcError as exc:
             log.warning("automatic backup failed: %s", exc.message_fa)
+
+    def on_close(self) -> None:
+        """The automatic copy, when one is due; a failure is logged, never keeps the window."""
+        self.timer.stop()
+        if self.background is not None:
+            self.background.join()
+        self._automatic()

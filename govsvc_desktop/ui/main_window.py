@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
         """The automatic backup, when one is due (not when the window makes way for the
         restored data)."""
         self._live.stop()
+        self.backups.timer.stop()
         if self.successor is None:
             self.hide()  # the copy of a large database takes seconds: not behind a frozen window
             self.backups.on_close()

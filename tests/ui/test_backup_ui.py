@@ -110,6 +110,19 @@ def test_closing_the_window_makes_the_automatic_copy(
     assert len(list(config.backup_dir().glob("govsvc-auto-*.sqlite3"))) == 1
 
 
+def test_a_window_left_open_makes_its_daily_copy_in_the_background(
+        qtbot, window: MainWindow, gui_app: App, told: list[str]) -> None:  # type: ignore[no-untyped-def]
+    demo.populate(gui_app.uow, 5)
+    assert window.backups.timer.isActive()
+    thread = window.backups.automatic_in_background()
+    assert thread is not None
+    thread.join(30)
+    qtbot.waitUntil(lambda: window.backups.label.property("old") is False)
+    assert len(list(config.backup_dir().glob("govsvc-auto-*.sqlite3"))) == 1
+    assert window.backups.automatic_in_background() is None  # once a day
+    assert told == []  # silently
+
+
 def test_backup_settings_round_trip(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = SettingsDialog(config.Settings(backup_keep_days=3, agency_name="اداره"))
     qtbot.addWidget(dialog)
