@@ -183,3 +183,10 @@ def test_the_kind_is_registered_after_passports() -> None:
 
     names = [k.name for k in record_kinds()]
     assert names.index(ATTACHMENTS.name) == names.index("passports") + 1
+
+
+def test_deleting_a_draft_takes_its_attachments_with_it(app: App) -> None:
+    uuid = seed(app, approved=0, drafts=1, proposed=0)["drafts"][0]
+    app.attachments.add(uuid, "فرم.pdf", SIGNED_FORM)
+    app.passports.delete(uuid)
+    assert _rows(app, uuid) == []
