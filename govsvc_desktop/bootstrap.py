@@ -21,6 +21,7 @@ from .domain.errors import StorageError
 from .domain.lifecycle import Actor
 from .privacy import mask
 from .services.agency import AgencyService
+from .services.attachments import AttachmentService
 from .services.compliance import ComplianceService
 from .services.event_logs import EventLogService
 from .services.passports import PassportService
@@ -33,6 +34,7 @@ from .store.opening import start_full_check
 from .store.uow import UnitOfWork
 
 if TYPE_CHECKING:
+    from .services.backups import BackupService
     from .services.bundles import BundleService, RenderPdf
     from .services.catalogue import CatalogueService
     from .services.certificates import CertificateService
@@ -53,6 +55,7 @@ class App:
     compliance: ComplianceService
     events: EventLogService
     lists: ServiceListService
+    attachments: AttachmentService
     backup: Path | None = None
     notice: str = ""  # read-only or damaged database: what the person must know (Persian)
 
@@ -81,13 +84,17 @@ class App:
     def printing(self) -> PrintService:
         from .services.printing import PrintService
 
-        return PrintService(self.passports, self.db, worker_passports)
+        return PrintService(self.passports, self.db, worker_services)
 
     @cached_property
     def catalogue(self) -> CatalogueService:
         from .services.catalogue import CatalogueService
 
         return CatalogueService(self.passports, self.agency)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        return backup_service(self.db, self.session)
 
     @cached_property
     def users(self) -> UserService:
@@ -149,6 +156,7 @@ def _wire(db: str, engine: Engine, session: Session, backup: Path | None = None)
         compliance=ComplianceService(factory, session),
         events=EventLogService(passports),
         lists=ServiceListService(passports),
+        attachments=AttachmentService(factory, session),
         backup=backup,
     )
 
@@ -160,9 +168,18 @@ def for_worker(db: str) -> App:
     return _wire(db, engine, Session.local(config.load_settings()))
 
 
-def worker_passports(db: str) -> PassportService:
+def worker_services(db: str) -> App:
     """The entry a form-drawing worker process starts from (named, so it pickles)."""
-    return for_worker(db).passports
+    return for_worker(db)
+
+
+def backup_service(db: str, session: Session | None = None) -> BackupService:
+    """Backups of ``db`` (no need to open it: a restore replaces it); settings from the
+    session when the program runs, else as saved."""
+    from .services.backups import BackupService
+
+    return BackupService(db, session or config.load_settings(),
+                         session.clock if session else utc_now)
 
 
 def certificate_service(clock: Callable[[], dt.datetime] = utc_now) -> CertificateService:

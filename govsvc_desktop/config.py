@@ -85,6 +85,12 @@ def autosave_dir() -> Path:
     return path
 
 
+def backup_dir(settings: Settings | None = None) -> Path:
+    """Where automatic copies go: the folder set in Settings, else ``backups`` here."""
+    folder = settings.backup_folder if settings is not None else ""
+    return Path(folder).expanduser() if folder else data_dir() / "backups"
+
+
 def log_dir() -> Path:
     path = data_dir() / "logs"
     _private_dir(path)
@@ -102,6 +108,13 @@ class Settings:
     autosave_seconds: int = 5
     agency_name: str = ""
     province: str = ""
+    # backups (SQLite): a copy when the program closes, at most once a day, kept for the
+    # last ``backup_keep_days`` days and ``backup_keep_weeks`` weeks before them
+    backup_automatic: bool = True
+    backup_folder: str = ""
+    backup_keep_days: int = 7
+    backup_keep_weeks: int = 4
+    backup_warn_days: int = 7
 
     def actor(self) -> Actor:
         return Actor(name=self.user_name, roles=frozenset(Role(r) for r in self.roles))

@@ -16,6 +16,154 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPage</name>
+    <message>
+        <source>Allowed: {types}; up to 25 MB each.</source>
+        <translation>پذیرفته: {types}؛ هر پرونده تا ۲۵ مگابایت.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>افزوده در</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>به دست</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>افزودن پرونده…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>ذخیرهٔ رونوشت…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>تغییر نام…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>برداشتن</translation>
+    </message>
+    <message>
+        <source>Save the passport first.</source>
+        <translation>نخست شناسنامه را ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>پیوست‌ها</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>پیوست کردن پرونده</translation>
+    </message>
+    <message>
+        <source>Documents and images (*.pdf *.jpg *.jpeg *.png *.gif *.tif *.tiff *.webp *.docx *.xlsx *.pptx *.odt *.ods *.doc *.xls);;All files (*)</source>
+        <translation>سندها و تصویرها (*.pdf *.jpg *.jpeg *.png *.gif *.tif *.tiff *.webp *.docx *.xlsx *.pptx *.odt *.ods *.doc *.xls);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>ذخیرهٔ رونوشت</translation>
+    </message>
+    <message>
+        <source>Rename attachment</source>
+        <translation>تغییر نام پیوست</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>نام تازه:</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>برداشتن پیوست</translation>
+    </message>
+    <message>
+        <source>Take «{name}» off this passport? The history keeps a record of it.</source>
+        <translation>«{name}» از این شناسنامه برداشته شود؟ سابقه، یادی از آن نگه می‌دارد.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Back up now…</source>
+        <translation>پشتیبان‌گیری اکنون…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>بازگردانی از پشتیبان…</translation>
+    </message>
+    <message>
+        <source>On a server the administrator backs up with pg_dump (db backup).</source>
+        <translation>در حالت کارگزار، مدیر سامانه با pg_dump پشتیبان می‌گیرد (db backup).</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>هنوز پشتیبانی گرفته نشده است</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>آخرین پشتیبان: {when}</translation>
+    </message>
+    <message>
+        <source>{status} — back up now (Tools menu)</source>
+        <translation>{status} — اکنون پشتیبان بگیرید (منوی ابزارها)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>پشتیبان‌ها</translation>
+    </message>
+    <message>
+        <source>Back up to which folder or USB stick?</source>
+        <translation>پشتیبان در کدام پوشه یا حافظهٔ USB نوشته شود؟</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>در حال پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>The backup was written and checked: {path} ({n} passports).</source>
+        <translation>پشتیبان نوشته و بررسی شد: {path} ({n} شناسنامه).</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>بازگردانی از پشتیبان</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3 *.db *.bak);;All files (*)</source>
+        <translation>پشتیبان‌ها (*.sqlite3 *.db *.bak);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>در حال بررسی پشتیبان…</translation>
+    </message>
+    <message>
+        <source>«{name}» is a sound database of this program with {n} passports.
+Replace the data you are working on with it? The current database is kept aside first, and open windows are closed.</source>
+        <translation>«{name}» پایگاه دادهٔ سالمِ این برنامه با {n} شناسنامه است.
+داده‌هایی که با آن کار می‌کنید با آن جایگزین شود؟ پایگاه دادهٔ کنونی نخست کنار گذاشته می‌شود و پنجره‌های باز بسته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>در حال بازگردانی…</translation>
+    </message>
+</context>
+<context>
     <name>BatchPrintDialog</name>
     <message>
         <source>Print forms</source>
@@ -1147,12 +1295,24 @@
         <translation>&amp;تنظیمات…</translation>
     </message>
     <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;پشتیبان‌گیری</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>&amp;درباره برنامه</translation>
     </message>
     <message>
         <source>New passport</source>
         <translation>شناسنامه تازه</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>بازگردانی از پشتیبان</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data you were working on is kept in {path}.</source>
+        <translation>پشتیبان بازگردانده شد. داده‌هایی که با آن کار می‌کردید در {path} نگه داشته شد.</translation>
     </message>
     <message>
         <source>Service passports, version {version}
@@ -1452,6 +1612,10 @@ Database: {db}</source>
     <message>
         <source>History</source>
         <translation>سابقه</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>پیوست‌ها</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2481,6 +2645,26 @@ Database: {db}</source>
     <message>
         <source>Province for new passports</source>
         <translation>استان برای شناسنامه‌های تازه</translation>
+    </message>
+    <message>
+        <source>Back up automatically when the program closes (at most once a day)</source>
+        <translation>پشتیبان‌گیری خودکار هنگام بستن برنامه (حداکثر روزی یک بار)</translation>
+    </message>
+    <message>
+        <source>Folder for automatic backups</source>
+        <translation>پوشهٔ پشتیبان‌های خودکار</translation>
+    </message>
+    <message>
+        <source>Keep a daily copy for (days)</source>
+        <translation>نگه‌داشتن نسخهٔ روزانه برای (روز)</translation>
+    </message>
+    <message>
+        <source>Then a weekly copy for (weeks)</source>
+        <translation>سپس نسخهٔ هفتگی برای (هفته)</translation>
+    </message>
+    <message>
+        <source>Warn when the last backup is older than (days)</source>
+        <translation>هشدار وقتی آخرین پشتیبان قدیمی‌تر است از (روز)</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,15 @@
-"""`govsvc-desktop db VERB`: upgrade, check and back up the database."""
+"""`govsvc-desktop db VERB`: upgrade, check, back up and restore the database."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..bootstrap import build
-from ..domain.errors import StorageError
+from ..domain.errors import GovsvcError, StorageError
 from ..domain.persian import format_int
+from ..services.backups import BackupService
 from ..store import migrate
 from ..store.copy import copy_database
 from ..store.engine import make_engine
@@ -24,9 +26,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group.add_argument("--to", help="empty target database: a file path or a URL")
     group.add_argument("--from", dest="source", help="source database; the target is --db")
     p.set_defaults(func=cmd_copy)
-    p = noun.add_parser("backup", help="a consistent copy of the database as a SQLite file")
-    p.add_argument("-o", "--output", required=True)
+    p = noun.add_parser("backup", help="a checked copy of the database (SQLite file, or pg_dump of a server)")
+    p.add_argument("-o", "--output", required=True, help="a file, or a folder for a dated file")
     p.set_defaults(func=cmd_backup)
+    p = noun.add_parser("restore", help="put a backup back (checked first; the current database is kept aside)")
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="replace without asking (for scripts)")
+    p.set_defaults(func=cmd_restore)
+    p = noun.add_parser("backups", help="the last backup and the automatic copies kept")
+    p.set_defaults(func=cmd_backups)
 
 
 def _db(ctx: Context) -> str:
@@ -78,24 +86,63 @@ def cmd_copy(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _backups(ctx: Context) -> BackupService:
+    from ..bootstrap import backup_service
+
+    return backup_service(_db(ctx))
+
+
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    app = build(_db(ctx))
+    service = _backups(ctx)
+    if service.path is not None and not service.path.exists():
+        raise StorageError(f"پایگاه دادهٔ «{service.path}» نیست؛ چیزی برای پشتیبان‌گیری نیست.")
     try:
-        if app.engine.dialect.name != "sqlite":
-            target_path = Path(args.output)
-            if target_path.exists():
-                raise StorageError(f"پرونده «{target_path}» از پیش هست؛ نام دیگری بدهید.")
-            backup_engine = make_engine(target_path)
-            try:
-                copy_database(app.engine, backup_engine)
-            finally:
-                backup_engine.dispose()
-            target = target_path
-        else:
-            target = migrate.backup_sqlite(app.engine, Path(args.output))
+        made = service.back_up(Path(args.output), progress_printer("پشتیبان"))
     except OSError as exc:
         raise StorageError(f"پشتیبان نوشته نشد: {exc.strerror}") from exc
+    if isinstance(made, Path):
+        print(f"پشتیبان کارگزار (pg_dump) در {made} نوشته و با pg_restore --list بررسی شد.")
+    else:
+        print(f"پشتیبان در {made.path} نوشته و بررسی شد: {format_int(made.passports)} شناسنامه، "
+              f"طرح {made.revision}.")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise GovsvcError("بازگردانی پایگاه داده را جایگزین می‌کند و پرسش لازم است؛ در اسکریپت "
+                          "--yes بدهید.")
+    answer = input(f"{question} [y/N] ").strip().lower()
+    return answer in ("y", "yes", "بله", "ب")
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    service = _backups(ctx)
+    source = Path(args.file)
+    checked = service.check_backup(source)
+    print(f"«{source.name}»: پایگاه دادهٔ سالم این برنامه، {format_int(checked.passports)} "
+          f"شناسنامه، طرح {checked.revision}.")
+    if not args.yes and not _confirm(f"پایگاه دادهٔ «{service.path}» با این پشتیبان جایگزین شود؟"):
+        print("بازگردانی انجام نشد؛ چیزی تغییر نکرد.")
+        return 1
+    result = service.restore(source, progress_printer("بازگردانی"))
+    app = build(_db(ctx))  # opens the restored data as the program will, upgrading an older schema
+    try:
+        count = app.passports.count()
     finally:
         app.close()
-    print(f"پشتیبان در {target} نوشته شد.")
+    aside = f" پایگاه دادهٔ پیشین در {result.kept_aside} نگه داشته شد." if result.kept_aside else ""
+    print(f"بازگردانی انجام شد: {format_int(count)} شناسنامه.{aside}")
     return 0
+
+
+def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
+    service = _backups(ctx)
+    last = service.last_backup()
+    if last is None:
+        print("هنوز پشتیبانی از این پایگاه داده گرفته نشده است.")
+    else:
+        print(f"آخرین پشتیبان: {last.at.isoformat(timespec='minutes')} در {last.path}")
+    for stamp, path in service.automatic_copies():
+        print(f"{stamp.isoformat(timespec='minutes')}  {path}")
+    return 1 if service.backup_is_old() else 0

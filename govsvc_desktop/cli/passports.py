@@ -15,6 +15,7 @@ from ..domain.lifecycle import ACTION_LABELS_FA, Action
 from ..domain.passport import ServicePassport, service_id_text
 from ..domain.persian import format_int
 from ..services import passport_json
+from . import attachments
 from .context import Context, print_json, print_table, progress_printer, read_json_input
 from .filters import add_filter_options, filter_from_args
 
@@ -80,6 +81,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = noun.add_parser("expired", help="passports whose approval year has run out")
     p.set_defaults(func=cmd_expired)
+
+    attachments.register_verbs(noun)
 
     p = noun.add_parser("set", help="change scalar fields: FIELD=VALUE ... (text, numbers, codes)")
     p.add_argument("id")

@@ -57,7 +57,8 @@ def cmd_passport(args: argparse.Namespace, ctx: Context) -> int:
     from ..services.printing import passport_form
 
     p = ctx.app.passports.resolve(args.id)
-    rendered = passport_form(p, persian_digits=not args.latin_digits)
+    files = tuple(a.name for a in ctx.app.attachments.list(p.uuid))
+    rendered = passport_form(p, persian_digits=not args.latin_digits, attachments=files)
     data = rendered.data
     if args.sign:
         certs = certificate_service()

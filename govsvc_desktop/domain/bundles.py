@@ -22,8 +22,9 @@ ACCEPTED = "accepted"
 RETURNED = "returned"
 DECISIONS = (ACCEPTED, RETURNED)
 DECISION_LABELS_FA = {ACCEPTED: "پذیرش", RETURNED: "برگشت"}
-# Records a reply may answer; a returned proposal is one the centre turned down.
-ANSWERED_TYPES = ("passport", "proposal")
+# Records a reply may answer; a returned proposal is one the centre turned down, a returned
+# cycle step one whose validation the centre refused (with its reasons).
+ANSWERED_TYPES = ("passport", "proposal", "step")
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,8 @@ def _decision_problems(item: Any) -> tuple[list[str], CentreDecision | None]:
         problems.append(f"نوع رکورد «{record_type}» شناخته نیست")
     elif record_type == "proposal" and decision == ACCEPTED:
         problems.append("خدمت پیشنهادی با صدور شناسه پذیرفته می‌شود، نه با «پذیرش»")
+    elif record_type == "step" and (decision is None or service_id):
+        problems.append("به گام چرخه فقط با پذیرش یا برگشت اعتبارسنجی پاسخ داده می‌شود")
     if not all(isinstance(v, str) for v in (comment, service_id, title)):
         return [*problems, "comment و service_id و title باید متن باشند"], None
     if decision == RETURNED and not comment.strip():

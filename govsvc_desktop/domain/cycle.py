@@ -10,7 +10,7 @@ the directive's date; the others are entered as the organisation sets them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .calendar import add_jalali_months, date_problems
 from .choices import Choice
@@ -154,6 +154,29 @@ class ServiceChain:
     revision: int = 0
     created_at: str = ""
     updated_at: str = ""
+
+
+def centre_validation(s: CycleStep, on: str, accepted: bool, comment: str = "") -> CycleStep:
+    """The step once the centre answered the agency's request for validation (Art. 2): approved
+    on ``on`` with its reference, or back in progress with the centre's comment in the note."""
+    result = replace(s, evidence=list(s.evidence))
+    if accepted:
+        result.status, result.approval_date = StepStatus.APPROVED, on
+        result.approval_reference = comment.strip() or result.approval_reference or "سامانهٔ مرکزی"
+    else:
+        result.status, result.approval_date = StepStatus.IN_PROGRESS, None
+        note = f"نظر مرکز: {comment.strip()}"
+        result.note = f"{result.note}\n{note}".strip() if result.note else note
+    return result
+
+
+def step_answer_conflict(s: CycleStep, sent_revision: int | None) -> str | None:
+    """Why the centre's answer cannot be applied to the step as it is here, or None."""
+    if sent_revision is not None and s.revision != sent_revision:
+        return "این گام پس از ارسال، در این رایانه تغییر کرده است"
+    if s.status is not StepStatus.SUBMITTED:
+        return f"وضعیت گام در این رایانه «{s.status.label_fa}» است، نه «ارسال برای اعتبارسنجی»"
+    return None
 
 
 def validate_step(s: CycleStep) -> list[Problem]:

@@ -90,6 +90,7 @@ __all__ = [
     "manifest_xml",
     "open_asic",
     "parse_manifest",
+    "precompressed",
     "read_entry",
     "verify_asic",
 ]
@@ -97,6 +98,15 @@ __all__ = [
 _PRECOMPRESSED = {".pdf", ".png", ".jpg", ".jpeg", ".zip", ".xlsx", ".docx", ".gz", ".p7s", ".webp"}
 
 
+
+
+_COMPRESSED_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"PK\x03\x04", b"GIF8", b"\x1f\x8b")
+
+
+def precompressed(data: bytes) -> bool:
+    """Content that deflating would not shrink (PDF, PNG, JPEG, ZIP-based office files, GIF,
+    gzip, WebP), told by its first bytes: files named by their digest have no extension."""
+    return data.startswith(_COMPRESSED_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
 
 
 def _normalise_entries(
@@ -229,9 +239,10 @@ class AsicWriter:
     def __exit__(self, *exc: object) -> None:
         self.discard()
 
-    def add(self, name: str, source: EntrySource) -> None:
+    def add(self, name: str, source: EntrySource, stored: bool | None = None) -> None:
         """One payload under ``data/``; refused (AsicError) if its name is unusable or taken,
-        or if the bundle would pass what the receiving side accepts."""
+        or if the bundle would pass what the receiving side accepts. ``stored`` says whether
+        to leave it uncompressed (by default: when its name says it is compressed already)."""
         problem = name_problem(name)
         if problem or name.endswith("/"):
             raise AsicError(f"نام پرونده برای بسته پذیرفتنی نیست ({problem or 'پوشه'}): {name}")
@@ -248,7 +259,9 @@ class AsicWriter:
         if self._bytes > self.limits.max_total_bytes:
             raise AsicError("حجم پرونده‌ها از حد مجاز یک بسته بیشتر است؛ آن‌ها را در چند بسته بفرستید")
         full = DATA_PREFIX + name
-        info = _zip_info(full, self._stamp, Path(name).suffix.lower() in _PRECOMPRESSED)
+        if stored is None:
+            stored = Path(name).suffix.lower() in _PRECOMPRESSED
+        info = _zip_info(full, self._stamp, stored)
         try:
             digest = _write_entry(self._zf, info, source)
         except OSError as exc:

@@ -18,8 +18,8 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
@@ -104,6 +104,7 @@ class PdfOptions:
     print_date: dt.date | None = None
     created: dt.datetime | None = None
     sections: tuple[ExtraSection, ...] = ()
+    attachments: tuple[str, ...] = ()  # names of the files kept with the passport
 
 
 @dataclass
@@ -139,9 +140,11 @@ def document_info(passports: Sequence[ServicePassport]) -> DocumentInfo:
                         "، ".join(agencies), f"{appendix_b.FORM_TITLE} ({appendix_b.APPENDIX})")
 
 
-def render_passports(passports: Iterable[ServicePassport], options: PdfOptions | None = None) -> RenderedPdf:
+def render_passports(passports: Iterable[ServicePassport], options: PdfOptions | None = None,
+                     attachments: Mapping[str, Sequence[str]] | None = None) -> RenderedPdf:
     """Several forms in one PDF, one after another, each numbered on its own; they share one
-    embedded font subset, so a batch stays small."""
+    embedded font subset, so a batch stays small. ``attachments`` lists each passport's files
+    by its UUID."""
     options = options or PdfOptions()
     records = list(passports)
     buffer = io.BytesIO()
@@ -149,7 +152,8 @@ def render_passports(passports: Iterable[ServicePassport], options: PdfOptions |
         canvas = new_document(buffer, document_info(records), options.created)
         pages = 0
         for p in records:
-            pages += draw_passport(canvas, p, options)
+            files = tuple(attachments.get(p.uuid, ())) if attachments else options.attachments
+            pages += draw_passport(canvas, p, replace(options, attachments=files))
         canvas.save()
     return RenderedPdf(buffer.getvalue(), pages, missing_characters(canvas))
 
@@ -344,6 +348,7 @@ class _PassportForm:
         # A yes/no stored as «no» is the default of an unanswered question until someone has
         # reviewed the record: a draft prints it unanswered rather than as a ticked «no».
         self.answered = p.status is not Status.DRAFT
+        self.attached = options.attachments
 
     # formatting, one place for the form
     def num(self, value: float | int | None) -> str:
@@ -373,6 +378,7 @@ class _PassportForm:
         self.description_table()
         self.supplement()
         self.extra_sections()
+        self.attachments()
         self.life_cycle()
         return self.f
 
@@ -528,6 +534,15 @@ class _PassportForm:
             if section.columns:
                 self.f.table([Column(c, w) for c, w in zip(section.columns, section.weights(), strict=True)],
                              [list(r) for r in section.rows])
+
+    def attachments(self) -> None:
+        """The files kept with the passport, by name (only when there are any)."""
+        if not self.attached:
+            return
+        f = self.f
+        f.section("پیوست‌ها")
+        f.table([Column("ردیف", 0.7), Column("پرونده", 8.2)],
+                [[self.row_number(i), name] for i, name in enumerate(self.attached)])
 
     def life_cycle(self) -> None:
         p, f = self.p, self.f

@@ -22,7 +22,7 @@ from ..domain.errors import GovsvcError, PermissionDenied
 from ..domain.passport import APPROVED_STATUSES
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
-from ..exchange.asic import AsicWriter
+from ..exchange.asic import AsicWriter, precompressed
 from ..exchange.bundle import (
     HEADER_ENTRY,
     REPLY,
@@ -71,7 +71,7 @@ class ExportPlan:
 
     def summary_fa(self) -> str:
         parts = [f"{format_int(n)} {self.labels.get(name, name)}"
-                 for name, n in self.counts.items()]
+                 for name, n in self.counts.items() if n or name == PASSPORTS.name]
         text = "، ".join(parts) + f"؛ {format_int(self.pdfs)} PDF امضاشده"
         text += f"؛ {format_int(self.to_mark_sent)} شناسنامه «ارسال‌شده» می‌شود"
         if self.delta and self.follows:
@@ -178,7 +178,8 @@ def export(
         for uuid, pdf in pdfs:
             writer.add(pdf_entry(uuid), pdf)
         for done, (digest, source) in enumerate(sorted(evidence.items()), start=1):
-            writer.add(evidence_entry(digest), source)
+            data = source if source is not None else _stored_file(svc, digest)
+            writer.add(evidence_entry(digest), data, stored=precompressed(data))
             ticker(len(approved) + done)
         header = _header(svc, plan, records, {"pdf": len(pdfs), "evidence": len(evidence)})
         writer.add(HEADER_ENTRY, header.to_json())
@@ -190,6 +191,15 @@ def export(
         raise
     ticker.finish()
     return ExportResult(out, sha256, header, len(sent), entry)
+
+
+def _stored_file(svc: BundleService, digest: str) -> bytes:
+    """A file a record cites, read from the database only when it is written to the bundle."""
+    with svc.uow_factory() as uow:
+        data = uow.plans.evidence(digest)
+    if data is None:
+        raise GovsvcError(f"پروندهٔ پیوست یا شاهد {digest[:12]}… در پایگاه داده نیست؛ بسته ساخته نشد")
+    return data
 
 
 def _add_all(writer: AsicWriter, entries: list[tuple[str, bytes]]) -> None:

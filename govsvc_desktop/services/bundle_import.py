@@ -28,6 +28,7 @@ from ..domain.bundles import (
 from ..domain.calendar import format_jalali_datetime
 from ..domain.choices import Role, Status
 from ..domain.codec import to_dict
+from ..domain.cycle import CycleStep, centre_validation, step_answer_conflict
 from ..domain.diff import changes
 from ..domain.errors import ConflictError, GovsvcError, ValidationError
 from ..domain.lifecycle import Action, Actor, transition
@@ -47,6 +48,7 @@ from ..exchange.certificates import certificate_fingerprint, common_name
 from ..exchange.checks import Check
 from ..store.uow import UnitOfWork
 from .agency import PROPOSALS as PROPOSAL_BOOK
+from .agency import STEPS as STEP_BOOK
 from .agency import save_record
 
 if TYPE_CHECKING:
@@ -185,7 +187,10 @@ def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None
         kept = _evidence_kept(plan)
         missing = sorted({d for r in records for d in kind.evidence_needed(r)} - set(kept))
         for digest in missing:
-            plan.problems.append(f"پروندهٔ شاهد {digest[:12]}… که گزارشی به آن اشاره دارد در بسته نیست")
+            plan.problems.append(f"پروندهٔ شاهد یا پیوست {digest[:12]}… که رکوردی به آن اشاره دارد "
+                                 "در بسته نیست")
+        for record in records:
+            plan.problems += kind.check_files(record, kept)
 
 
 def _plan_reply(uow: UnitOfWork, plan: ImportPlan) -> None:
@@ -221,6 +226,12 @@ def _answered_record(uow: UnitOfWork, d: CentreDecision,
     answers, or None when the bundle answered did not carry it."""
     if d.uuid not in sent:
         return None
+    if d.record_type == "step":
+        step = uow.agency.get(STEP_BOOK.kind, d.uuid, CycleStep)
+        if step is None:
+            return None
+        return (f"گام {step.step.value}: {step.step.label_fa}", step.revision,
+                step_answer_conflict(step, sent.get(d.uuid)))
     if d.record_type == "proposal":
         proposal = uow.agency.get(PROPOSAL_BOOK.kind, d.uuid, ServiceProposal)
         if proposal is None:
@@ -305,6 +316,11 @@ def _apply_decisions(
                 svc, uow, plan, d, actor, now)
             outcome.decisions += 1
             continue
+        if d.record_type == "step":
+            revisions.setdefault(d.record_type, {})[d.uuid] = _answer_step(
+                svc, uow, plan, d, actor, now)
+            outcome.decisions += 1
+            continue
         current = uow.passports.get_for_update(d.uuid)
         if current is None:
             raise BundleRefused(f"رکورد «{d.title}» دیگر در این رایانه نیست؛ چیزی تغییر نکرد")
@@ -334,6 +350,19 @@ def _answer_proposal(svc: BundleService, uow: UnitOfWork, plan: ImportPlan, d: C
     answered = centre_answer(current, svc.passports.today().isoformat(), d.service_id,
                              refused=d.decision == RETURNED, comment=d.comment)
     return save_record(uow, PROPOSAL_BOOK, answered, actor, now).revision
+
+
+def _answer_step(svc: BundleService, uow: UnitOfWork, plan: ImportPlan, d: CentreDecision,
+                 actor: Actor, now: str) -> int:
+    """The centre's validation of a cycle step (or its refusal); its revision afterwards."""
+    current = uow.agency.get(STEP_BOOK.kind, d.uuid, CycleStep)
+    if current is None:
+        raise BundleRefused(f"گام «{d.title}» دیگر در این رایانه نیست؛ چیزی تغییر نکرد")
+    if current.revision != plan.seen_revisions.get(d.uuid):
+        raise ConflictError(f"«{d.title}» در همین میان تغییر کرد؛ چیزی وارد نشد")
+    answered = centre_validation(current, svc.passports.today().isoformat(),
+                                 accepted=d.decision == ACCEPTED, comment=d.comment)
+    return save_record(uow, STEP_BOOK, answered, actor, now).revision
 
 
 def _decided(

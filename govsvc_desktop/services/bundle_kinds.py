@@ -66,8 +66,11 @@ class RecordKindAdapter:
     write: Callable[[UnitOfWork, Sequence[Any], Actor, str, frozenset[str], frozenset[str],
                      Bases], WriteCounts]
     stored_revisions: Callable[[UnitOfWork, Sequence[str]], dict[str, int]]
+    # files a record cites, by SHA-256: their bytes, or None to read them from the file store
     evidence: Callable[[Any], Iterable[tuple[str, Any]]] = lambda record: ()
     evidence_needed: Callable[[Any], Iterable[str]] = lambda record: ()
+    # problems with the files a record names, given the bundle's files by SHA-256
+    check_files: Callable[[Any, Mapping[str, bytes]], list[str]] = lambda record, files: []
     # after the bundle is written: the records' new state, revisions as sent
     mark_sent: Callable[[UnitOfWork, Sequence[Any], Actor, str], dict[str, int]] | None = None
 
@@ -94,6 +97,7 @@ class StoredPassport:
     revision: int
     status: Status
     document: str
+    attachments: tuple[str, ...] = ()  # names of its files, listed on its form
 
     def decode(self) -> ServicePassport:
         return from_dict(ServicePassport, json.loads(self.document))
@@ -107,7 +111,9 @@ def _passport_revisions(uow: UnitOfWork, sel: Selection) -> dict[str, int]:
 
 
 def _passport_collect(uow: UnitOfWork, sel: Selection) -> list[StoredPassport]:
-    return [StoredPassport(uuid, revision, _STATUSES[status], data)
+    files = uow.attachments.names()
+    return [StoredPassport(uuid, revision, _STATUSES[status], data,
+                           tuple(files.get(uuid, ())))
             for uuid, revision, status, data in uow.passports.iter_documents(sel.filter)
             if sel.only is None or uuid in sel.only]
 
@@ -160,7 +166,9 @@ PASSPORTS = RecordKindAdapter(
 
 def record_kinds() -> list[RecordKindAdapter]:
     """Every kind this version exchanges, in the order they are written and imported."""
+    from .bundle_agency import AGENCY_KINDS
+    from .bundle_attachments import ATTACHMENTS
     from .bundle_plans import PLANS
     from .bundle_proposals import PROPOSALS
 
-    return [PASSPORTS, PLANS, PROPOSALS]
+    return [PASSPORTS, ATTACHMENTS, PLANS, PROPOSALS, *AGENCY_KINDS]

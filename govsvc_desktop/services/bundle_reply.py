@@ -22,6 +22,7 @@ from ..domain.bundles import (
     decisions_to_document,
 )
 from ..domain.choices import Status
+from ..domain.cycle import CycleStep, StepStatus
 from ..domain.errors import GovsvcError
 from ..domain.identifiers import canonical_service_id
 from ..domain.passport import ServicePassport
@@ -35,6 +36,7 @@ from ..exchange.certificates import (
     check_usable_for_signing,
     common_name,
 )
+from .bundle_agency import STEPS_KIND
 from .bundle_kinds import PASSPORTS, compact_json
 from .bundle_proposals import PROPOSALS, parse_proposals
 
@@ -63,12 +65,14 @@ class _Answerable:
     decidable: bool  # may be accepted or returned: an approved passport, a proposal under review
 
 
-def _answerable(passports: list[ServicePassport],
-                proposals: list[ServiceProposal]) -> list[_Answerable]:
+def _answerable(passports: list[ServicePassport], proposals: list[ServiceProposal],
+                steps: Sequence[CycleStep] = ()) -> list[_Answerable]:
     found = [_Answerable("passport", p.uuid, p.revision, p.title, p.service_id,
                          p.status.label_fa, p.status is Status.APPROVED) for p in passports]
     found += [_Answerable("proposal", p.uuid, p.revision, p.title, p.issued_service_id,
                           p.status.label_fa, p.status in AWAITING_CENTRE) for p in proposals]
+    found += [_Answerable("step", s.uuid, s.revision, f"گام {s.step.value}: {s.step.label_fa}", "",
+                          s.status.label_fa, s.status is StepStatus.SUBMITTED) for s in steps]
     return found
 
 
@@ -109,6 +113,8 @@ def _decisions(
         chosen.setdefault(r.uuid, {}).update(decision=RETURNED, comment=comment.strip())
     for ref, service_id in issue_ids:
         r = _lookup(index, ref)
+        if r.record_type == "step":
+            raise GovsvcError(f"به «{r.title}» شناسهٔ خدمت داده نمی‌شود؛ آن را بپذیرید یا برگردانید")
         canonical = canonical_service_id(service_id)
         if canonical is None:
             raise GovsvcError(f"شناسهٔ خدمت «{service_id}» درست نیست (۸ تا ۱۶ رقم)")
@@ -124,6 +130,9 @@ def _decisions(
                               "پیشنهادهای در حال بررسی می‌توان پاسخ داد")
         if values.get("decision") and values.get("service_id") and r.record_type == "proposal":
             raise GovsvcError(f"برای خدمت پیشنهادی «{r.title}» یا شناسه صادر کنید یا آن را رد کنید")
+        if r.record_type == "step" and not r.decidable:
+            raise GovsvcError(f"«{r.title}» در بسته «{r.status_fa}» است؛ فقط گامی که برای "
+                              "اعتبارسنجی فرستاده شده پاسخ می‌گیرد")
         if values.get("decision") and not r.decidable:
             raise GovsvcError(
                 f"«{r.title}» در بسته «{r.status_fa}» است؛ فقط شناسنامهٔ تأییدشده را "
@@ -154,7 +163,9 @@ def reply(
         "format": PASSPORTS.spec.format, "format_version": 1, "passports": []})
     proposals_document = report.documents.get(PROPOSALS.spec.entry)
     proposals = parse_proposals(proposals_document) if proposals_document else []
-    decisions = _decisions(_answerable(passports, proposals), accept, returns, issue_ids)
+    steps_document = report.documents.get(STEPS_KIND.spec.entry)
+    steps = STEPS_KIND.parse(steps_document) if steps_document else []
+    decisions = _decisions(_answerable(passports, proposals, steps), accept, returns, issue_ids)
     answered = {"sha256": sha256, "bundle_id": report.header.bundle_id,
                 "sequence": report.header.sequence}
     with svc.uow_factory() as uow:

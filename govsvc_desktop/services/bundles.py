@@ -43,10 +43,10 @@ ExportCancelled = bundle_export.ExportCancelled
 
 def default_pdf_renderer() -> RenderPdf:
     """The official passport form (Appendix B) is what bundles carry for approved passports."""
-    from ..reports.passport_pdf import passport_pdf_bytes
+    from ..reports.passport_pdf import PdfOptions, passport_pdf_bytes
 
     def render(stored: StoredPassport) -> bytes:
-        return passport_pdf_bytes(stored.decode())
+        return passport_pdf_bytes(stored.decode(), PdfOptions(attachments=stored.attachments))
 
     return render
 

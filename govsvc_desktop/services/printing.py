@@ -13,17 +13,18 @@ import multiprocessing
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..config import atomic_output, atomic_write
 from ..domain.errors import GovsvcError
 from ..domain.passport import ServicePassport
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
+from .attachments import AttachmentService
 from .passports import PassportService
 
 if TYPE_CHECKING:
@@ -51,11 +52,14 @@ class BatchResult:
         return text
 
 
-def passport_form(p: ServicePassport, persian_digits: bool = True) -> RenderedPdf:
-    """One passport's form, as it stands (unsaved edits included), for preview or printing."""
+def passport_form(p: ServicePassport, persian_digits: bool = True,
+                  attachments: Sequence[str] = ()) -> RenderedPdf:
+    """One passport's form, as it stands (unsaved edits included), for preview or printing;
+    ``attachments`` are the names of the files kept with it, listed on the form."""
     from ..reports.passport_pdf import PdfOptions, render_passport
 
-    return render_passport(p, PdfOptions(persian_digits=persian_digits))
+    return render_passport(p, PdfOptions(persian_digits=persian_digits,
+                                         attachments=tuple(attachments)))
 
 
 def pdf_file_name(p: ServicePassport) -> str:
@@ -64,8 +68,15 @@ def pdf_file_name(p: ServicePassport) -> str:
     return f"{safe}_{p.uuid}.pdf" if safe else f"{p.uuid}.pdf"
 
 
-# a worker process's passports on a database, from the composition root (picklable by name)
-WorkerEntry = Callable[[str], PassportService]
+class WorkerServices(Protocol):
+    """What a form-drawing worker reads: the passports and the names of their files."""
+
+    passports: PassportService
+    attachments: AttachmentService
+
+
+# a worker process's services on a database, from the composition root (picklable by name)
+WorkerEntry = Callable[[str], WorkerServices]
 
 
 class PrintService:
@@ -159,7 +170,7 @@ def _run(jobs: list[_Job], tmp_dir: Path, workers: int | None, in_process: bool)
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-_opened: dict[str, PassportService] = {}
+_opened: dict[str, WorkerServices] = {}
 
 
 def _render_chunk(job: _Job, part_path: str) -> _Done:
@@ -167,18 +178,19 @@ def _render_chunk(job: _Job, part_path: str) -> _Done:
     from ..reports.passport_pdf import PdfOptions, render_passport, render_passports
 
     entry, db, uuids, persian_digits, out_dir = job
-    service = _opened.get(db)
-    if service is None:
-        service = _opened[db] = entry(db)
-    passports = [service.get(u) for u in uuids]
+    services = _opened.get(db)
+    if services is None:
+        services = _opened[db] = entry(db)
+    passports = [services.passports.get(u) for u in uuids]
+    attached = services.attachments.names(uuids)
     options = PdfOptions(persian_digits=persian_digits)
     if out_dir is None:
-        rendered = render_passports(passports, options)
+        rendered = render_passports(passports, options, attached)
         atomic_write(Path(part_path), rendered.data)
         return _Done(len(passports), rendered.pages, rendered.missing, [], part_path)
     pages, missing, files = 0, set(), []
     for p in passports:
-        one = render_passport(p, options)
+        one = render_passport(p, replace(options, attachments=tuple(attached.get(p.uuid, ()))))
         target = Path(out_dir) / pdf_file_name(p)
         atomic_write(target, one.data)
         pages += one.pages

@@ -162,6 +162,26 @@ requests128 = Table(
     *(Index(f"ix_requests128_{c}", c) for c in ("deadline", "plan_uuid")),
 )
 
+# Files kept with a passport, by content (the bytes live in plan_evidence, by SHA-256);
+# a removed one stays as a tombstone so the removal travels in bundles.
+passport_attachments = Table(
+    "passport_attachments",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("passport_uuid", String(36), ForeignKey("passports.uuid", ondelete="CASCADE"),
+           nullable=False),
+    Column("name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("media_type", String(100), nullable=False),
+    Column("removed", Boolean, nullable=False, default=False),
+    Column("added_by", Text, nullable=False, default=""),
+    Column("revision", Integer, nullable=False, default=1),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Index("ix_passport_attachments_passport_uuid", "passport_uuid"),
+)
+
 # Records of the agency as a whole (licences, proposals, the nine steps, reports, lessons,
 # chains): few, each kept whole as its JSON document under its kind.
 agency_records = Table(

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from .agency import AgencyRecordRepository
+from .attachments import AttachmentRepository
 from .audit import AuditRepository, MetaRepository
 from .bundles import BundleRepository
 from .engine import reraise, where
@@ -29,6 +30,7 @@ class UnitOfWork:
     plans: PlanRepository
     agency: AgencyRecordRepository
     events: EventLogRepository
+    attachments: AttachmentRepository
     conn: Connection
 
     def __init__(self, engine: Engine, on_commit: Callable[[], None] | None = None) -> None:
@@ -49,6 +51,7 @@ class UnitOfWork:
         self.plans = PlanRepository(self.conn)
         self.agency = AgencyRecordRepository(self.conn)
         self.events = EventLogRepository(self.conn)
+        self.attachments = AttachmentRepository(self.conn)
         self._committed = False
         return self
 

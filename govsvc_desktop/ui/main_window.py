@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, config
-from ..bootstrap import App
+from ..bootstrap import App, build
 from ..domain.choices import Nature, Status
 from ..domain.errors import GovsvcError
 from ..domain.queries import PassportFilter
+from ..services.backups import RestoreResult
 from ..services.drafts import DraftStore
 from ..services.excel import ExcelService
 from . import display
+from .backup_actions import BackupActions
 from .batch_print import BatchPrintDialog
 from .excel_import import ExcelImportDialog
 from .keyboard import leave_tables_with_tab, name_combo, name_tabs, shortcut
@@ -192,6 +194,9 @@ class MainWindow(QMainWindow):
         settings = self.tools_menu.addAction(self.tr("&Settings…"))
         settings.triggered.connect(self.edit_settings)
         shortcut(settings, QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        self.backups = BackupActions(self, self.app.backups, self.tools_menu.addMenu(self.tr("&Backups")))
+        self.backups.restored.connect(self.reopen)
+        self.successor: MainWindow | None = None
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About"), self.about)
         shortcut(about, QKeySequence.StandardKey.HelpContents, "F1")
@@ -409,6 +414,32 @@ class MainWindow(QMainWindow):
             self.model.persian_digits = new.persian_digits
             display.use_persian_digits(new.persian_digits)
             self.model.reload()
+            self.backups.show_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The automatic backup, when one is due (not when the window makes way for the
+        restored data)."""
+        self._live.stop()
+        self.backups.timer.stop()
+        if self.successor is None:
+            self.hide()  # the copy of a large database takes seconds: not behind a frozen window
+            self.backups.on_close()
+        super().closeEvent(event)
+
+    def reopen(self, result: RestoreResult) -> MainWindow:
+        """After a restore: a new window on the restored data (upgraded if it is older)."""
+        for editor in list(self.editors.values()):
+            editor.close()
+        settings = self.app.settings
+        self.app.close()
+        self.successor = MainWindow(build(self.app.db, settings))
+        self.successor.show()
+        self.close()
+        aside = str(result.kept_aside or "")
+        QMessageBox.information(self.successor, self.tr("Restore from a backup"), self.tr(
+            "The backup was restored. The data you were working on is kept in {path}.")
+            .format(path=aside))
+        return self.successor
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr(

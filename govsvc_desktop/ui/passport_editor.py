@@ -39,6 +39,7 @@ from ..domain.validation import validate
 from ..services.drafts import DraftStore
 from ..services.printing import passport_form, pdf_file_name
 from . import display
+from .editor_attachments import AttachmentsPage
 from .editor_history import HistoryPage
 from .editor_lifecycle import LifecyclePanel
 from .editor_sections import SECTIONS, section_title
@@ -120,6 +121,8 @@ class PassportEditor(QWidget):
             self.tabs.addTab(scroll, section_title(key))
         self.history = HistoryPage(self.app)
         self.tabs.addTab(self.history, self.tr("History"))
+        self.attachments = AttachmentsPage(self.app)
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
         splitter.addWidget(self.tabs)
         problems_box = QWidget()
         problems_layout = QVBoxLayout(problems_box)
@@ -172,6 +175,7 @@ class PassportEditor(QWidget):
         self.dirty = False
         self.lifecycle.show_for(p)
         self.history.show_for(p.uuid)
+        self.attachments.show_for(p.uuid)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -275,7 +279,8 @@ class PassportEditor(QWidget):
     def preview_form(self) -> PdfPreview | None:
         """The form as it stands now, unsaved edits included (a draft prints as «پیش‌نویس»)."""
         try:
-            rendered = passport_form(self.current(), self.persian_digits)
+            rendered = passport_form(self.current(), self.persian_digits,
+                                     [a.name for a in self.attachments.items])
         except GovsvcError as exc:
             QMessageBox.warning(self, self.tr("Print form"), exc.message_fa)
             return None

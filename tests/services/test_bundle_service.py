@@ -100,7 +100,8 @@ def test_delta_after_edits_carries_exactly_the_changed_records(
     app.passports.save(edited)
     app.passports.transition(made["drafts"][1], Action.SUBMIT_REVIEW)
     plan = svc.plan_export(delta=True)
-    assert plan.counts == {"passports": 2, "plans": 0, "proposals": 0} and plan.to_mark_sent == 0
+    assert {k: n for k, n in plan.counts.items() if n} == {"passports": 2}
+    assert plan.to_mark_sent == 0
     delta = svc.export(tmp_path / "delta.asice", pki.agency.identity, delta=True)
     assert _bundle_uuids(tmp_path / "delta.asice") == set(made["drafts"])
     assert delta.header.delta and delta.header.follows == first and delta.header.sequence == 2
