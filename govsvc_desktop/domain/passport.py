@@ -229,6 +229,7 @@ class ServicePassport:
     reviewed_on: str | None = None
     approved_by: str = ""
     approved_on: str | None = None
+    approval_signature: str = ""  # base64 CMS of the head's signature (domain.approval)
     sent_on: str | None = None
     centre_decision_on: str | None = None
     centre_comment: str = ""

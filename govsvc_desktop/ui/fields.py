@@ -39,7 +39,7 @@ LONG_TEXT = frozenset({
 DATE_FIELDS = frozenset({"electronic_target_date", "reviewed_on", "approved_on", "sent_on",
                          "centre_decision_on", "date"})
 READ_ONLY = frozenset({"uuid", "status", "revision", "edition", "created_at", "updated_at",
-                       "reviewed_by", "reviewed_on", "approved_by", "approved_on", "sent_on",
+                       "reviewed_by", "reviewed_on", "approved_by", "approved_on", "approval_signature", "sent_on",
                        "centre_decision_on", "centre_comment"})
 _INVALID_STYLE = "border: 1px solid #c62828; background: #fff3f3;"
 _INDEX = re.compile(r"^\[(\d+)\]\.?(.*)$")
