@@ -128,7 +128,7 @@ class BundleService:
             if progress is not None and not progress(done, total):
                 raise bundle_import.ImportCancelled("بررسی بسته لغو شد")
 
-        return verify_bundle(path, self.certificates.trusted_roots(),
+        return verify_bundle(path, self.certificates.anchors(),
                              [k.spec for k in self.kinds], limits=self.limits,
                              progress=tick, keep=keep, records=records)
 
