@@ -33,10 +33,11 @@ AGENCY_KINDS = ("licence", "proposal", "step", "report", "lesson", "chain")
 # Fields that record where a passport stands in its life cycle rather than what it says.
 # They change only through the life-cycle moves below, never by editing or importing.
 PASSPORT_LIFECYCLE_FIELDS = frozenset({
-    "status", "reviewed_by", "reviewed_on", "approved_by", "approved_on", "approval", "sent_on",
+    "status", "reviewed_by", "reviewed_on", "approved_by", "approved_on", "approval_signature",
+    "sent_on",
     "centre_decision_on", "centre_comment", "edition", "revision", "created_at", "updated_at",
 })
-PLAN_LIFECYCLE_FIELDS = frozenset({"status", "approval", "revision", "created_at", "updated_at"})
+PLAN_LIFECYCLE_FIELDS = frozenset({"status", "revision", "created_at", "updated_at"})
 # What a plan being carried out may still record: its reports, their verification and actions.
 PLAN_EXECUTION_FIELDS = frozenset({"reports", "verifications", "actions"})
 

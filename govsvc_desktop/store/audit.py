@@ -42,6 +42,13 @@ class AuditRepository:
         if rows:
             self.conn.execute(insert(audit_log), list(rows))
 
+    def creator(self, record_uuid: str) -> str | None:
+        """The login that first wrote the record (created or imported it), if recorded."""
+        value = self.conn.execute(
+            select(audit_log.c.username).where(audit_log.c.record_uuid == record_uuid)
+            .order_by(audit_log.c.id).limit(1)).scalar()
+        return None if value is None else str(value)
+
     def history(self, record_uuid: str, since_revision: int = 0) -> list[AuditEntry]:
         rows = self.conn.execute(
             select(audit_log).where(audit_log.c.record_uuid == record_uuid,
