@@ -24,6 +24,7 @@ EDIT = "edit"
 DELETE = "delete"
 RENEW = "renew"
 ISSUE_ID = "issue_id"
+IMPORT_APPROVED = "import_approved"  # only with an approval signature that verifies
 
 PASSPORT = "passport"
 PLAN = "plan"
@@ -94,7 +95,9 @@ RULES: tuple[Rule, ...] = (
        "شناسهٔ صادرشده از مرکز"),
     _r(PASSPORT, "reopen", {RT}, D, {_P}, label="بازکردن برای اصلاح"),
     _r(PASSPORT, RENEW, {AP, SE, AC}, D, {_P, _H}, label="تمدید (ویرایش تازه)"),
-    _r(PASSPORT, DELETE, {D, RT}, None, {_P, _A}, label="حذف پیش‌نویسی که هرگز تأیید نشده"),
+    _r(PASSPORT, IMPORT_APPROVED, {NEW, D, RV, RT, AP}, AP, {_H, _A}, ALL_CONTENT,
+       "ورود شناسنامهٔ تأییدشده‌ای که امضای رئیس دستگاه روی آن درست است"),
+    _r(PASSPORT, DELETE, {D}, None, {_P, _A}, label="حذف پیش‌نویسی که هرگز تأیید نشده"),
     # improvement plans
     _r(PLAN, CREATE, {NEW}, "draft", {_P}, ALL_CONTENT, "ساختن پیش‌نویس برنامه"),
     _r(PLAN, EDIT, {"draft"}, None, {_P}, ALL_CONTENT, "ویرایش برنامه"),

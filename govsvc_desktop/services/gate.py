@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from ..domain import rules
+from ..domain.choices import Role
 from ..domain.codec import to_dict
 from ..domain.diff import changes
-from ..domain.errors import ConflictError
+from ..domain.errors import ConflictError, PermissionDenied
 from ..domain.lifecycle import Actor
 from ..domain.passport import ServicePassport
 from ..domain.plan import ImprovementPlan, Request128
@@ -138,8 +139,7 @@ class Gate:
         cur: Any = current
         who = audit_as or self.actor
         if cur is None:
-            self.authorise(store, rules.NEW, store.state(rec), [("*", None, None)],
-                           action or rules.CREATE)
+            self.authorise(store, rules.NEW, store.state(rec), [], action or rules.CREATE)
             rec.revision = max(int(getattr(rec, "revision", 0) or 0), 1) if batch else 1
             rec.created_at = rec.created_at or self.now
             rec.updated_at = self.now if not batch else (rec.updated_at or self.now)
@@ -174,8 +174,8 @@ class Gate:
         rules.authorise(store.record_type, self.actor.roles, store.state(current),
                         store.state(current), frozenset(), rules.DELETE)
         if (owner is not None and owner != self.actor.username
-                and not rules.holds(self.actor.roles, frozenset({rules.Role.ADMIN}))):
-            raise rules.PermissionDenied("فقط تهیه‌کنندهٔ همین رکورد یا مدیر سامانه آن را حذف می‌کند")
+                and not rules.holds(self.actor.roles, frozenset({Role.ADMIN}))):
+            raise PermissionDenied("فقط تهیه‌کنندهٔ همین رکورد یا مدیر سامانه آن را حذف می‌کند")
         store.delete(self.uow, current.uuid)
         self.uow.audit.record(at=self.now, actor=self.actor.name, username=self.actor.username,
                               record_type=store.record_type, record_uuid=current.uuid,
