@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.domain.choices import Status
+from govsvc_desktop.domain.choices import Role, Status
 from govsvc_desktop.domain.lifecycle import Action
 from govsvc_desktop.domain.passport import ServicePassport
 from govsvc_desktop.exchange.demo_certificates import TestCredentials, make_test_signer
@@ -58,3 +58,5 @@ def store_as_is(app: App, p: ServicePassport) -> ServicePassport:
             uow.passports.update(record, uow.passports.get(record.uuid).revision)  # type: ignore[union-attr]
         uow.commit()
     return record
+
+ALL_ROLES = [r.value for r in Role]  # a local-mode user who set every role in the settings

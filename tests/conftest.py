@@ -10,6 +10,7 @@ import pytest
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
+from tests.approval_support import ALL_ROLES
 from tests.bundle_support import Pki, make_pki
 
 
@@ -24,7 +25,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
-    application = build(str(tmp_path / "govsvc.sqlite3"), settings=config.Settings(user_name="آزمون‌گر"))
+    application = build(str(tmp_path / "govsvc.sqlite3"), settings=config.Settings(user_name="آزمون‌گر", roles=ALL_ROLES))
     yield application
     application.close()
 

@@ -137,6 +137,11 @@ _KIND_LABELS = {PASSPORT: "شناسنامه", PLAN: "برنامهٔ بهبود",
                 "report": "گزارش نماینده", "lesson": "درس آموخته", "chain": "زنجیرهٔ خدمات"}
 
 
+# Moves taken only when named: they carry a condition the table cannot see (a verified
+# signature, the centre's reply, an archived edition, a never-approved record).
+_EXPLICIT = frozenset({IMPORT_APPROVED, ISSUE_ID, RENEW, DELETE})
+
+
 def holds(roles: frozenset[Role], needed: frozenset[Role]) -> bool:
     """Whether someone with ``roles`` holds one of ``needed``: an administrator does what a
     preparer or reviewer does, but approval stays with the head of the agency."""
@@ -176,7 +181,11 @@ def authorise(record_type: str, roles: frozenset[Role], source: str, target: str
     allowed: the move itself, the role, or the fields changed in this state."""
     kind = _KIND_LABELS.get(record_type, record_type)
     moves = [r for r in rules_for(record_type) if _matches(r, source, target)
-             and (action is None or r.action == action)]
+             and (r.action == action if action is not None else r.action not in _EXPLICIT)]
+    if not moves and source == target:
+        raise PermissionDenied(
+            f"{kind} با وضعیت «{_state_label(record_type, source)}» ویرایش نمی‌شود؛ محتوای "
+            "تأییدشده فقط با تمدید (ویرایش تازه) یا بازکردن برای اصلاح تغییر می‌کند")
     if not moves:
         raise PermissionDenied(
             f"بردن {kind} از وضعیت «{_state_label(record_type, source)}» به "

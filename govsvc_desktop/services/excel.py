@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
+from ..domain import rules
 from ..domain.choices import Status
 from ..domain.codec import to_dict
-from ..domain import rules
 from ..domain.diff import changes
 from ..domain.errors import GovsvcError, PermissionDenied, Problem, ValidationError
 from ..domain.passport import ServicePassport, new_uuid

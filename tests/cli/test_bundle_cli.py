@@ -19,6 +19,7 @@ from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.cli import main
 from govsvc_desktop.exchange.demo_certificates import make_test_signer
+from tests.approval_support import ALL_ROLES
 from tests.bundle_support import PASSWORD, flip, rewrite, seed, service, small_pdf
 
 OPENSSL = shutil.which("openssl")
@@ -63,7 +64,7 @@ def _agency_and_centre(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tu
 
 
 def _database(path: Path) -> str:
-    app = build(str(path), settings=config.Settings(user_name="مریم احمدی"))
+    app = build(str(path), settings=config.Settings(user_name="مریم احمدی", roles=ALL_ROLES))
     service(app)
     app.close()
     return str(path)
@@ -71,7 +72,7 @@ def _database(path: Path) -> str:
 
 def _agency_db(tmp_path: Path) -> tuple[str, dict[str, list[str]]]:
     db = _database(tmp_path / "agency.sqlite3")
-    app = build(db, settings=config.Settings(user_name="مریم احمدی"))
+    app = build(db, settings=config.Settings(user_name="مریم احمدی", roles=ALL_ROLES))
     made = seed(app)
     app.close()
     return db, made

@@ -18,6 +18,7 @@ from govsvc_desktop.domain.queries import PassportFilter
 from govsvc_desktop.exchange.excel_layout import MAIN_SHEET, SHEETS, sheet_for_part
 from govsvc_desktop.exchange.excel_report import REPORT_SHEET
 from govsvc_desktop.services.excel import ExcelImportError, ExcelService
+from tests.approval_support import ALL_ROLES
 from tests.fixtures import full_passport
 
 FEES = sheet_for_part("fees").name
@@ -226,7 +227,7 @@ def test_cancelled_import_changes_nothing(app: App, tmp_path: Path) -> None:
     from govsvc_desktop import config
     from govsvc_desktop.bootstrap import build
 
-    fresh = build(str(fresh_path), settings=config.Settings(user_name="x"))
+    fresh = build(str(fresh_path), settings=config.Settings(user_name="x", roles=ALL_ROLES))
     try:
         with pytest.raises(GovsvcError, match="لغو"):
             ExcelService(fresh.passports).import_file(path, progress=lambda d, t: d < 80)

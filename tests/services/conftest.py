@@ -11,6 +11,7 @@ import pytest
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
 from govsvc_desktop.services.certificates import CertificateService
+from tests.approval_support import ALL_ROLES
 from tests.bundle_support import Pki, install
 from tests.engines import app  # noqa: F401  (both engines for this suite)
 
@@ -28,6 +29,6 @@ def certs(pki: Pki) -> CertificateService:
 def other_app(tmp_path: Path) -> Iterator[App]:
     """Another office (or the centre): its own database, the same data folder and trust."""
     application = build(str(tmp_path / "other.sqlite3"),
-                        settings=config.Settings(user_name="دفتر دیگر"))
+                        settings=config.Settings(user_name="دفتر دیگر", roles=ALL_ROLES))
     yield application
     application.close()

@@ -4,14 +4,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from govsvc_desktop.bootstrap import App, build
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.domain.codec import from_dict
+from govsvc_desktop.domain.codec import from_dict, to_dict
+from govsvc_desktop.domain.errors import GovsvcError, ValidationError
 from govsvc_desktop.domain.lifecycle import as_new_draft
 from govsvc_desktop.domain.passport import ServicePassport
-
-from govsvc_desktop.bootstrap import App, build
-from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.errors import GovsvcError, ValidationError
 from govsvc_desktop.services import demo, passport_json
 from tests.fixtures import full_passport
 

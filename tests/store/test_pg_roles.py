@@ -15,6 +15,7 @@ from govsvc_desktop.domain.choices import Role, Status
 from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied
 from govsvc_desktop.domain.lifecycle import Action
 from govsvc_desktop.services.users import UserService
+from tests.approval_support import ALL_ROLES
 from tests.fixtures import full_passport
 from tests.pg import _admin_dsn, fresh_database, server_url
 
@@ -30,7 +31,7 @@ def office() -> Iterator[tuple[str, str, str]]:
     tag = uuid.uuid4().hex[:8]
     prep, boss = f"prep_{tag}", f"boss_{tag}"
     with fresh_database() as url:
-        admin = build(url, settings=config.Settings(user_name="مدیر"))
+        admin = build(url, settings=config.Settings(user_name="مدیر", roles=ALL_ROLES))
         users = UserService(admin.uow, admin.actor)
         users.add(prep, "مریم تهیه‌کننده", frozenset({Role.PREPARER}), "secret-pass")
         users.add(boss, "رئیس اداره", frozenset({Role.HEAD, Role.REVIEWER}), "secret-pass")

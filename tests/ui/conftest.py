@@ -12,6 +12,7 @@ from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
 from govsvc_desktop.ui.app import install_language, load_fonts
 from govsvc_desktop.ui.main_window import MainWindow
+from tests.approval_support import ALL_ROLES
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,7 +33,7 @@ def _closing_discards() -> Iterator[None]:
 
 @pytest.fixture
 def gui_app(tmp_path: Path) -> Iterator[App]:
-    application = build(str(tmp_path / "gui.sqlite3"), settings=config.Settings(user_name="کاربر آزمون"))
+    application = build(str(tmp_path / "gui.sqlite3"), settings=config.Settings(user_name="کاربر آزمون", roles=ALL_ROLES))
     yield application
     application.close()
 
