@@ -25,6 +25,7 @@ DELETE = "delete"
 RENEW = "renew"
 ISSUE_ID = "issue_id"
 IMPORT_APPROVED = "import_approved"  # only with an approval signature that verifies
+CENTRE_OVERRIDE = "centre_override"  # the centre's decision taken over a local change
 
 PASSPORT = "passport"
 PLAN = "plan"
@@ -89,8 +90,13 @@ RULES: tuple[Rule, ...] = (
     _r(PASSPORT, "send_back", {RV}, D, {_R}, label="بازگرداندن به پیش‌نویس"),
     _r(PASSPORT, "approve", {RV}, AP, {_H}, label="تأیید رئیس دستگاه (امضا)"),
     _r(PASSPORT, "mark_sent", {AP}, SE, {_P}, label="ثبت ارسال به سامانه"),
-    _r(PASSPORT, "accept", {SE}, AC, {_A}, label="پذیرش مرکز (از پاسخ تأییدشدهٔ مرکز)"),
-    _r(PASSPORT, "return", {SE}, RT, {_A}, label="برگشت از مرکز (از پاسخ تأییدشدهٔ مرکز)"),
+    _r(PASSPORT, "accept", {SE}, AC, {_A}, frozenset({"service_id"}),
+       "پذیرش مرکز (از پاسخ تأییدشدهٔ مرکز)"),
+    _r(PASSPORT, "return", {SE}, RT, {_A}, frozenset({"service_id"}),
+       "برگشت از مرکز (از پاسخ تأییدشدهٔ مرکز)"),
+    *(_r(PASSPORT, CENTRE_OVERRIDE, {D, RV, AP, AC, RT}, target, {_A}, frozenset({"service_id"}),
+         "تصمیم مرکز بر رکوردی که پس از ارسال اینجا تغییر کرده (به انتخاب کاربر)")
+      for target in (AC, RT)),
     _r(PASSPORT, ISSUE_ID, {AP, SE, AC, RT}, None, {_A}, frozenset({"service_id"}),
        "شناسهٔ صادرشده از مرکز"),
     _r(PASSPORT, "reopen", {RT}, D, {_P}, label="بازکردن برای اصلاح"),
@@ -103,9 +109,11 @@ RULES: tuple[Rule, ...] = (
     _r(PLAN, EDIT, {"draft"}, None, {_P}, ALL_CONTENT, "ویرایش برنامه"),
     _r(PLAN, EDIT, {"approved", "in_progress"}, None, {_P}, PLAN_EXECUTION_FIELDS,
        "ثبت گزارش‌ها، راستی‌آزمایی و پیشرفت اقدام‌ها"),
-    _r(PLAN, "approve", {"draft"}, "approved", {_H}, label="تصویب برنامه"),
-    _r(PLAN, "start", {"approved"}, "in_progress", {_H}, label="آغاز اجرا"),
-    _r(PLAN, "finish", {"in_progress"}, "done", {_H}, label="پایان برنامه"),
+    _r(PLAN, EDIT, {"done"}, None, {_P}, frozenset({"reports", "verifications"}),
+       "گزارش و راستی‌آزمایی برنامهٔ پایان‌یافته"),
+    _r(PLAN, "approve", {"draft"}, "approved", {_H}, ALL_CONTENT, "تصویب برنامه"),
+    _r(PLAN, "start", {"approved"}, "in_progress", {_H}, PLAN_EXECUTION_FIELDS, "آغاز اجرا"),
+    _r(PLAN, "finish", {"in_progress"}, "done", {_H}, PLAN_EXECUTION_FIELDS, "پایان برنامه"),
     _r(PLAN, "cancel", {"draft"}, "cancelled", {_P, _H}, label="لغو پیش‌نویس برنامه"),
     _r(PLAN, "cancel", {"approved", "in_progress"}, "cancelled", {_H}, label="لغو برنامهٔ تصویب‌شده"),
     _r(PLAN, DELETE, {"draft"}, None, {_P, _A}, label="حذف پیش‌نویس برنامه"),
@@ -121,7 +129,8 @@ RULES: tuple[Rule, ...] = (
       if kind not in ("proposal", "step")),
     _r("proposal", CREATE, {NEW}, "draft", {_P}, ALL_CONTENT, "ثبت خدمت پیشنهادی"),
     _r("proposal", CREATE, {NEW}, "proposed", {_P}, ALL_CONTENT, "ثبت خدمت پیشنهادی"),
-    _r("proposal", EDIT, {"draft", "proposed"}, None, {_P}, ALL_CONTENT, "ویرایش خدمت پیشنهادی"),
+    _r("proposal", EDIT, {"draft", "proposed", "under_review"}, None, {_P}, ALL_CONTENT,
+       "ویرایش خدمت پیشنهادی"),
     _r("proposal", "propose", {"draft"}, "proposed", {_P}, ALL_CONTENT, "پیشنهاد به سازمان"),
     _r("proposal", "withdraw", {"proposed"}, "draft", {_P}, ALL_CONTENT, "بازگرداندن به پیش‌نویس"),
     _r("proposal", "mark_sent", {"proposed"}, "under_review", {_P}, label="ارسال به مرکز"),
@@ -139,7 +148,7 @@ _KIND_LABELS = {PASSPORT: "شناسنامه", PLAN: "برنامهٔ بهبود",
 
 # Moves taken only when named: they carry a condition the table cannot see (a verified
 # signature, the centre's reply, an archived edition, a never-approved record).
-_EXPLICIT = frozenset({IMPORT_APPROVED, ISSUE_ID, RENEW, DELETE})
+_EXPLICIT = frozenset({IMPORT_APPROVED, ISSUE_ID, RENEW, DELETE, CENTRE_OVERRIDE})
 
 
 def holds(roles: frozenset[Role], needed: frozenset[Role]) -> bool:

@@ -12,9 +12,10 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import config
+from ..domain.approval import ApprovalCheck
 from ..domain.bundles import SENT, BundleEntry
 from ..domain.errors import GovsvcError, NotFoundError
 from ..domain.queries import PassportFilter
@@ -23,6 +24,7 @@ from ..exchange.bundle import BundleReport, verify_bundle
 from ..exchange.certificates import SigningIdentity
 from ..store.uow import UnitOfWork
 from . import bundle_export, bundle_import, bundle_reply
+from .approvals import Approvals
 from .bundle_kinds import RecordKindAdapter, StoredPassport, record_kinds
 from .certificates import CertificateService
 from .passports import PassportService, iso_now
@@ -99,6 +101,10 @@ class BundleService:
 
     def now(self) -> str:
         return iso_now(self.passports.clock)
+
+    def approval_check(self, record: Any) -> ApprovalCheck:
+        """A carried approval judged against this installation's trust (the bundle's)."""
+        return Approvals(self.certificates.anchors).check("passport", record)
 
     def clock(self) -> dt.datetime:
         return self.passports.clock()

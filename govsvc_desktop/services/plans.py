@@ -10,14 +10,10 @@ import mimetypes
 from collections.abc import Callable
 from pathlib import Path
 
-from ..domain.choices import Role
-from ..domain.codec import to_dict
-from ..domain.diff import changes
 from ..domain.errors import (
     ConflictError,
     GovsvcError,
     NotFoundError,
-    PermissionDenied,
     Problem,
     ValidationError,
 )
@@ -28,10 +24,10 @@ from ..domain.plan_dashboard import Dashboard, build_dashboard
 from ..domain.plan_validation import validate_plan, validate_request
 from ..domain.validation import blocking
 from ..store.uow import UnitOfWork
+from .gate import PLANS, REQUESTS, Gate
 from .passports import iso_now, utc_now
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
-APPROVERS = (Role.HEAD, Role.ADMIN)
 
 
 class PlanService:
@@ -92,32 +88,16 @@ class PlanService:
         return plan
 
     def save(self, plan: ImprovementPlan) -> ImprovementPlan:
-        """Saves as edited; ``plan.revision`` is the revision the user started from."""
+        """Saves as edited; ``plan.revision`` is the revision the user started from. The
+        rules table decides who may move a plan to its new status and what content may
+        change in which status (an approved plan records its reports, not new targets)."""
         self._check(validate_plan(plan))
-        now = iso_now(self.clock)
-        record = copy.deepcopy(plan)
         with self.uow_factory() as uow:
-            current = uow.plans.get(plan.uuid)
-            before = current.status if current is not None else PlanStatus.DRAFT
-            if record.status is not before and record.status is not PlanStatus.CANCELLED:
-                self._may_approve()
-            if current is None:
-                record.revision, record.created_at, record.updated_at = 1, record.created_at or now, now
-                uow.plans.insert(record)
-                self._audit(uow, record, "create", [], now)
-            else:
-                if current.revision != plan.revision:
-                    raise ConflictError(f"برنامه «{current.title}» پس از باز شدن آن در اینجا "
-                                        "تغییر کرده است؛ چیزی ذخیره نشد")
-                diff = changes(to_dict(current), to_dict(record))
-                if not diff:
-                    return current
-                record.revision, record.updated_at = current.revision + 1, now
-                if not uow.plans.update(record, current.revision):
-                    raise ConflictError("برنامه هم‌زمان تغییر کرد؛ چیزی ذخیره نشد")
-                self._audit(uow, record, "update", diff, now)
-            uow.commit()
-        return record
+            written = Gate(uow, self.actor, iso_now(self.clock)).write(
+                PLANS, copy.deepcopy(plan), expected=plan.revision, conflict=_plan_conflict)
+            if written.changed:
+                uow.commit()
+        return written.record
 
     def set_status(self, uuid: str, status: PlanStatus) -> ImprovementPlan:
         """Approving (or starting, finishing) needs the council's approval and the 30% rule."""
@@ -130,8 +110,7 @@ class PlanService:
         if plan.status is not PlanStatus.DRAFT:
             raise GovsvcError("فقط برنامه پیش‌نویس حذف می‌شود؛ برنامه تصویب‌شده را لغو کنید")
         with self.uow_factory() as uow:
-            uow.plans.delete(uuid)
-            self._audit(uow, plan, "delete", [], iso_now(self.clock))
+            Gate(uow, self.actor, iso_now(self.clock)).delete(PLANS, plan)
             uow.commit()
 
     def add_evidence(self, path: Path, description: str = "") -> Evidence:
@@ -196,27 +175,14 @@ class PlanService:
 
     def save_request(self, request: Request128) -> Request128:
         self._check(validate_request(request))
-        now = iso_now(self.clock)
-        record = copy.deepcopy(request)
         with self.uow_factory() as uow:
-            current = uow.plans.get_request(request.uuid)
-            if current is None:
-                record.revision, record.created_at, record.updated_at = 1, record.created_at or now, now
-                uow.plans.insert_request(record)
-                diff: list[tuple[str, object, object]] = []
-            else:
-                diff = changes(to_dict(current), to_dict(record))
-                if not diff:
-                    return current
-                record.revision, record.updated_at = current.revision + 1, now
-                if current.revision != request.revision or not uow.plans.update_request(record, current.revision):
-                    raise ConflictError(f"درخواست «{current.reference}» پس از باز شدن آن تغییر کرده است")
-            uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                             record_type="request128", record_uuid=record.uuid,
-                             revision=record.revision, action="update" if diff else "create",
-                             changes=diff)
-            uow.commit()
-        return record
+            written = Gate(uow, self.actor, iso_now(self.clock)).write(
+                REQUESTS, copy.deepcopy(request), expected=request.revision,
+                conflict=lambda current, _: ConflictError(
+                    f"درخواست «{current.reference}» پس از باز شدن آن تغییر کرده است"))
+            if written.changed:
+                uow.commit()
+        return written.record
 
     # helpers
     def _check(self, problems: list[Problem]) -> None:
@@ -224,12 +190,8 @@ class PlanService:
         if hard:
             raise ValidationError(hard, "ذخیره نشد؛ این موارد باید اصلاح شوند")
 
-    def _may_approve(self) -> None:
-        if not any(self.actor.can(role) for role in APPROVERS):
-            raise PermissionDenied("تصویب و پیشبرد برنامه بهبود با رئیس دستگاه است")
 
-    def _audit(self, uow: UnitOfWork, plan: ImprovementPlan, action: str,
-               diff: list[tuple[str, object, object]], now: str) -> None:
-        uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                         record_type="plan", record_uuid=plan.uuid, revision=plan.revision,
-                         action=action, changes=diff)
+
+def _plan_conflict(current: ImprovementPlan, expected: int) -> ConflictError:
+    return ConflictError(f"برنامه «{current.title}» پس از باز شدن آن در اینجا تغییر کرده است؛ "
+                         "چیزی ذخیره نشد")

@@ -60,6 +60,8 @@ def _agency_and_centre(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tu
     centre = _identity(capsys, tmp_path, "سامانه مرکزی", "سازمان اداری", "--centre")
     _trust_own_ca(capsys, tmp_path, agency)
     _trust_own_ca(capsys, tmp_path, centre)
+    # the person importing the centre's replies records its decisions: an administrator
+    assert run(capsys, "settings", "set", "--role", "preparer", "--role", "admin")[0] == 0
     return agency, centre
 
 
@@ -177,6 +179,10 @@ def test_export_verify_reply_import_through_the_cli(
     assert code == 0, err
     assert "برگشت" in text and "۱۱۰۳۱۱۶۴۷۷۷" in text
     before = _export_json(capsys, db, tmp_path / "before.json")
+    code, _, err = run(capsys, "--db", db, "bundle", "import", str(reply))
+    assert code == 5 and "مدیر سامانه" in err, "a preparer does not record the centre's decisions"
+    assert _export_json(capsys, db, tmp_path / "refused.json") == before
+    assert run(capsys, "settings", "set", "--role", "preparer", "--role", "admin")[0] == 0
     code, text, _ = run(capsys, "--db", db, "bundle", "import", str(reply), "--dry-run")
     assert code == 0 and "چیزی نوشته نشد" in text
     assert _export_json(capsys, db, tmp_path / "dry.json") == before

@@ -47,8 +47,11 @@ def _plan(app: App, title: str, before: float, target: float, status: PlanStatus
     plan.reports = [ProgressReport(quarter=q) for q in reported]
     saved = app.plans.save(plan)
     if status is not PlanStatus.DRAFT:
-        saved.council_number, saved.council_date, saved.status = "۱۲/۳۴", "2025-03-01", status
+        saved.council_number, saved.council_date = "۱۲/۳۴", "2025-03-01"
+        saved.status = PlanStatus.APPROVED
         saved = app.plans.save(saved)
+    if status is PlanStatus.IN_PROGRESS:
+        saved = app.plans.set_status(saved.uuid, status)
     return saved
 
 
