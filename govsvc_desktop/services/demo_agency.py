@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from ..domain.calendar import add_jalali_months
+from ..domain.choices import Role
 from ..domain.cycle import (
     DIRECTIVE_DATE,
     ChainLink,
@@ -28,10 +29,9 @@ from ..domain.cycle import (
     default_steps,
 )
 from ..domain.licences import LicenceEntry
+from ..domain.lifecycle import Actor
 from ..domain.proposals import DeliveryMode, ProposalStatus, ServiceProposal
 from ..store.tables import passports
-from ..domain.choices import Role
-from ..domain.lifecycle import Actor
 from .agency import CHAINS, LESSONS, PROPOSALS, REPORTS, STEPS, AgencyService
 
 if TYPE_CHECKING:
