@@ -8,9 +8,8 @@ from pathlib import Path
 
 from ..config import atomic_write
 from ..domain.errors import GovsvcError
-from ..reports.passport_pdf import PdfOptions, render_passport
 from ..services.certificates import CertificateService
-from ..services.printing import print_passports
+from ..services.printing import passport_form, print_passports
 from .cert import read_password
 from .context import Context, progress_printer
 from .filters import add_filter_options, filter_from_args
@@ -46,7 +45,7 @@ def _warn_missing(missing: set[str]) -> None:
 
 def cmd_passport(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.app.passports.resolve(args.id)
-    rendered = render_passport(p, PdfOptions(persian_digits=not args.latin_digits))
+    rendered = passport_form(p, persian_digits=not args.latin_digits)
     data = rendered.data
     if args.sign:
         certs = CertificateService.default()

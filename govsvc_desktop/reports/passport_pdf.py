@@ -14,7 +14,7 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop import __version__
 from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.approval import ApprovalCheck
 from govsvc_desktop.domain.calendar import format_jalali
 from govsvc_desktop.domain.choices import (
     Audience,
@@ -64,6 +65,8 @@ class PdfOptions:
 
     persian_digits: bool = True
     print_date: dt.date | None = None
+    # the approval signatures of the passports printed, by UUID, as the services read them
+    approvals: Mapping[str, ApprovalCheck] = field(default_factory=dict)
 
 
 @dataclass
@@ -79,8 +82,11 @@ def content_digest(p: ServicePassport) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def qr_payload(p: ServicePassport) -> str:
-    return f"GOVSVC-PASSPORT|{p.service_id or '-'}|{p.uuid}|sha256:{content_digest(p)}"
+def qr_payload(p: ServicePassport, approval_hash: str = "") -> str:
+    """What the QR code carries: the service ID, the UUID, the content digest and, for a
+    passport whose approval signature is intact, the approval's hash."""
+    tail = f"|approval:{approval_hash}" if approval_hash else ""
+    return f"GOVSVC-PASSPORT|{p.service_id or '-'}|{p.uuid}|sha256:{content_digest(p)}{tail}"
 
 
 def render_passport(p: ServicePassport, options: PdfOptions | None = None) -> RenderedPdf:
@@ -147,7 +153,8 @@ class _Header:
         self.validity = (f"معتبر تا {format_jalali(until, self.digits)}" if until
                          else p.validity(today).label_fa)
         self.service_id = localize_digits(p.service_id, self.digits) if p.service_id else "بدون شناسه"
-        self.qr = qr_payload(p)
+        check = options.approvals.get(p.uuid)
+        self.qr = qr_payload(p, check.approval_hash if check is not None and check.intact else "")
 
     def draw(self, c: Canvas, layout: FormLayout, number: int) -> None:
         x, w = layout.left, layout.width
@@ -208,6 +215,7 @@ class _PassportForm:
     def __init__(self, p: ServicePassport, options: PdfOptions) -> None:
         self.p = p
         self.digits = options.persian_digits
+        self.approval = options.approvals.get(p.uuid)
         self.f = FormLayout()
 
     # formatting, one place for the form
@@ -404,8 +412,20 @@ class _PassportForm:
         ])
         if p.centre_comment:
             f.fields([(F["centre_comment"], p.centre_comment)])
+        if self.approval is not None and (self.approval.signed or p.status in APPROVED_STATUSES):
+            f.fields([(F["approval_signature"], self.approval_text(self.approval))])
         f.gap(12)
         f.signature_boxes([("تهیه‌کننده", p.prepared_by), ("رئیس دستگاه", p.approved_by)])
+
+    def approval_text(self, check: ApprovalCheck) -> str:
+        """Signer, date and certificate fingerprint of the head's signature, or why it is
+        broken: a printed approval says whether it still holds."""
+        if not check.signed:
+            return "بدون امضای دیجیتال رئیس دستگاه"
+        if not check.intact:
+            return f"تأیید شکسته است: {check.reason_fa}"
+        return (f"امضای دیجیتال {check.signer}، {self.date(self.p.approved_on)}؛ اثر انگشت گواهی "
+                f"{check.fingerprint[:32]}؛ چکیدهٔ تأیید {check.approval_hash[:32]}")
 
     # helpers
     def row_number(self, index: int) -> str:

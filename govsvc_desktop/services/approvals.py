@@ -84,6 +84,12 @@ class Approvals:
             approval_hash=approval_hash(data), reason_fa=reason)
 
     @staticmethod
+    def facts(record_type: str, record: Any) -> ApprovalCheck:
+        """What a printed form shows of the approval: signer, fingerprint, hash and whether it
+        still matches the record, without judging trust (the form is not a verifier)."""
+        return Approvals(lambda: TrustAnchors()).check(record_type, record)
+
+    @staticmethod
     def statement_of(record_type: str, record: Any) -> bytes:
         """The bytes the approval signed, for checking it with other tools."""
         return statement(record_type, record, record.approved_by, record.approved_on or "")

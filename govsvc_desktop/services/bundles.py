@@ -48,10 +48,12 @@ ExportCancelled = bundle_export.ExportCancelled
 
 def default_pdf_renderer() -> RenderPdf:
     """The official passport form (Appendix B) is what bundles carry for approved passports."""
-    from ..reports.passport_pdf import passport_pdf_bytes
+    from ..reports.passport_pdf import PdfOptions, passport_pdf_bytes
+    from .printing import approval_facts
 
     def render(stored: StoredPassport) -> bytes:
-        return passport_pdf_bytes(stored.decode())
+        p = stored.decode()
+        return passport_pdf_bytes(p, PdfOptions(approvals=approval_facts([p])))
 
     return render
 

@@ -13,17 +13,19 @@ import multiprocessing
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import atomic_output, atomic_write
+from ..domain.approval import ApprovalCheck
 from ..domain.errors import GovsvcError
-from ..domain.passport import ServicePassport
+from ..domain.passport import APPROVED_STATUSES, ServicePassport
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
+from .approvals import Approvals
 from .passports import PassportService
 
 if TYPE_CHECKING:
@@ -55,7 +57,14 @@ def passport_form(p: ServicePassport, persian_digits: bool = True) -> RenderedPd
     """One passport's form, as it stands (unsaved edits included), for preview or printing."""
     from ..reports.passport_pdf import PdfOptions, render_passport
 
-    return render_passport(p, PdfOptions(persian_digits=persian_digits))
+    return render_passport(p, PdfOptions(persian_digits=persian_digits,
+                                         approvals=approval_facts([p])))
+
+
+def approval_facts(passports: Sequence[ServicePassport]) -> dict[str, ApprovalCheck]:
+    """The approval signatures of approved (or signed) passports, as the form prints them."""
+    return {p.uuid: Approvals.facts("passport", p) for p in passports
+            if p.approval_signature or p.status in APPROVED_STATUSES}
 
 
 def pdf_file_name(p: ServicePassport) -> str:
@@ -150,7 +159,7 @@ def _render_chunk(job: _Job, part_path: str) -> _Done:
     if app is None:
         app = _apps[db] = build(db, upgrade=False)
     passports = [app.passports.get(u) for u in uuids]  # type: ignore[attr-defined]
-    options = PdfOptions(persian_digits=persian_digits)
+    options = PdfOptions(persian_digits=persian_digits, approvals=approval_facts(passports))
     if out_dir is None:
         rendered = render_passports(passports, options)
         atomic_write(Path(part_path), rendered.data)

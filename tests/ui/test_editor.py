@@ -5,16 +5,16 @@ from PySide6.QtWidgets import QMessageBox
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.lifecycle import as_new_draft
 from govsvc_desktop.domain.passport import ServicePassport
+from govsvc_desktop.services.certificates import CertificateService
+from govsvc_desktop.ui.approval_dialog import ApprovalDialog
 from govsvc_desktop.ui.editor_sections import SECTIONS
 from govsvc_desktop.ui.fields import ParsedBinding, PartTableBinding, TextBinding
 from govsvc_desktop.ui.main_window import MainWindow
-from govsvc_desktop.domain.lifecycle import as_new_draft
-from govsvc_desktop.services.certificates import CertificateService
-from govsvc_desktop.ui.approval_dialog import ApprovalDialog
 from govsvc_desktop.ui.merge_dialog import MergeDialog
-from tests.approval_support import HEAD_NAME, PASSWORD, store_as_is, trust_head
 from govsvc_desktop.ui.passport_editor import PassportEditor
+from tests.approval_support import HEAD_NAME, PASSWORD, store_as_is, trust_head
 from tests.fixtures import full_passport
 from tests.ui.keyboard import type_text
 
