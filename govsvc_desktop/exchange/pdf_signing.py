@@ -137,7 +137,8 @@ def verify_pdf(pdf_bytes: bytes,
     if not embedded:
         return PdfSignatureStatus(signed=False)
     sig = embedded[-1]
-    context = validation_context(as_anchors(trusted_roots))
+    leaf = x509.load_der_x509_certificate(sig.signer_cert.dump()) if sig.signer_cert else None
+    context = validation_context(as_anchors(trusted_roots), leaf=leaf)
     try:
         status = validate_pdf_signature(sig, context)
     except Exception:

@@ -25,6 +25,11 @@ from pyhanko_certvalidator.errors import (
     PathValidationError,
     RevokedError,
 )
+from pyhanko_certvalidator.policy_decl import (
+    CertRevTrustPolicy,
+    RevocationCheckingPolicy,
+    RevocationCheckingRule,
+)
 
 from govsvc_desktop.exchange.checks import to_asn1
 
@@ -50,18 +55,32 @@ def as_anchors(trusted: Iterable[x509.Certificate] | TrustAnchors) -> TrustAncho
 
 def validation_context(
     anchors: TrustAnchors, pool: Sequence[x509.Certificate] = (),
-    moment: dt.datetime | None = None,
+    moment: dt.datetime | None = None, leaf: x509.Certificate | None = None,
 ) -> ValidationContext:
-    """Offline: no fetching; a revocation list that names the certificate revokes it, and a
-    certificate no imported list speaks about is judged on its path alone."""
+    """Offline: no fetching. Where an imported revocation list comes from a certificate's
+    issuer, that list must be consulted (and a certificate it names is revoked); a
+    certificate whose issuer published no list here is judged on its path alone."""
+    issuers = {_crl_issuer(der) for der in anchors.crls}
+    issuers.discard(None)
+    ee = (RevocationCheckingRule.CRL_REQUIRED if leaf is not None and leaf.issuer in issuers
+          else RevocationCheckingRule.CHECK_IF_DECLARED_SOFT)
+    ca = (RevocationCheckingRule.CRL_REQUIRED if any(c.issuer in issuers for c in pool if c != leaf)
+          else RevocationCheckingRule.CHECK_IF_DECLARED_SOFT)
     return ValidationContext(
         trust_roots=[to_asn1(r) for r in anchors.roots],
         other_certs=[to_asn1(c) for c in pool],
         moment=moment,
         allow_fetching=False,
         crls=list(anchors.crls),
-        revocation_mode="soft-fail",
+        revinfo_policy=CertRevTrustPolicy(RevocationCheckingPolicy(ee, ca)),
     )
+
+
+def _crl_issuer(der: bytes) -> x509.Name | None:
+    try:
+        return x509.load_der_x509_crl(der).issuer
+    except ValueError:
+        return None
 
 
 def certificate_failure(
@@ -73,7 +92,7 @@ def certificate_failure(
     anchors = as_anchors(trusted)
     if not anchors.roots:
         return "هیچ مرجع صدور گواهی مورد اعتمادی تعریف نشده است"
-    context = validation_context(anchors, pool, moment)
+    context = validation_context(anchors, pool, moment, leaf=cert)
     validator = CertificateValidator(
         to_asn1(cert), intermediate_certs=[to_asn1(c) for c in pool],
         validation_context=context)
