@@ -9,6 +9,29 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approve with signature</source>
+        <translation>تأیید با امضا</translation>
+    </message>
+    <message>
+        <source>«{title}» is approved by the head of the agency&apos;s signature over its content, name and date. A change after approval breaks it.</source>
+        <translation>«{title}» با امضای رئیس دستگاه بر محتوا، نام و تاریخ آن تأیید می‌شود. هر تغییری پس از تأیید، تأیید را می‌شکند.</translation>
+    </message>
+    <message>
+        <source>Signing identity:</source>
+        <translation>کلید امضا:</translation>
+    </message>
+    <message>
+        <source>Key password:</source>
+        <translation>گذرواژهٔ کلید:</translation>
+    </message>
+    <message>
+        <source>No signing identity is kept on this computer: import the head&apos;s certificate (or make a test one) on the Send page first.</source>
+        <translation>هیچ کلید امضایی در این رایانه نیست؛ نخست در صفحهٔ «ارسال» گواهی رئیس دستگاه را وارد کنید (یا یک گواهی آزمایشی بسازید).</translation>
+    </message>
+</context>
+<context>
     <name>BatchPrintDialog</name>
     <message>
         <source>Print forms</source>
@@ -109,7 +132,7 @@
 <context>
     <name>CycleTab</name>
     <message>
-        <source>Representative's report…</source>
+        <source>Representative&apos;s report…</source>
         <translation>گزارش نمایندهٔ دستگاه…</translation>
     </message>
     <message>
@@ -398,7 +421,7 @@
         <translation>زمان ارائهٔ خدمت</translation>
     </message>
     <message>
-        <source>The passport's service time is now %1 %2</source>
+        <source>The passport&apos;s service time is now %1 %2</source>
         <translation>زمان ارائهٔ خدمت در شناسنامه اکنون %1 %2 است</translation>
     </message>
 </context>
@@ -718,6 +741,18 @@
     <message>
         <source>Validity: {state} (until {date})</source>
         <translation>اعتبار: {state} (تا {date})</translation>
+    </message>
+    <message>
+        <source>Approval signature valid: {signer}, {date}, certificate {fingerprint}</source>
+        <translation>امضای تأیید معتبر است: {signer}، {date}، گواهی {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Approval signature broken: {reason}</source>
+        <translation>امضای تأیید شکسته است: {reason}</translation>
+    </message>
+    <message>
+        <source>Approved without the head&apos;s signature</source>
+        <translation>تأییدشده بدون امضای رئیس دستگاه</translation>
     </message>
     <message>
         <source>Renew</source>
@@ -1688,7 +1723,7 @@ Database: {db}</source>
         <translation>تاریخ صدور شناسه:</translation>
     </message>
     <message>
-        <source>Centre's comment:</source>
+        <source>Centre&apos;s comment:</source>
         <translation>نظر سازمان:</translation>
     </message>
 </context>
@@ -1767,7 +1802,7 @@ Database: {db}</source>
         <translation>ناسازگاری</translation>
     </message>
     <message>
-        <source>Centre's decision</source>
+        <source>Centre&apos;s decision</source>
         <translation>تصمیم مرکز</translation>
     </message>
     <message>
@@ -1889,6 +1924,10 @@ Database: {db}</source>
         <translation>اعتماد به مرجع صدور…</translation>
     </message>
     <message>
+        <source>Import a revocation list…</source>
+        <translation>ورود فهرست ابطال…</translation>
+    </message>
+    <message>
         <source>Key password:</source>
         <translation>گذرواژهٔ کلید:</translation>
     </message>
@@ -1994,7 +2033,7 @@ Database: {db}</source>
         <translation>برای آزمودن برنامه: مرکز گواهی آزمایشی را نمی‌پذیرد.</translation>
     </message>
     <message>
-        <source>Holder's name:</source>
+        <source>Holder&apos;s name:</source>
         <translation>نام دارنده:</translation>
     </message>
     <message>
@@ -2035,6 +2074,18 @@ Database: {db}</source>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der)</source>
         <translation>گواهی‌ها (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>Import a revocation list</source>
+        <translation>ورود فهرست ابطال</translation>
+    </message>
+    <message>
+        <source>Revocation lists (*.crl *.pem *.der)</source>
+        <translation>فهرست‌های ابطال (*.crl *.pem *.der)</translation>
+    </message>
+    <message>
+        <source>The revocation list of {issuer} is kept; signatures by the {count} certificates it revokes are refused from now on.</source>
+        <translation>فهرست ابطال {issuer} نگه‌داری شد؛ از این پس امضای {count} گواهی باطل‌شدهٔ آن پذیرفته نمی‌شود.</translation>
     </message>
 </context>
 </TS>
