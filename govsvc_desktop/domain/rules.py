@@ -174,14 +174,19 @@ def _content_ok(rule: Rule, changed: frozenset[str]) -> bool:
 
 
 def _state_label(record_type: str, state: str) -> str:
+    from .plan import PlanStatus
+    from .proposals import ProposalStatus
+
     if state == NEW:
         return "تازه"
-    if record_type == PASSPORT:
-        try:
-            return Status(state).label_fa
-        except ValueError:
-            return state
-    return state
+    if state == ANY:
+        return "هر وضعیت"
+    kinds: dict[str, type[Status] | type[PlanStatus] | type[ProposalStatus]] = {
+        PASSPORT: Status, PLAN: PlanStatus, "proposal": ProposalStatus}
+    try:
+        return kinds[record_type](state).label_fa
+    except (KeyError, ValueError):
+        return state
 
 
 def authorise(record_type: str, roles: frozenset[Role], source: str, target: str,
