@@ -17,7 +17,7 @@ from typing import Any
 
 from .calendar import format_jalali
 from .codec import to_dict
-from .rules import lifecycle_fields
+from .rules import PLAN, PLAN_EXECUTION_FIELDS, lifecycle_fields
 
 STATEMENT_FORMAT = "govsvc.approval"
 STATEMENT_VERSION = 1
@@ -29,8 +29,11 @@ def canonical_json(data: Any) -> bytes:
 
 
 def content_of(record_type: str, record: Any) -> dict[str, Any]:
-    """The record's content as signed: every field except those of its life cycle."""
+    """The record's content as signed: every field except those of its life cycle (and, for
+    a plan, what its execution records afterwards: reports, verification, action progress)."""
     life = lifecycle_fields(record_type) | {"approval_signature"}
+    if record_type == PLAN:
+        life |= PLAN_EXECUTION_FIELDS
     return {k: v for k, v in to_dict(record).items() if k not in life}
 
 

@@ -39,7 +39,8 @@ PASSPORT_LIFECYCLE_FIELDS = frozenset({
     "sent_on",
     "centre_decision_on", "centre_comment", "edition", "revision", "created_at", "updated_at",
 })
-PLAN_LIFECYCLE_FIELDS = frozenset({"status", "revision", "created_at", "updated_at"})
+PLAN_LIFECYCLE_FIELDS = frozenset({"status", "approved_by", "approved_on", "approval_signature",
+                                   "revision", "created_at", "updated_at"})
 # What a plan being carried out may still record: its reports, their verification and actions.
 PLAN_EXECUTION_FIELDS = frozenset({"reports", "verifications", "actions"})
 

@@ -93,8 +93,9 @@ def save_record(uow: UnitOfWork, book: RecordBook[T], record: T, actor: Actor, n
     def conflict(current: Any, expected: int) -> ConflictError:
         return ConflictError(f"این {book.label_fa} پس از باز شدن در اینجا تغییر کرده است؛ "
                              "چیزی ذخیره نشد")
-    return Gate(uow, actor, now).write(book_store(book), fresh, expected=fresh.revision,
-                                       action=action, conflict=conflict).record
+    written: T = Gate(uow, actor, now).write(book_store(book), fresh, expected=fresh.revision,
+                                             action=action, conflict=conflict).record
+    return written
 
 
 class AgencyService:

@@ -117,7 +117,7 @@ class Gate:
         self._pending_audit: list[dict[str, Any]] = []
 
     def authorise(self, store: RecordStore[Any], source: str, target: str,
-                  diff: Diff = (), action: str | None = None) -> rules.Rule:  # type: ignore[assignment]
+                  diff: Sequence[tuple[str, Any, Any]] = (), action: str | None = None) -> rules.Rule:
         changed = rules.content_changes(store.record_type, [d[0] for d in diff])
         return rules.authorise(store.record_type, self.actor.roles, source, target, changed, action)
 

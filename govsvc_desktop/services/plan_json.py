@@ -149,6 +149,9 @@ def write_plans(uow: UnitOfWork, incoming: PlanImport, actor: Actor, now: str, *
                 "status", f"وضعیت «{record.status.label_fa}» از پرونده گرفته نشد؛ وضعیت "
                 f"«{landed.label_fa}» ماند", f"«{plan.title}»", blocking=False))
             record.status = landed
+        stamps = current or ImprovementPlan()
+        for name in ("approved_by", "approved_on", "approval_signature"):
+            setattr(record, name, getattr(stamps, name))
         result = outcome(current, record, bases.get(plan.uuid) if bases else None)
         if result == "conflict" and plan.uuid in keep_mine:
             report.unchanged += 1

@@ -10,6 +10,8 @@ import mimetypes
 from collections.abc import Callable
 from pathlib import Path
 
+from ..domain import rules
+from ..domain.approval import ApprovalCheck
 from ..domain.errors import (
     ConflictError,
     GovsvcError,
@@ -23,7 +25,9 @@ from ..domain.plan import Evidence, ImprovementPlan, PlanStatus, Request128
 from ..domain.plan_dashboard import Dashboard, build_dashboard
 from ..domain.plan_validation import validate_plan, validate_request
 from ..domain.validation import blocking
+from ..exchange.certificates import SigningIdentity
 from ..store.uow import UnitOfWork
+from .approvals import Approvals
 from .gate import PLANS, REQUESTS, Gate
 from .passports import iso_now, utc_now
 
@@ -32,10 +36,12 @@ MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
 class PlanService:
     def __init__(self, uow_factory: Callable[[], UnitOfWork], actor: Actor,
-                 clock: Callable[[], dt.datetime] = utc_now) -> None:
+                 clock: Callable[[], dt.datetime] = utc_now,
+                 approvals: Approvals | None = None) -> None:
         self.uow_factory = uow_factory
         self.actor = actor
         self.clock = clock
+        self.approvals = approvals or Approvals()
 
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
@@ -87,23 +93,51 @@ class PlanService:
                 time.target_time_unit = p.service_time_unit
         return plan
 
-    def save(self, plan: ImprovementPlan) -> ImprovementPlan:
+    def save(self, plan: ImprovementPlan, identity: SigningIdentity | None = None) -> ImprovementPlan:
         """Saves as edited; ``plan.revision`` is the revision the user started from. The
         rules table decides who may move a plan to its new status and what content may
-        change in which status (an approved plan records its reports, not new targets)."""
+        change in which status (an approved plan records its reports, not new targets).
+        Approving is the head's signature: it needs their signing ``identity``; the approval
+        stamps are never taken from the edited copy."""
         self._check(validate_plan(plan))
         with self.uow_factory() as uow:
+            current = uow.plans.get(plan.uuid)
+            record = copy.deepcopy(plan)
+            source = current or ImprovementPlan()
+            for name in ("approved_by", "approved_on", "approval_signature"):
+                setattr(record, name, getattr(source, name))
+            if record.status is PlanStatus.APPROVED and source.status is not PlanStatus.APPROVED:
+                gate = Gate(uow, self.actor, iso_now(self.clock))
+                gate.authorise(PLANS, source.status.value if current else rules.NEW,
+                               record.status.value, [], None)
+                if identity is None:
+                    raise GovsvcError("تصویب برنامه امضای رئیس دستگاه است؛ کلید امضای او لازم "
+                                      "است (در خط فرمان: --cert و --password-env)")
+                record = self.approvals.sign(rules.PLAN, record, identity, self.today())
             written = Gate(uow, self.actor, iso_now(self.clock)).write(
-                PLANS, copy.deepcopy(plan), expected=plan.revision, conflict=_plan_conflict)
+                PLANS, record, expected=plan.revision, current=current, read=False,
+                conflict=_plan_conflict)
             if written.changed:
                 uow.commit()
         return written.record
 
-    def set_status(self, uuid: str, status: PlanStatus) -> ImprovementPlan:
-        """Approving (or starting, finishing) needs the council's approval and the 30% rule."""
+    def set_status(self, uuid: str, status: PlanStatus,
+                   identity: SigningIdentity | None = None) -> ImprovementPlan:
+        """Approving (or starting, finishing) needs the council's approval and the 30% rule;
+        approving also the head's signing identity."""
         plan = self.get(uuid)
         plan.status = status
-        return self.save(plan)
+        return self.save(plan, identity)
+
+    def check_approvable(self, plan: ImprovementPlan) -> None:
+        """The plan's own rules for approval (council, 30%), before a key is unlocked."""
+        candidate = copy.deepcopy(plan)
+        candidate.status = PlanStatus.APPROVED
+        self._check(validate_plan(candidate))
+
+    def approval(self, plan: ImprovementPlan) -> ApprovalCheck:
+        """How the plan's approval stands now: signed, intact, by a trusted certificate."""
+        return self.approvals.check(rules.PLAN, plan)
 
     def delete(self, uuid: str) -> None:
         plan = self.get(uuid)
