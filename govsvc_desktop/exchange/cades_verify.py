@@ -9,6 +9,7 @@ stops verification, the rest carry on so the report shows everything that is wro
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import hmac
@@ -21,6 +22,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
 
 from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.exchange.checks import (
@@ -38,7 +40,12 @@ from govsvc_desktop.exchange.checks import (
     STRUCTURE,
     VerificationReport,
 )
-from govsvc_desktop.exchange.trust_engine import TrustAnchors, as_anchors, certificate_failure
+from govsvc_desktop.exchange.trust_engine import (
+    TrustAnchors,
+    as_anchors,
+    certificate_failure,
+    validation_context,
+)
 
 log = logging.getLogger(__name__)
 
@@ -111,9 +118,41 @@ def _verify(
         for c in signed_data["certificates"]
         if c.name == "certificate"
     ]
-    failure = certificate_failure(signer, pool, anchors)
-    report.add(CHAIN, failure is None,
-               failure or "زنجیرهٔ گواهی به یک مرجع مورد اعتماد می‌رسد و اکنون معتبر و باطل‌نشده است")
+    proven = _timestamp_time(signer_info, anchors)
+    failure = certificate_failure(signer, pool, anchors, moment=proven)
+    if failure is None and proven is not None:
+        report.signing_time = proven
+    report.add(CHAIN, failure is None, failure or (
+        "زنجیرهٔ گواهی به یک مرجع مورد اعتماد می‌رسد و در زمانی که مهر زمانی معتبر اثبات "
+        "می‌کند معتبر و باطل‌نشده بوده است" if proven is not None else
+        "زنجیرهٔ گواهی به یک مرجع مورد اعتماد می‌رسد و اکنون معتبر و باطل‌نشده است"))
+
+
+def _timestamp_time(signer_info: cms.SignerInfo, anchors: TrustAnchors) -> dt.datetime | None:
+    """The signing time a trusted timestamp (RFC 3161 signature-time-stamp-token over the
+    signature value) proves, or None: only such a token lets a signature be judged at the
+    time it was made rather than now."""
+    unsigned = signer_info["unsigned_attrs"]
+    if unsigned.native is None:
+        return None
+    signature = signer_info["signature"].native
+    for attr in unsigned:
+        if attr["type"].native != "signature_time_stamp_token":
+            continue
+        for token in attr["values"]:
+            try:
+                status = asyncio.run(validate_tst_signed_data(
+                    token["content"], validation_context(anchors),
+                    lambda algorithm: hashlib.new(algorithm, signature).digest()))
+            except Exception:  # a token that does not validate proves nothing
+                log.info("timestamp token not accepted", exc_info=True)
+                continue
+            trusted = (status.get("trust_problem_indic") is None
+                       and status.get("validation_path") is not None)
+            if status.get("intact") and status.get("valid") and trusted:
+                when = status["timestamp"]
+                return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return None
 
 
 def _parse(report: VerificationReport, der: bytes) -> tuple[cms.SignedData, cms.SignerInfo]:

@@ -631,3 +631,69 @@ def test_mismatched_key_refused(pki: TestCredentials, other_pki: TestCredentials
     mixed = SigningIdentity(other_pki.identity.private_key, pki.identity.certificate, ())
     with pytest.raises(SigningIdentityError):
         sign_detached(CONTENT, mixed)
+
+
+def _tsa(pki: TestCredentials) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
+    """A time-stamping authority under the test CA (critical timeStamping usage, RFC 3161)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "مهر زمانی آزمایشی")]))
+        .issuer_name(pki.ca_certificate.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(_now() - dt.timedelta(days=1))
+        .not_valid_after(_now() + dt.timedelta(days=365))
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]),
+                       critical=True)
+        .add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False, False),
+                       critical=True)
+        .sign(pki.ca_key, hashes.SHA256())  # type: ignore[arg-type]
+    )
+    return cert, key
+
+
+def _with_timestamp(signature: bytes, tsa: tuple[x509.Certificate, rsa.RSAPrivateKey]) -> bytes:
+    """The signature with an RFC 3161 token over its signature value as an unsigned attribute."""
+    import asyncio
+    import hashlib
+
+    from asn1crypto import keys
+    from pyhanko.sign.timestamps import DummyTimeStamper
+
+    cert, key = tsa
+    stamper = DummyTimeStamper(
+        asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        keys.PrivateKeyInfo.load(key.private_bytes(serialization.Encoding.DER,
+                                                   serialization.PrivateFormat.PKCS8,
+                                                   serialization.NoEncryption())),
+        fixed_dt=_now())
+    info = cms.ContentInfo.load(signature)
+    signer = info["content"]["signer_infos"][0]
+    digest = hashlib.sha256(signer["signature"].native).digest()
+    token = asyncio.run(stamper.async_timestamp(digest, "sha256"))
+    signer["unsigned_attrs"] = cms.CMSAttributes(
+        [cms.CMSAttribute({"type": "signature_time_stamp_token", "values": [token]})])
+    return info.dump()
+
+
+def test_a_trusted_timestamp_proves_the_signing_time(pki: TestCredentials) -> None:
+    end = _now().replace(microsecond=0) + dt.timedelta(seconds=3)
+    short = issue_test_certificate(
+        pki.ca_certificate, pki.ca_key, "علی رضایی", "سازمان آزمایشی", not_after=end
+    )
+    plain = sign_detached(CONTENT, short)
+    stamped = _with_timestamp(plain, _tsa(pki))
+    stranger = make_test_ca("مرجع ناشناس")
+    foreign = _with_timestamp(plain, _tsa(TestCredentials(
+        stranger[0], stranger[1], pki.identity, pki.pkcs12_path, pki.password)))
+    assert verify_detached(stamped, CONTENT, [pki.ca_certificate]).ok
+    while _now() <= end + dt.timedelta(seconds=1):
+        time.sleep(0.25)
+    # after expiry: only the token of a trusted authority lets the signature stand
+    assert not verify_detached(plain, CONTENT, [pki.ca_certificate]).ok
+    report = verify_detached(stamped, CONTENT, [pki.ca_certificate])
+    assert report.ok, report.summary_fa()
+    assert report.signing_time is not None and report.signing_time <= end
+    assert "مهر زمانی" in report.summary_fa()
+    assert not verify_detached(foreign, CONTENT, [pki.ca_certificate]).ok
