@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import rules
 from .choices import Role, Status
@@ -20,10 +20,10 @@ from .validation import validate
 
 @dataclass(frozen=True)
 class Actor:
-    """The person doing the work, as recorded in the audit."""
+    """The person doing the work, as recorded in the audit; they hold only the roles given."""
 
     name: str
-    roles: frozenset[Role] = field(default_factory=lambda: frozenset(Role))
+    roles: frozenset[Role] = frozenset()
     username: str = "local"
 
     def can(self, role: Role) -> bool:
