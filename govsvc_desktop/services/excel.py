@@ -187,6 +187,8 @@ class ExcelService:
         """Why the rules table does not let this person write the row's record, or ""."""
         source = current.status.value if current is not None else rules.NEW
         paths = [d[0] for d in changes(to_dict(current), to_dict(land.record))] if current else []
+        if current is not None and not paths:
+            return ""  # unchanged: nothing to permit
         try:
             rules.authorise(rules.PASSPORT, self.passports.actor.roles, source,
                             land.record.status.value,
