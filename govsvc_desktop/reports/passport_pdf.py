@@ -413,19 +413,21 @@ class _PassportForm:
         if p.centre_comment:
             f.fields([(F["centre_comment"], p.centre_comment)])
         if self.approval is not None and (self.approval.signed or p.status in APPROVED_STATUSES):
-            f.fields([(F["approval_signature"], self.approval_text(self.approval))])
+            f.fields(self.approval_rows(self.approval))
         f.gap(12)
         f.signature_boxes([("تهیه‌کننده", p.prepared_by), ("رئیس دستگاه", p.approved_by)])
 
-    def approval_text(self, check: ApprovalCheck) -> str:
+    def approval_rows(self, check: ApprovalCheck) -> list[tuple[str, str]]:
         """Signer, date and certificate fingerprint of the head's signature, or why it is
         broken: a printed approval says whether it still holds."""
+        label = F["approval_signature"]
         if not check.signed:
-            return "بدون امضای دیجیتال رئیس دستگاه"
+            return [(label, "بدون امضای دیجیتال رئیس دستگاه")]
         if not check.intact:
-            return f"تأیید شکسته است: {check.reason_fa}"
-        return (f"امضای دیجیتال {check.signer}، {self.date(self.p.approved_on)}؛ اثر انگشت گواهی "
-                f"{check.fingerprint[:32]}؛ چکیدهٔ تأیید {check.approval_hash[:32]}")
+            return [(label, f"تأیید شکسته است: {check.reason_fa}")]
+        return [(label, f"امضای دیجیتال {check.signer}، {self.date(self.p.approved_on)}"),
+                ("اثر انگشت گواهی امضا", check.fingerprint[:32]),
+                ("چکیدهٔ تأیید (در کد QR)", check.approval_hash[:32])]
 
     # helpers
     def row_number(self, index: int) -> str:
