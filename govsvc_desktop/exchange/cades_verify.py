@@ -150,7 +150,7 @@ def _timestamp_time(signer_info: cms.SignerInfo, anchors: TrustAnchors) -> dt.da
             trusted = (status.get("trust_problem_indic") is None
                        and status.get("validation_path") is not None)
             if status.get("intact") and status.get("valid") and trusted:
-                when = status["timestamp"]
+                when: dt.datetime = status["timestamp"]
                 return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
     return None
 

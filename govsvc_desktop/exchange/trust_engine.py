@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import logging
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -92,6 +94,24 @@ def certificate_failure(
     anchors = as_anchors(trusted)
     if not anchors.roots:
         return "هیچ مرجع صدور گواهی مورد اعتمادی تعریف نشده است"
+    now = dt.datetime.now(dt.UTC)
+    ending = min(c.not_valid_after_utc for c in (cert, *pool))
+    if moment is None and ending - now > dt.timedelta(minutes=2):
+        # the same signer's path is judged once a minute, not once per record: an import of
+        # thousands of passports approved by one head validates one path (a certificate
+        # close to its end is always judged afresh)
+        return _failure_now(cert, tuple(pool), anchors, int(time.time() // 60))
+    return _failure(cert, pool, anchors, moment)
+
+
+@functools.lru_cache(maxsize=256)
+def _failure_now(cert: x509.Certificate, pool: tuple[x509.Certificate, ...],
+                 anchors: TrustAnchors, minute: int) -> str | None:
+    return _failure(cert, pool, anchors, None)
+
+
+def _failure(cert: x509.Certificate, pool: Sequence[x509.Certificate], anchors: TrustAnchors,
+             moment: dt.datetime | None) -> str | None:
     context = validation_context(anchors, pool, moment, leaf=cert)
     validator = CertificateValidator(
         to_asn1(cert), intermediate_certs=[to_asn1(c) for c in pool],
