@@ -99,10 +99,14 @@ def log_dir() -> Path:
 
 @dataclass
 class Settings:
-    """What the user sets once: who they are, how numbers and language show."""
+    """What the user sets once: who they are, how numbers and language show.
 
-    user_name: str = "کاربر محلی"
-    roles: list[str] = field(default_factory=lambda: [r.value for r in Role])
+    In local mode the roles here are the ones that count; a new installation holds the
+    preparer's role only, until the person sets the others they hold.
+    """
+
+    user_name: str = ""
+    roles: list[str] = field(default_factory=lambda: [Role.PREPARER.value])
     language: str = "fa"
     persian_digits: bool = True
     autosave_seconds: int = 5
@@ -117,7 +121,18 @@ class Settings:
     backup_warn_days: int = 7
 
     def actor(self) -> Actor:
-        return Actor(name=self.user_name, roles=frozenset(Role(r) for r in self.roles))
+        """The person as the audit names them: the name set here, else the computer login."""
+        return Actor(name=self.user_name.strip() or login_name(),
+                     roles=frozenset(Role(r) for r in self.roles))
+
+
+def login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "کاربر بی‌نام"
 
 
 @contextmanager

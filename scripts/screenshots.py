@@ -32,7 +32,8 @@ def main(out: Path) -> int:
     qapp.setFont(QFont(load_fonts(), 10))
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["GOVSVC_HOME"] = str(Path(tmp) / "home")  # keys and trust stay in here
-        app = build(str(Path(tmp) / "shots.sqlite3"), config.Settings(user_name="زهرا کریمی"))
+        app = build(str(Path(tmp) / "shots.sqlite3"),
+                    config.Settings(user_name="زهرا کریمی", roles=["preparer", "reviewer", "head", "admin"]))
         demo.populate_all(app, 400)
         window = MainWindow(app)
         window.resize(1280, 760)
@@ -47,6 +48,7 @@ def main(out: Path) -> int:
         qapp.processEvents()
         editor.grab().save(str(out / "editor.png"))
         _editor_details(qapp, window, editor, out)
+        _approval(qapp, app, Path(tmp), out)
         for index in range(1, window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             key = next(k for k, w in window.pages.items() if w.parent() is window.tabs.widget(index))
@@ -133,6 +135,27 @@ def _english(qapp: QApplication, app: App, out: Path) -> None:
     editor.close()
     window.close()
     install_language(qapp, "fa")
+def _approval(qapp: QApplication, app: App, tmp: Path, out: Path) -> None:
+    """The editor's life-cycle page of a passport the head approved by signature."""
+    from govsvc_desktop.domain.choices import Status
+    from govsvc_desktop.exchange.demo_certificates import make_test_signer
+    from govsvc_desktop.ui.editor_sections import SECTIONS
+    from govsvc_desktop.ui.passport_editor import PassportEditor
+
+    head = make_test_signer(tmp / "head.p12", "demo-password", person_name="دکتر محمد صادقی")
+    certificate_service().trust_certificates([head.ca_certificate])
+    reviewed = next(p for p in app.passports.iter_passports()
+                    if p.status is Status.REVIEWED and not app.passports.problems(p))
+    approved = app.passports.approve(reviewed.uuid, head.identity)
+    editor = PassportEditor(app, approved)
+    editor.resize(1100, 820)
+    editor.tabs.setCurrentIndex([key for key, _ in SECTIONS].index("lifecycle"))
+    editor.show()
+    qapp.processEvents()
+    editor.tabs.currentWidget().ensureWidgetVisible(editor.lifecycle)  # type: ignore[attr-defined]
+    qapp.processEvents()
+    editor.grab().save(str(out / "editor-approval.png"))
+    editor.close()
 
 
 def _receive_page(qapp: QApplication, window: MainWindow, app: App, tmp: Path, out: Path) -> None:

@@ -19,7 +19,6 @@ from sqlalchemy import func, select
 
 from govsvc_desktop.bootstrap import App, bundle_service, certificate_service
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.lifecycle import Action
 from govsvc_desktop.domain.passport import Licence, ServicePassport
 from govsvc_desktop.exchange.demo_certificates import (
     TestCredentials,
@@ -30,6 +29,7 @@ from govsvc_desktop.services.bundle_kinds import StoredPassport
 from govsvc_desktop.services.bundles import BundleService
 from govsvc_desktop.services.certificates import CertificateService, IdentityInfo
 from govsvc_desktop.store.tables import audit_log
+from tests.approval_support import approve
 from tests.fixtures import full_passport
 
 PASSWORD = "گذرواژه-آزمایشی-۱۲۳"
@@ -103,8 +103,7 @@ def seed(app: App, approved: int = 3, drafts: int = 2, proposed: int = 1) -> dic
             n += 1
             p = app.passports.save(passport(n, service_id=group != "proposed")).passport
             if group != "drafts":
-                app.passports.transition(p.uuid, Action.SUBMIT_REVIEW)
-                app.passports.transition(p.uuid, Action.APPROVE)
+                approve(app, p.uuid)
             made[group].append(p.uuid)
     return made
 

@@ -10,6 +10,7 @@ import pytest
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
+from tests.approval_support import ALL_ROLES
 from tests.bundle_support import Pki, make_pki
 from tests.engines import migrated_sqlite
 
@@ -43,7 +44,7 @@ def pg_template() -> Iterator[str]:
 @pytest.fixture
 def app(tmp_path: Path, sqlite_template: Path) -> Iterator[App]:
     application = build(migrated_sqlite(sqlite_template, tmp_path),
-                        settings=config.Settings(user_name="آزمون‌گر"))
+                        settings=config.Settings(user_name="آزمون‌گر", roles=ALL_ROLES))
     yield application
     application.close()
 

@@ -11,6 +11,7 @@ import pytest
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
+from tests.approval_support import ALL_ROLES
 from tests.pg import fresh_database
 
 
@@ -23,7 +24,7 @@ def migrated_sqlite(template: Path, folder: Path, name: str = "govsvc.sqlite3") 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    settings = config.Settings(user_name="آزمون‌گر")
+    settings = config.Settings(user_name="آزمون‌گر", roles=ALL_ROLES)
     if request.param == "sqlite":
         template = request.getfixturevalue("sqlite_template")
         application = build(migrated_sqlite(template, tmp_path), settings=settings)

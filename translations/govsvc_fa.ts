@@ -16,6 +16,29 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approve with signature</source>
+        <translation>تأیید با امضا</translation>
+    </message>
+    <message>
+        <source>«{title}» is approved by the head of the agency's signature over its content, name and date. A change after approval breaks it.</source>
+        <translation>«{title}» با امضای رئیس دستگاه بر محتوا، نام و تاریخ آن تأیید می‌شود. هر تغییری پس از تأیید، تأیید را می‌شکند.</translation>
+    </message>
+    <message>
+        <source>Signing identity:</source>
+        <translation>کلید امضا:</translation>
+    </message>
+    <message>
+        <source>Key password:</source>
+        <translation>گذرواژهٔ کلید:</translation>
+    </message>
+    <message>
+        <source>No signing identity is kept on this computer: import the head's certificate (or make a test one) on the Send page first.</source>
+        <translation>هیچ کلید امضایی در این رایانه نیست؛ نخست در صفحهٔ «ارسال» گواهی رئیس دستگاه را وارد کنید (یا یک گواهی آزمایشی بسازید).</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPage</name>
     <message>
         <source>Allowed: {types}; up to 25 MB each.</source>
@@ -1135,6 +1158,18 @@ Replace the data you are working on with it? The current database is kept aside 
     <message>
         <source>Validity: {state} (until {date})</source>
         <translation>اعتبار: {state} (تا {date})</translation>
+    </message>
+    <message>
+        <source>Approval signature valid: {signer}, {date}, certificate {fingerprint}</source>
+        <translation>امضای تأیید معتبر است: {signer}، {date}، گواهی {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Approval signature broken: {reason}</source>
+        <translation>امضای تأیید شکسته است: {reason}</translation>
+    </message>
+    <message>
+        <source>Approved without the head's signature</source>
+        <translation>تأییدشده بدون امضای رئیس دستگاه</translation>
     </message>
     <message>
         <source>Renew</source>
@@ -2544,6 +2579,10 @@ Database: {db}</source>
         <translation>اعتماد به مرجع صدور…</translation>
     </message>
     <message>
+        <source>Import a revocation list…</source>
+        <translation>ورود فهرست ابطال…</translation>
+    </message>
+    <message>
         <source>Key password:</source>
         <translation>گذرواژهٔ کلید:</translation>
     </message>
@@ -2726,6 +2765,18 @@ Database: {db}</source>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der)</source>
         <translation>گواهی‌ها (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>Import a revocation list</source>
+        <translation>ورود فهرست ابطال</translation>
+    </message>
+    <message>
+        <source>Revocation lists (*.crl *.pem *.der)</source>
+        <translation>فهرست‌های ابطال (*.crl *.pem *.der)</translation>
+    </message>
+    <message>
+        <source>The revocation list of {issuer} is kept; signatures by the {count} certificates it revokes are refused from now on.</source>
+        <translation>فهرست ابطال {issuer} نگه‌داری شد؛ از این پس امضای {count} گواهی باطل‌شدهٔ آن پذیرفته نمی‌شود.</translation>
     </message>
 </context>
 </TS>

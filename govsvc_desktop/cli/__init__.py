@@ -39,6 +39,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "compliance": ("compliance", "the agency's obligations: what is missing, late or blocked"),
     "events": ("compliance", "event logs of electronic services for process mining"),
     "catalogue": ("catalogue", "the agency's service catalogue as a website and linked data"),
+    "settings": ("settings", "name, roles and agency of this computer's user"),
 }
 
 log = logging.getLogger(__name__)

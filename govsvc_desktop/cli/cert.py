@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .. import config
 from ..domain.calendar import format_jalali
 from ..domain.errors import GovsvcError
+from ..domain.persian import format_int
 from .context import Context, print_table
 
 if TYPE_CHECKING:
@@ -81,6 +82,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("file")
     p.set_defaults(func=cmd_trust)
 
+    p = noun.add_parser("import-crl",
+                        help="honour a certificate revocation list (CRL file, DER or PEM)")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_import_crl)
+
     p = noun.add_parser("sign-pdf", help="add a PAdES signature to a PDF")
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True)
@@ -126,13 +132,28 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     )
     print("مراجع مورد اعتماد:")
     print_table(
-        ("نام", "موضوع", "اثر انگشت SHA-256", "تا"),
-        [(t.name, t.subject, t.fingerprint, format_jalali(t.not_after))
+        ("نام", "موضوع", "اثر انگشت SHA-256", "تا", "منبع"),
+        [(t.name, t.subject, t.fingerprint, format_jalali(t.not_after),
+          "همراه برنامه (سامانهٔ مرکزی)" if t.builtin else "واردشده")
          for t in service.trusted()],
+    )
+    print("فهرست‌های ابطال:")
+    print_table(
+        ("صادرکننده", "تاریخ انتشار", "انتشار بعدی", "گواهی باطل‌شده"),
+        [(c.issuer, format_jalali(c.this_update),
+          format_jalali(c.next_update) if c.next_update else "", format_int(c.revoked))
+         for c in service.revocation_lists()],
     )
     for i in identities:
         if i.warning_fa():
             print(f"هشدار: گواهی «{i.name}» {i.warning_fa()}", file=sys.stderr)
+    return 0
+
+
+def cmd_import_crl(args: argparse.Namespace, ctx: Context) -> int:
+    info = CertificateService.default().import_crl(args.file)
+    print(f"فهرست ابطال «{info.issuer}» با {format_int(info.revoked)} گواهی باطل‌شده نگه‌داری شد؛ "
+          "از این پس امضای این گواهی‌ها پذیرفته نمی‌شود.")
     return 0
 
 

@@ -65,7 +65,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         p = noun.add_parser(verb, help=ACTION_LABELS_FA[action])
         p.add_argument("id")
         p.add_argument("--comment", default="")
+        if action == Action.APPROVE:
+            p.add_argument("--cert", help="the head's signing identity: fingerprint prefix or name")
+            p.add_argument("--password-env", help="environment variable holding the key's password")
         p.set_defaults(func=cmd_transition, action=action)
+
+    p = noun.add_parser("approval", help="check the head's approval signature of one passport")
+    p.add_argument("id")
+    p.add_argument("--statement-out", help="write the signed approval statement (for openssl)")
+    p.add_argument("--signature-out", help="write the approval signature, DER (for openssl)")
+    p.set_defaults(func=cmd_approval)
 
     p = noun.add_parser("renew", help="start the next edition of an approved passport")
     p.add_argument("id")
@@ -148,12 +157,18 @@ def _text(p: ServicePassport) -> None:
         sys.stdout.write(f"اعتبار تا: {format_jalali(until)}\n")
 
 
+def _approval_line(ctx: Context, p: ServicePassport) -> None:
+    if p.approval_signature or p.status.value in ("approved", "sent", "accepted"):
+        sys.stdout.write(f"امضای تأیید: {ctx.app.passports.approval(p).summary_fa()}\n")
+
+
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.app.passports.resolve(args.id)
     if args.format == "json":
         print_json(to_dict(p))
     else:
         _text(p)
+        _approval_line(ctx, p)
     return 0
 
 
@@ -183,15 +198,48 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                                             progress_printer("ورود"))
     verb = "بررسی شد (چیزی نوشته نشد)" if args.dry_run else "وارد شد"
     print(f"{verb}: {report.created} رکورد تازه، {report.updated} به‌روزرسانی، {report.unchanged} بدون تغییر.")
+    if report.notes:
+        print(f"{format_int(len(report.notes))} رکورد با وضعیتی جز آنچه پرونده می‌گفت وارد شد:")
+        print(report.notes_fa())
     return 0
 
 
 def cmd_transition(args: argparse.Namespace, ctx: Context) -> int:
     service = ctx.app.passports
     p = service.resolve(args.id)
+    if args.action == Action.APPROVE:
+        from ..services.certificates import CertificateService
+        from .cert import read_password
+
+        certificates = CertificateService.default()
+        info = certificates.find(args.cert)
+        password = read_password(args.password_env, f"گذرواژهٔ کلید «{info.name}»: ")
+        result = service.approve(p.uuid, certificates.unlock(info.fingerprint, password))
+        check = service.approval(result)
+        print(f"«{result.title}» با امضای «{result.approved_by}» در "
+              f"{format_jalali(result.approved_on)} تأیید شد. اثر انگشت گواهی: {check.fingerprint}")
+        return 0
     result = service.transition(p.uuid, args.action, args.comment)
     print(f"«{result.title}»: وضعیت اکنون «{result.status.label_fa}» است.")
     return 0
+
+
+def cmd_approval(args: argparse.Namespace, ctx: Context) -> int:
+    import base64
+
+    service = ctx.app.passports
+    p = service.resolve(args.id)
+    check = service.approval(p)
+    print(("✔ " if check.ok else "✘ ") + check.summary_fa())
+    if check.signed:
+        print(f"تأییدکننده: {p.approved_by} — تاریخ: {format_jalali(p.approved_on)}")
+        print(f"اثر انگشت گواهی: {check.fingerprint}")
+        print(f"چکیدهٔ تأیید: {check.approval_hash}")
+    if args.statement_out:
+        atomic_write(Path(args.statement_out), service.approvals.statement_of("passport", p))
+    if args.signature_out and p.approval_signature:
+        atomic_write(Path(args.signature_out), base64.b64decode(p.approval_signature))
+    return 0 if check.ok else 1
 
 
 def cmd_renew(args: argparse.Namespace, ctx: Context) -> int:

@@ -43,6 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = noun.add_parser("status", help="approve, start, finish or cancel a plan")
     p.add_argument("id")
     p.add_argument("status", help="approved, in_progress, done, cancelled (or the Persian label)")
+    p.add_argument("--cert", help="approving: the head's signing identity (fingerprint prefix or name)")
+    p.add_argument("--password-env", help="approving: environment variable holding the key's password")
     p.set_defaults(func=cmd_status)
 
     p = noun.add_parser("export", help="plans, 128 requests and evidence to a JSON file")
@@ -162,8 +164,21 @@ def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     plan = _find(ctx, args.id)
-    saved = ctx.app.plans.set_status(plan.uuid, parse_choice(PlanStatus, args.status, "وضعیت"))
+    status = parse_choice(PlanStatus, args.status, "وضعیت")
+    identity = None
+    if status is PlanStatus.APPROVED and plan.status is not PlanStatus.APPROVED:
+        from ..services.certificates import CertificateService
+        from .cert import read_password
+
+        ctx.app.plans.check_approvable(plan)
+        certificates = CertificateService.default()
+        info = certificates.find(args.cert)
+        password = read_password(args.password_env, f"گذرواژهٔ کلید «{info.name}»: ")
+        identity = certificates.unlock(info.fingerprint, password)
+    saved = ctx.app.plans.set_status(plan.uuid, status, identity)
     print(f"وضعیت «{saved.title}»: {saved.status.label_fa}")
+    if saved.approval_signature:
+        print(f"تصویب با امضای «{saved.approved_by}»؛ {ctx.app.plans.approval(saved).summary_fa()}")
     return 0
 
 

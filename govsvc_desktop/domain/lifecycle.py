@@ -1,15 +1,17 @@
 """The passport life cycle: draft → reviewed → approved → sent → accepted or returned.
 
-Which step is allowed from which status, who may take it and what it records. The services
-call ``transition`` and save the result; nothing else changes a status.
+Which step is allowed from which status and who may take it come from the one table in
+``rules``; this module says what each step records. The services call ``transition`` and
+write the result through their write gate; nothing else changes a status.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from . import rules
 from .choices import Role, Status
 from .errors import GovsvcError, PermissionDenied, ValidationError
 from .passport import APPROVED_STATUSES, ServicePassport
@@ -18,14 +20,14 @@ from .validation import validate
 
 @dataclass(frozen=True)
 class Actor:
-    """The person doing the work, as recorded in the audit."""
+    """The person doing the work, as recorded in the audit; they hold only the roles given."""
 
     name: str
-    roles: frozenset[Role] = field(default_factory=lambda: frozenset(Role))
+    roles: frozenset[Role] = frozenset()
     username: str = "local"
 
     def can(self, role: Role) -> bool:
-        return role in self.roles or Role.ADMIN in self.roles and role is not Role.HEAD
+        return rules.holds(self.roles, frozenset({role}))
 
 
 class Action:
@@ -48,23 +50,25 @@ ACTION_LABELS_FA = {
     Action.REOPEN: "بازکردن برای اصلاح",
 }
 
-# action: (allowed from, resulting status, role needed)
-_RULES: dict[str, tuple[frozenset[Status], Status, Role]] = {
-    Action.SUBMIT_REVIEW: (frozenset({Status.DRAFT, Status.RETURNED}), Status.REVIEWED, Role.REVIEWER),
-    Action.SEND_BACK: (frozenset({Status.REVIEWED}), Status.DRAFT, Role.REVIEWER),
-    Action.APPROVE: (frozenset({Status.REVIEWED}), Status.APPROVED, Role.HEAD),
-    Action.MARK_SENT: (frozenset({Status.APPROVED}), Status.SENT, Role.PREPARER),
-    Action.ACCEPT: (frozenset({Status.SENT}), Status.ACCEPTED, Role.ADMIN),
-    Action.RETURN: (frozenset({Status.SENT}), Status.RETURNED, Role.ADMIN),
-    Action.REOPEN: (frozenset({Status.RETURNED}), Status.DRAFT, Role.PREPARER),
-}
+def _from_table() -> dict[str, tuple[frozenset[Status], Status, frozenset[Role]]]:
+    """action: (allowed from, resulting status, roles), as the rules table says."""
+    table = {}
+    for action in ACTION_LABELS_FA:
+        rule = next(r for r in rules.rules_for(rules.PASSPORT) if r.action == action)
+        assert rule.target is not None
+        table[action] = (frozenset(Status(s) for s in rule.sources), Status(rule.target), rule.roles)
+    return table
+
+
+_RULES = _from_table()
 
 EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.REVIEWED, Status.RETURNED})
 
 
 def allowed_actions(p: ServicePassport, actor: Actor) -> list[str]:
     """Actions the actor may take on the passport now, in the order a menu shows them."""
-    return [a for a, (sources, _, role) in _RULES.items() if p.status in sources and actor.can(role)]
+    return [a for a, (sources, _, roles) in _RULES.items()
+            if p.status in sources and rules.holds(actor.roles, roles)]
 
 
 def target_status(status: Status, action: str, actor: Actor) -> Status:
@@ -72,17 +76,16 @@ def target_status(status: Status, action: str, actor: Actor) -> Status:
     from there or not for this actor."""
     if action not in _RULES:
         raise GovsvcError(f"عملیات ناشناخته: {action}")
-    sources, target, role = _RULES[action]
+    sources, target, roles = _RULES[action]
     if status not in sources:
         allowed = "، ".join(s.label_fa for s in sources)
         raise GovsvcError(
             f"«{ACTION_LABELS_FA[action]}» برای رکوردی با وضعیت «{status.label_fa}» ممکن نیست؛ "
             f"وضعیت باید یکی از این‌ها باشد: {allowed}"
         )
-    if not actor.can(role):
-        raise PermissionDenied(
-            f"«{ACTION_LABELS_FA[action]}» فقط از عهده نقش «{role.label_fa}» برمی‌آید"
-        )
+    if not rules.holds(actor.roles, roles):
+        needed = "، ".join(sorted(r.label_fa for r in roles))
+        raise PermissionDenied(f"«{ACTION_LABELS_FA[action]}» فقط از عهده نقش «{needed}» برمی‌آید")
     return target
 
 
@@ -139,4 +142,38 @@ def renew(p: ServicePassport) -> ServicePassport:
     for name in ("reviewed_on", "approved_on", "sent_on", "centre_decision_on"):
         setattr(result, name, None)
     result.reviewed_by = result.approved_by = result.centre_comment = ""
+    result.approval_signature = ""
     return result
+
+
+# Life-cycle stamps: where a passport stands, set only by the steps above (revision and
+# times are the write gate's).
+STAMP_FIELDS = tuple(sorted(rules.PASSPORT_LIFECYCLE_FIELDS - {"revision", "created_at", "updated_at"}))
+
+
+def as_edit(current: ServicePassport, edited: ServicePassport) -> ServicePassport:
+    """``edited`` as an edit of ``current`` may save it: the content as edited, the life-cycle
+    stamps as stored; a reviewed record whose content changes goes back to draft."""
+    result = copy.deepcopy(edited)
+    for name in STAMP_FIELDS:
+        setattr(result, name, copy.deepcopy(getattr(current, name)))
+    if current.status is Status.REVIEWED and rules.content_changes(
+            rules.PASSPORT, _changed_paths(current, result)):
+        result.status = Status.DRAFT
+    return result
+
+
+def as_new_draft(p: ServicePassport) -> ServicePassport:
+    """A record arriving without a history here: a draft, whatever stamps it came with."""
+    result = copy.deepcopy(p)
+    result.status = Status.DRAFT
+    result.reviewed_by = result.approved_by = result.centre_comment = result.approval_signature = ""
+    result.reviewed_on = result.approved_on = result.sent_on = result.centre_decision_on = None
+    return result
+
+
+def _changed_paths(a: ServicePassport, b: ServicePassport) -> list[str]:
+    from .codec import to_dict
+
+    left, right = to_dict(a), to_dict(b)
+    return [k for k in set(left) | set(right) if left.get(k) != right.get(k)]

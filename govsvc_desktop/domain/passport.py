@@ -260,6 +260,8 @@ class ServicePassport:
     reviewed_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
     approved_by: str = field(default="", metadata=traits(LIFECYCLE))
     approved_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
+    # base64 CMS of the head's signature (domain.approval)
+    approval_signature: str = field(default="", metadata=traits(LIFECYCLE))
     sent_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
     centre_decision_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
     centre_comment: str = field(default="", metadata=traits(LONG, LIFECYCLE))

@@ -231,6 +231,10 @@ class ImprovementPlan:
     council_date: str | None = None
     pilot_province: str = ""
     status: PlanStatus = PlanStatus.DRAFT
+    # the head's approval: a signature over the plan as approved (domain.approval)
+    approved_by: str = ""
+    approved_on: str | None = None
+    approval_signature: str = ""
     below_target_justification: str = ""
     indicators: list[Indicator] = field(default_factory=standard_indicators)
     actions: list[PlanAction] = field(default_factory=list)

@@ -49,6 +49,7 @@ from govsvc_desktop.exchange.asic_format import (
 from govsvc_desktop.exchange.asic_reader import AsicArchive, open_asic
 from govsvc_desktop.exchange.checks import CheckList, VerificationReport
 from govsvc_desktop.exchange.signing import verify_detached
+from govsvc_desktop.exchange.trust_engine import TrustAnchors
 
 
 @dataclass
@@ -136,7 +137,7 @@ def _check_mimetype(archive: AsicArchive, report: AsicReport) -> None:
 
 def verify_asic(
     path: str | os.PathLike[str],
-    trusted_roots: Iterable[x509.Certificate],
+    trusted_roots: Iterable[x509.Certificate] | TrustAnchors,
     limits: AsicLimits | None = None,
     *,
     progress: Progress | None = None,

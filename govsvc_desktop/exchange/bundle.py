@@ -40,6 +40,7 @@ from govsvc_desktop.exchange.asic import (
 )
 from govsvc_desktop.exchange.certificates import SigningIdentity
 from govsvc_desktop.exchange.checks import CheckList
+from govsvc_desktop.exchange.trust_engine import TrustAnchors
 
 BUNDLE_FORMAT = "govsvc.bundle"
 BUNDLE_FORMAT_VERSION = 1
@@ -210,7 +211,7 @@ class BundleReport(CheckList):
 
 def verify_bundle(
     path: str | os.PathLike[str],
-    trusted_roots: Iterable[x509.Certificate],
+    trusted_roots: Iterable[x509.Certificate] | TrustAnchors,
     specs: Sequence[RecordFileSpec],
     *,
     limits: AsicLimits | None = None,

@@ -1,11 +1,15 @@
 """Checking detached CAdES-BES signatures, offline, against the user's trusted roots.
 
+The certificate path, its validity now and its revocation are judged by the one trust
+engine (``trust_engine``); the signing time the signer claims is reported, never trusted.
+
 Each step is a named check with a Persian message; a failed step that later steps depend on
 stops verification, the rest carry on so the report shows everything that is wrong.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import hmac
@@ -18,9 +22,9 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
 
 from govsvc_desktop.domain.persian import format_int
-from govsvc_desktop.exchange.chain import chain_failure
 from govsvc_desktop.exchange.checks import (
     CHAIN,
     CONTENT_TYPE,
@@ -36,12 +40,14 @@ from govsvc_desktop.exchange.checks import (
     STRUCTURE,
     VerificationReport,
 )
+from govsvc_desktop.exchange.trust_engine import (
+    TrustAnchors,
+    as_anchors,
+    certificate_failure,
+    validation_context,
+)
 
 log = logging.getLogger(__name__)
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class _Failed(Exception):
@@ -49,12 +55,14 @@ class _Failed(Exception):
 
 
 def verify_detached(
-    signature_der: bytes, content_bytes: bytes, trusted_roots: Iterable[x509.Certificate]
+    signature_der: bytes, content_bytes: bytes,
+    trusted_roots: Iterable[x509.Certificate] | TrustAnchors,
 ) -> VerificationReport:
-    """Check a detached CAdES-BES signature over ``content_bytes`` against ``trusted_roots``."""
+    """Check a detached CAdES-BES signature over ``content_bytes`` against ``trusted_roots``
+    (and the revocation lists, when given as ``TrustAnchors``)."""
     report = VerificationReport()
     try:
-        _verify(report, signature_der, content_bytes, list(trusted_roots))
+        _verify(report, signature_der, content_bytes, as_anchors(trusted_roots))
     except _Failed:
         pass
     except Exception:
@@ -64,7 +72,7 @@ def verify_detached(
 
 
 def _verify(
-    report: VerificationReport, der: bytes, content: bytes, roots: list[x509.Certificate]
+    report: VerificationReport, der: bytes, content: bytes, anchors: TrustAnchors
 ) -> None:
     signed_data, signer_info = _parse(report, der)
     attrs = _attributes(report, signer_info)
@@ -104,14 +112,47 @@ def _verify(
     _check_signature_value(report, signer_info, signer, digest_name)
     _check_ess(report, attrs.get("signing_certificate_v2"), acert)
     _check_key_usage(report, signer)
-    when = _check_signing_time(report, attrs.get("signing_time"), signer)
+    _check_signing_time(report, attrs.get("signing_time"), signer)
     pool = [
         x509.load_der_x509_certificate(c.chosen.dump())
         for c in signed_data["certificates"]
         if c.name == "certificate"
     ]
-    failure = chain_failure(signer, pool, roots, when or _utcnow())
-    report.add(CHAIN, failure is None, failure or "زنجیرهٔ گواهی به یک مرجع مورد اعتماد می‌رسد")
+    proven = _timestamp_time(signer_info, anchors)
+    failure = certificate_failure(signer, pool, anchors, moment=proven)
+    if failure is None and proven is not None:
+        report.signing_time = proven
+    report.add(CHAIN, failure is None, failure or (
+        "زنجیرهٔ گواهی به یک مرجع مورد اعتماد می‌رسد و در زمانی که مهر زمانی معتبر اثبات "
+        "می‌کند معتبر و باطل‌نشده بوده است" if proven is not None else
+        "زنجیرهٔ گواهی به یک مرجع مورد اعتماد می‌رسد و اکنون معتبر و باطل‌نشده است"))
+
+
+def _timestamp_time(signer_info: cms.SignerInfo, anchors: TrustAnchors) -> dt.datetime | None:
+    """The signing time a trusted timestamp (RFC 3161 signature-time-stamp-token over the
+    signature value) proves, or None: only such a token lets a signature be judged at the
+    time it was made rather than now."""
+    unsigned = signer_info["unsigned_attrs"]
+    if unsigned.native is None:
+        return None
+    signature = signer_info["signature"].native
+    for attr in unsigned:
+        if attr["type"].native != "signature_time_stamp_token":
+            continue
+        for token in attr["values"]:
+            try:
+                status = asyncio.run(validate_tst_signed_data(
+                    token["content"], validation_context(anchors),
+                    lambda algorithm: hashlib.new(algorithm, signature).digest()))
+            except Exception:  # a token that does not validate proves nothing
+                log.info("timestamp token not accepted", exc_info=True)
+                continue
+            trusted = (status.get("trust_problem_indic") is None
+                       and status.get("validation_path") is not None)
+            if status.get("intact") and status.get("valid") and trusted:
+                when: dt.datetime = status["timestamp"]
+                return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return None
 
 
 def _parse(report: VerificationReport, der: bytes) -> tuple[cms.SignedData, cms.SignerInfo]:

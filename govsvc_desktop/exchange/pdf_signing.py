@@ -24,13 +24,13 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.signers.pdf_cms import Signer
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
 
 from govsvc_desktop.domain.errors import GovsvcError
 from govsvc_desktop.exchange.certificates import SigningIdentity, common_name
 from govsvc_desktop.exchange.checks import to_asn1
 from govsvc_desktop.exchange.pdf_update import SignatureFields, sign_simple_pdf
 from govsvc_desktop.exchange.signing import CadesSigner
+from govsvc_desktop.exchange.trust_engine import TrustAnchors, as_anchors, validation_context
 
 log = logging.getLogger(__name__)
 
@@ -125,9 +125,10 @@ class PdfSignatureStatus:
         return f"امضای PDF معتبر است (امضاکننده: {self.signer})"
 
 
-def verify_pdf(pdf_bytes: bytes, trusted_roots: Iterable[x509.Certificate]) -> PdfSignatureStatus:
-    """Check the last signature of a PDF offline against ``trusted_roots``."""
-    roots = [to_asn1(c) for c in trusted_roots]
+def verify_pdf(pdf_bytes: bytes,
+               trusted_roots: Iterable[x509.Certificate] | TrustAnchors) -> PdfSignatureStatus:
+    """Check the last signature of a PDF offline against ``trusted_roots`` (and revocation
+    lists), through the same trust engine as bundles and approvals."""
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         embedded = reader.embedded_signatures
@@ -136,7 +137,8 @@ def verify_pdf(pdf_bytes: bytes, trusted_roots: Iterable[x509.Certificate]) -> P
     if not embedded:
         return PdfSignatureStatus(signed=False)
     sig = embedded[-1]
-    context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+    leaf = x509.load_der_x509_certificate(sig.signer_cert.dump()) if sig.signer_cert else None
+    context = validation_context(as_anchors(trusted_roots), leaf=leaf)
     try:
         status = validate_pdf_signature(sig, context)
     except Exception:

@@ -29,7 +29,6 @@ from govsvc_desktop.exchange.certificates import (
     check_usable_for_signing,
     key_matches_certificate,
 )
-from govsvc_desktop.exchange.chain import certificate_summary
 from govsvc_desktop.exchange.checks import (
     CHAIN,
     CONTENT_TYPE,
@@ -47,6 +46,7 @@ from govsvc_desktop.exchange.checks import (
     VerificationReport,
     to_asn1,
 )
+from govsvc_desktop.exchange.trust_engine import certificate_summary
 
 __all__ = [
     "CHAIN",

@@ -25,6 +25,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.approval import ApprovalCheck
 from govsvc_desktop.domain.calendar import format_jalali
 from govsvc_desktop.domain.choices import (
     Audience,
@@ -105,6 +106,8 @@ class PdfOptions:
     created: dt.datetime | None = None
     sections: tuple[ExtraSection, ...] = ()
     attachments: tuple[str, ...] = ()  # names of the files kept with the passport
+    # the approval signatures of the passports printed, by UUID, as the services read them
+    approvals: Mapping[str, ApprovalCheck] = field(default_factory=dict)
 
 
 @dataclass
@@ -120,8 +123,11 @@ def content_digest(p: ServicePassport) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def qr_payload(p: ServicePassport) -> str:
-    return f"GOVSVC-PASSPORT|{p.service_id or '-'}|{p.uuid}|sha256:{content_digest(p)}"
+def qr_payload(p: ServicePassport, approval_hash: str = "") -> str:
+    """What the QR code carries: the service ID, the UUID, the content digest and, for a
+    passport whose approval signature is intact, the approval's hash."""
+    tail = f"|approval:{approval_hash}" if approval_hash else ""
+    return f"GOVSVC-PASSPORT|{p.service_id or '-'}|{p.uuid}|sha256:{content_digest(p)}{tail}"
 
 
 def render_passport(p: ServicePassport, options: PdfOptions | None = None) -> RenderedPdf:
@@ -201,7 +207,8 @@ class _Header:
         self.printed = format_jalali(today, self.digits)
         self.marks = state_marks(p, today, self.digits)
         self.service_id = localize_digits(p.service_id, self.digits) if p.service_id else "بدون شناسه"
-        self.qr = qr_payload(p)
+        check = options.approvals.get(p.uuid)
+        self.qr = qr_payload(p, check.approval_hash if check is not None and check.intact else "")
         self.kind = RecordKind(p.kind).label_fa
 
     def first_lines(self, width: float) -> list[tuple[str, TextStyle]]:
@@ -349,6 +356,7 @@ class _PassportForm:
         # reviewed the record: a draft prints it unanswered rather than as a ticked «no».
         self.answered = p.status is not Status.DRAFT
         self.attached = options.attachments
+        self.approval = options.approvals.get(p.uuid)
 
     # formatting, one place for the form
     def num(self, value: float | int | None) -> str:
@@ -556,6 +564,8 @@ class _PassportForm:
         ])
         if p.centre_comment:
             f.fields([(F["centre_comment"], p.centre_comment)])
+        if self.approval is not None and (self.approval.signed or p.status in APPROVED_STATUSES):
+            f.fields(self.approval_rows(self.approval))
         f.gap(12)
         prepared = self.date(p.created_at) if p.prepared_by and p.created_at else ""
         f.signature_boxes([
@@ -563,6 +573,18 @@ class _PassportForm:
             ("بررسی‌کننده", _signer(p.reviewed_by, F["reviewed_on"], self.date(p.reviewed_on))),
             ("تأییدکننده (رئیس دستگاه)", _signer(p.approved_by, F["approved_on"], self.date(p.approved_on))),
         ])
+
+    def approval_rows(self, check: ApprovalCheck) -> list[tuple[str, str]]:
+        """Signer, date and certificate fingerprint of the head's signature, or why it is
+        broken: a printed approval says whether it still holds."""
+        label = F["approval_signature"]
+        if not check.signed:
+            return [(label, "بدون امضای دیجیتال رئیس دستگاه")]
+        if not check.intact:
+            return [(label, f"تأیید شکسته است: {check.reason_fa}")]
+        return [(label, f"امضای دیجیتال {check.signer}، {self.date(self.p.approved_on)}"),
+                ("اثر انگشت گواهی امضا", check.fingerprint[:32]),
+                ("چکیدهٔ تأیید (در کد QR)", check.approval_hash[:32])]
 
     # helpers
     def row_number(self, index: int) -> str:

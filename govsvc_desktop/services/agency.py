@@ -23,7 +23,6 @@ from ..domain.cycle import (
     validate_report,
     validate_step,
 )
-from ..domain.diff import changes
 from ..domain.errors import ConflictError, GovsvcError, NotFoundError, Problem, ValidationError
 from ..domain.identifiers import canonical_service_id
 from ..domain.licences import LicenceEntry, LicenceIssue, check_licences, validate_licence
@@ -31,6 +30,7 @@ from ..domain.lifecycle import Actor
 from ..domain.persian import clean_typed, compact_key, to_ascii_digits
 from ..domain.proposals import ServiceProposal, centre_answer, validate_proposal
 from ..store.uow import UnitOfWork
+from .gate import Gate, RecordStore, agency_store
 from .passports import iso_now
 from .session import SessionBound
 
@@ -78,38 +78,26 @@ def normalise_service_id(text: str, field: str = "service_id") -> str:
     return canonical
 
 
-def save_record(uow: UnitOfWork, book: RecordBook[T], record: T, actor: Actor, now: str) -> T:
-    """Checks and writes one record in the caller's transaction, audited as ``actor``; the
-    record's revision is the one the person (or the bundle) started from."""
+def book_store(book: RecordBook[T]) -> RecordStore[T]:
+    return agency_store(book.kind, book.label_fa, book.cls, book.key, book.status)
+
+
+def save_record(uow: UnitOfWork, book: RecordBook[T], record: T, actor: Actor, now: str,
+                action: str | None = None) -> T:
+    """Checks and writes one record in the caller's transaction through the write gate,
+    audited as ``actor``; the record's revision is the one the person (or the bundle)
+    started from."""
     problems = book.validate(record)
     if problems:
         raise ValidationError(problems, f"{book.label_fa} ذخیره نشد")
     fresh: Any = copy.deepcopy(record)
-    current: Any = uow.agency.get(book.kind, fresh.uuid, book.cls)
-    if current is None:
-        fresh.revision, fresh.created_at, fresh.updated_at = 1, fresh.created_at or now, now
-        uow.agency.insert(book.kind, fresh, book.key(fresh), book.status(fresh))
-        _audit(uow, actor, book, fresh, "create", [], now)
-        return fresh  # type: ignore[no-any-return]
-    if current.revision != fresh.revision:
-        raise ConflictError(f"این {book.label_fa} پس از باز شدن در اینجا تغییر کرده است؛ "
-                            "چیزی ذخیره نشد")
-    diff = changes(to_dict(current), to_dict(fresh))
-    if not diff:
-        return current  # type: ignore[no-any-return]
-    fresh.revision, fresh.updated_at = current.revision + 1, now
-    if not uow.agency.update(book.kind, fresh, book.key(fresh), book.status(fresh),
-                             current.revision):
-        raise ConflictError(f"این {book.label_fa} هم‌زمان تغییر کرد؛ چیزی ذخیره نشد")
-    _audit(uow, actor, book, fresh, "update", diff, now)
-    return fresh  # type: ignore[no-any-return]
 
-
-def _audit(uow: UnitOfWork, actor: Actor, book: RecordBook[Any], record: Any, action: str,
-           diff: list[tuple[str, object, object]], now: str) -> None:
-    uow.audit.record(at=now, actor=actor.name, username=actor.username,
-                     record_type=book.kind, record_uuid=record.uuid,
-                     revision=record.revision, action=action, changes=diff)
+    def conflict(current: Any, expected: int) -> ConflictError:
+        return ConflictError(f"این {book.label_fa} پس از باز شدن در اینجا تغییر کرده است؛ "
+                             "چیزی ذخیره نشد")
+    written: T = Gate(uow, actor, now).write(book_store(book), fresh, expected=fresh.revision,
+                                             action=action, conflict=conflict).record
+    return written
 
 
 class AgencyService(SessionBound):
@@ -141,8 +129,7 @@ class AgencyService(SessionBound):
         if book is STEPS:
             raise GovsvcError("گام‌های چرخهٔ هوشمندسازی حذف نمی‌شوند؛ وضعیت آن را تغییر دهید")
         with self.uow_factory() as uow:
-            uow.agency.delete(uuid)
-            _audit(uow, self.actor, book, record, "delete", [], iso_now(self.clock))
+            Gate(uow, self.actor, iso_now(self.clock)).delete(book_store(book), record)
             uow.commit()
 
     # licences

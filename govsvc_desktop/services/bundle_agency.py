@@ -24,8 +24,17 @@ from ..domain.plan import Request128
 from ..domain.plan_validation import validate_request
 from ..exchange.bundle import RecordFileSpec
 from ..store.uow import UnitOfWork
-from .agency import CHAINS, LESSONS, LICENCES, REPORTS, STEPS, RecordBook
-from .bundle_kinds import Bases, RecordKindAdapter, Selection, WriteCounts, compact_json
+from .agency import CHAINS, LESSONS, LICENCES, REPORTS, STEPS, RecordBook, book_store
+from .bundle_kinds import (
+    ApprovalJudge,
+    Bases,
+    RecordKindAdapter,
+    Selection,
+    WriteCounts,
+    compact_json,
+)
+from .gate import REQUESTS as GATE_REQUESTS
+from .gate import Gate, RecordStore
 
 T = TypeVar("T")
 
@@ -116,7 +125,10 @@ def _adapter(name: str, store: Store[Any]) -> RecordKindAdapter:
         return result
 
     def write(uow: UnitOfWork, records: Sequence[Any], actor: Actor, now: str,
-              take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases) -> WriteCounts:
+              take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases,
+              _judge: ApprovalJudge) -> WriteCounts:
+        gate = Gate(uow, actor, now)
+        gate_store = _GATE_STORES[store.record_type]
         counts = WriteCounts()
         for incoming in records:
             current = store.get(uow, incoming.uuid)
@@ -131,22 +143,14 @@ def _adapter(name: str, store: Store[Any]) -> RecordKindAdapter:
                 raise ConflictError(f"{store.label_fa} «{store.title(incoming)}» در این رایانه "
                                     "پس از نسخهٔ بسته تغییر کرده است؛ چیزی وارد نشد")
             record = copy.deepcopy(incoming)
+            # the one write gate: the role may write this kind, in this state, and the audit
+            # row is written with the record
+            gate.write(gate_store, record, expected=None, current=current, read=False,
+                       audit_action="import", batch=True)
             if current is None:
-                record.revision = max(record.revision, 1)
-                record.created_at = record.created_at or now
-                record.updated_at = record.updated_at or now
-                store.insert(uow, record)
                 counts.created += 1
             else:
-                record.revision, record.updated_at = current.revision + 1, now
-                if not store.update(uow, record, current.revision):
-                    raise ConflictError(f"«{store.title(incoming)}» در همین میان تغییر کرد؛ "
-                                        "چیزی وارد نشد")
                 counts.updated += 1
-            uow.audit.record(at=now, actor=actor.name, username=actor.username,
-                             record_type=store.record_type, record_uuid=record.uuid,
-                             revision=record.revision, action="import",
-                             changes=diff if current is not None else [])
         return counts
 
     def stored(uow: UnitOfWork, uuids: Sequence[str]) -> dict[str, int]:
@@ -178,3 +182,10 @@ AGENCY_KINDS = [
     _adapter("requests128", REQUESTS),
     _adapter("licences", _book_store(LICENCES, lambda r: f"{r.code} {r.title}".strip())),
 ]
+
+
+# where the write gate finds each kind (its role and state table, its audit)
+_GATE_STORES: dict[str, RecordStore[Any]] = {
+    **{book.kind: book_store(book) for book in (STEPS, REPORTS, LESSONS, CHAINS, LICENCES)},
+    GATE_REQUESTS.record_type: GATE_REQUESTS,
+}

@@ -19,7 +19,14 @@ from ..domain.persian import to_persian_digits
 from ..exchange.bundle import RecordFileSpec
 from ..exchange.file_types import sniff
 from ..store.uow import UnitOfWork
-from .bundle_kinds import Bases, RecordKindAdapter, Selection, WriteCounts, compact_json
+from .bundle_kinds import (
+    ApprovalJudge,
+    Bases,
+    RecordKindAdapter,
+    Selection,
+    WriteCounts,
+    compact_json,
+)
 
 ATTACHMENTS_FORMAT = "govsvc.attachments"
 LABEL = "پیوست شناسنامه"
@@ -71,7 +78,8 @@ def _plan(uow: UnitOfWork, records: Sequence[Attachment], bases: Bases) -> list[
 
 
 def _write(uow: UnitOfWork, records: Sequence[Attachment], actor: Actor, now: str,
-           take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases) -> WriteCounts:
+           take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases,
+           _judge: ApprovalJudge) -> WriteCounts:
     counts = WriteCounts()
     for a in records:
         current = uow.attachments.get(a.uuid)

@@ -26,15 +26,14 @@ from ..domain.bundles import (
     parse_decisions,
 )
 from ..domain.calendar import format_jalali_datetime
-from ..domain.choices import Role, Status
-from ..domain.codec import to_dict
+from ..domain.choices import Status
 from ..domain.cycle import CycleStep, centre_validation, step_answer_conflict
-from ..domain.diff import changes
 from ..domain.errors import ConflictError, GovsvcError, ValidationError
 from ..domain.lifecycle import Action, Actor, transition
-from ..domain.passport import ServicePassport
+from ..domain.passport import APPROVED_STATUSES, ServicePassport
 from ..domain.persian import format_int
 from ..domain.proposals import ServiceProposal, answer_conflict, centre_answer
+from ..domain.rules import CENTRE_OVERRIDE, ISSUE_ID
 from ..exchange.asic_format import DATA_PREFIX
 from ..exchange.bundle import (
     EVIDENCE_DIR,
@@ -50,6 +49,7 @@ from ..store.uow import UnitOfWork
 from .agency import PROPOSALS as PROPOSAL_BOOK
 from .agency import STEPS as STEP_BOOK
 from .agency import save_record
+from .gate import PASSPORTS, Gate
 
 if TYPE_CHECKING:
     from .bundles import BundleService
@@ -80,6 +80,7 @@ class ImportPlan:
     decisions: list[CentreDecision] = field(default_factory=list)
     replied: BundleEntry | None = None
     seen_revisions: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what lands otherwise than the file says
 
     @property
     def header(self) -> BundleHeader | None:
@@ -105,6 +106,7 @@ class ImportPlan:
     def summary_fa(self) -> str:
         lines = [("✔ " if c.passed else "✘ ") + c.message_fa for c in self.report.checks]
         lines += ["✘ " + p for p in self.problems]
+        lines += ["ℹ " + n for n in self.notes]
         verdict = "بسته پذیرفته است" if self.ok else "بسته پذیرفته نشد؛ چیزی تغییر نکرد"
         return "\n".join([*lines, verdict])
 
@@ -183,6 +185,8 @@ def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None
             plan.problems.append(exc.message_fa)
             continue
         plan.records[kind.name] = records
+        if kind.record_type == "passport":
+            _check_approvals(svc, plan, records)
         plan.changes += kind.plan(uow, records, uow.bundles.exchanged_revisions(kind.record_type))
         kept = _evidence_kept(plan)
         missing = sorted({d for r in records for d in kind.evidence_needed(r)} - set(kept))
@@ -191,6 +195,23 @@ def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None
                                  "در بسته نیست")
         for record in records:
             plan.problems += kind.check_files(record, kept)
+
+
+def _check_approvals(svc: BundleService, plan: ImportPlan, records: list[Any]) -> None:
+    """An approval signature that no longer matches its record refuses the bundle: someone
+    changed an approved record after the head signed it. An approval that is intact but
+    not trusted here lands its record as a draft, and the plan says so."""
+    for p in records:
+        if not p.approval_signature:
+            if p.status in APPROVED_STATUSES:
+                plan.notes.append(f"«{p.title}»: تأیید بدون امضای رئیس دستگاه است؛ پیش‌نویس وارد می‌شود")
+            continue
+        check = svc.approval_check(p)
+        if check.signed and not check.intact:
+            plan.problems.append(f"امضای تأیید «{p.title}» با رکورد نمی‌خواند: {check.reason_fa}")
+        elif not check.ok:
+            plan.notes.append(f"«{p.title}»: امضای تأیید پذیرفته نیست ({check.reason_fa})؛ "
+                              "پیش‌نویس وارد می‌شود")
 
 
 def _plan_reply(uow: UnitOfWork, plan: ImportPlan) -> None:
@@ -272,7 +293,8 @@ def apply(
                 if kind.name in plan.records:
                     records = plan.records[kind.name]
                     counts = kind.write(uow, records, svc.passports.actor, now, take_theirs,
-                                        keep_mine, uow.bundles.exchanged_revisions(kind.record_type))
+                                        keep_mine, uow.bundles.exchanged_revisions(kind.record_type),
+                                        svc.approval_check)
                     outcome.created += counts.created
                     outcome.updated += counts.updated
                     outcome.unchanged += counts.unchanged
@@ -294,9 +316,10 @@ def apply(
 
 
 def _centre_actor(svc: BundleService, plan: ImportPlan) -> Actor:
-    """The centre decides; the person importing its reply is kept as the audit's username."""
-    return Actor(name=f"سامانهٔ مرکزی: {plan.signer or 'بی‌نام'}", roles=frozenset({Role.ADMIN}),
-                 username=svc.passports.actor.username)
+    """The centre decides, named in the audit; the person importing its reply is the
+    audit's username, and their roles are the ones the rules check."""
+    return Actor(name=f"سامانهٔ مرکزی: {plan.signer or 'بی‌نام'}",
+                 roles=svc.passports.actor.roles, username=svc.passports.actor.username)
 
 
 def _apply_decisions(
@@ -327,13 +350,11 @@ def _apply_decisions(
         if current.revision != plan.seen_revisions.get(d.uuid):
             raise ConflictError(f"«{current.title}» در همین میان تغییر کرد؛ چیزی وارد نشد")
         result, action = _decided(current, d, actor, svc)
-        result.revision = current.revision + 1
-        result.updated_at = now
-        if not uow.passports.update(result, current.revision):
-            raise ConflictError(f"«{current.title}» در همین میان تغییر کرد؛ چیزی وارد نشد")
-        uow.audit.record(at=now, actor=actor.name, username=actor.username,
-                         record_type="passport", record_uuid=d.uuid, revision=result.revision,
-                         action=action, changes=changes(to_dict(current), to_dict(result)))
+        gate = Gate(uow, svc.passports.actor, now)
+        result = gate.write(PASSPORTS, result, expected=current.revision, action=action,
+                            current=current, read=False, audit_as=actor,
+                            audit_action=action if action != CENTRE_OVERRIDE else (
+                                Action.ACCEPT if d.decision == ACCEPTED else Action.RETURN)).record
         revisions.setdefault(d.record_type, {})[d.uuid] = result.revision
         outcome.decisions += 1
     return revisions
@@ -370,12 +391,14 @@ def _decided(
 ) -> tuple[ServicePassport, str]:
     """The record after the centre's decision; a chosen "take theirs" applies it whatever the
     local status, through the same life-cycle rule as if the record were still sent."""
-    action = "issue_id"
+    action = ISSUE_ID
     result = current
     if d.decision:
         action = Action.ACCEPT if d.decision == ACCEPTED else Action.RETURN
         start = current if current.status is Status.SENT else replace(current, status=Status.SENT)
         result = transition(start, action, actor, svc.passports.today(), d.comment)
+        if current.status is not Status.SENT:
+            action = CENTRE_OVERRIDE
     else:
         result = replace(current)
     if d.service_id:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..domain.approval import ApprovalCheck
 from ..domain.bundles import PlannedChange
 from ..domain.choices import Status
 from ..domain.codec import FORMAT_VERSION, from_dict
@@ -25,6 +26,7 @@ from ..store.uow import UnitOfWork
 from . import passport_json
 
 Bases = Mapping[str, int]
+ApprovalJudge = Callable[[Any], ApprovalCheck]
 
 
 @dataclass
@@ -63,8 +65,9 @@ class RecordKindAdapter:
     parse: Callable[[dict[str, Any]], list[Any]]
     # ``Bases``: each record's revision here after the last bundle that carried it
     plan: Callable[[UnitOfWork, Sequence[Any], Bases], list[PlannedChange]]
+    # the last argument judges the approval signatures records carry
     write: Callable[[UnitOfWork, Sequence[Any], Actor, str, frozenset[str], frozenset[str],
-                     Bases], WriteCounts]
+                     Bases, ApprovalJudge], WriteCounts]
     stored_revisions: Callable[[UnitOfWork, Sequence[str]], dict[str, int]]
     # files a record cites, by SHA-256: their bytes, or None to read them from the file store
     evidence: Callable[[Any], Iterable[tuple[str, Any]]] = lambda record: ()
@@ -139,11 +142,11 @@ def _passport_plan(uow: UnitOfWork, records: Sequence[ServicePassport],
 
 def _passport_write(
     uow: UnitOfWork, records: Sequence[ServicePassport], actor: Actor, now: str,
-    take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases,
+    take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases, check: ApprovalJudge,
 ) -> WriteCounts:
     fresh = [replace(p) for p in records]  # the writer stamps revisions; a retry must not see them
     report = passport_json.write_passports(uow, fresh, actor, now, take_theirs=take_theirs,
-                                           keep_mine=keep_mine, bases=bases)
+                                           keep_mine=keep_mine, bases=bases, check=check)
     return WriteCounts(report.created, report.updated, report.unchanged, report.kept)
 
 

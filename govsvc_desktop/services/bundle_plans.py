@@ -18,6 +18,7 @@ from ..exchange.bundle import RecordFileSpec
 from ..store.uow import UnitOfWork
 from . import plan_json
 from .bundle_kinds import (
+    ApprovalJudge,
     Bases,
     RecordKindAdapter,
     Selection,
@@ -88,7 +89,8 @@ def _plan(uow: UnitOfWork, records: Sequence[PlanRecord], bases: Bases) -> list[
 
 
 def _write(uow: UnitOfWork, records: Sequence[PlanRecord], actor: Actor, now: str,
-           take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases) -> WriteCounts:
+           take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases,
+           check: ApprovalJudge) -> WriteCounts:
     incoming = plan_json.PlanImport([r.plan for r in records], [], {})
     report = plan_json.write_plans(uow, incoming, actor, now, take_theirs=take_theirs,
                                    keep_mine=keep_mine, bases=bases)

@@ -23,8 +23,9 @@ from ..domain.proposals import (
 from ..exchange.bundle import RecordFileSpec
 from ..store.uow import UnitOfWork
 from .agency import PROPOSALS as BOOK
-from .agency import save_record
+from .agency import book_store, save_record
 from .bundle_kinds import (
+    ApprovalJudge,
     Bases,
     RecordKindAdapter,
     Selection,
@@ -32,6 +33,7 @@ from .bundle_kinds import (
     compact_json,
     only_revisions,
 )
+from .gate import Gate
 
 PROPOSALS_FORMAT = "govsvc.proposals"
 
@@ -79,12 +81,29 @@ def _plan(uow: UnitOfWork, records: Sequence[ServiceProposal], bases: Bases) -> 
     return result
 
 
+def _landed(current: ServiceProposal | None, incoming: ServiceProposal) -> ServiceProposal:
+    """The centre's answer and the proposal's state are never taken from another office's
+    file: a new proposal lands as proposed (or draft), an existing one keeps its state."""
+    record = from_dict(ServiceProposal, to_dict(incoming))
+    source = current or ServiceProposal(
+        status=ProposalStatus.DRAFT if incoming.status is ProposalStatus.DRAFT
+        else ProposalStatus.PROPOSED)
+    record.status = source.status
+    record.issued_service_id, record.issued_on = source.issued_service_id, source.issued_on
+    record.centre_comment = source.centre_comment
+    return record
+
+
 def _write(uow: UnitOfWork, records: Sequence[ServiceProposal], actor: Actor, now: str,
-           take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases) -> WriteCounts:
+           take_theirs: frozenset[str], keep_mine: frozenset[str], bases: Bases,
+           check: ApprovalJudge) -> WriteCounts:
     counts = WriteCounts()
+    gate = Gate(uow, actor, now)
+    store = book_store(BOOK)
     for p in records:
         current = uow.agency.get(BOOK.kind, p.uuid, ServiceProposal)
-        outcome, diff = import_outcome(current, p, bases.get(p.uuid))
+        record = _landed(current, p)
+        outcome, _ = import_outcome(current, record, bases.get(p.uuid))
         if outcome == "unchanged":
             counts.unchanged += 1
         elif outcome == "conflict" and p.uuid in keep_mine:
@@ -92,25 +111,15 @@ def _write(uow: UnitOfWork, records: Sequence[ServiceProposal], actor: Actor, no
         elif outcome == "conflict" and p.uuid not in take_theirs:
             raise ConflictError(f"خدمت پیشنهادی «{p.title}» در این رایانه پس از نسخهٔ بسته تغییر "
                                 "کرده است؛ چیزی وارد نشد")
-        elif current is None:
-            record = from_dict(ServiceProposal, to_dict(p))
-            record.revision = max(record.revision, 1)
-            record.created_at, record.updated_at = record.created_at or now, record.updated_at or now
-            uow.agency.insert(BOOK.kind, record, BOOK.key(record), BOOK.status(record))
-            uow.audit.record(at=now, actor=actor.name, username=actor.username,
-                             record_type=BOOK.kind, record_uuid=record.uuid,
-                             revision=record.revision, action="import", changes=[])
-            counts.created += 1
         else:
-            record = from_dict(ServiceProposal, to_dict(p))
-            record.revision, record.updated_at = current.revision + 1, now
-            if not uow.agency.update(BOOK.kind, record, BOOK.key(record), BOOK.status(record),
-                                     current.revision):
-                raise ConflictError(f"«{p.title}» در همین میان تغییر کرد؛ چیزی وارد نشد")
-            uow.audit.record(at=now, actor=actor.name, username=actor.username,
-                             record_type=BOOK.kind, record_uuid=record.uuid,
-                             revision=record.revision, action="import", changes=diff)
-            counts.updated += 1
+            if current is not None:
+                record.revision = current.revision
+            gate.write(store, record, expected=None, current=current, read=False,
+                       audit_action="import", batch=current is None)
+            if current is None:
+                counts.created += 1
+            else:
+                counts.updated += 1
     return counts
 
 

@@ -12,9 +12,11 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import config
 from ..config import os_reason_fa
+from ..domain.approval import ApprovalCheck
 from ..domain.bundles import SENT, BundleEntry
 from ..domain.errors import GovsvcError, NotFoundError
 from ..domain.queries import PassportFilter
@@ -23,6 +25,7 @@ from ..exchange.bundle import BundleReport, verify_bundle
 from ..exchange.certificates import SigningIdentity
 from ..store.uow import UnitOfWork
 from . import bundle_export, bundle_import, bundle_reply
+from .approvals import Approvals
 from .bundle_kinds import RecordKindAdapter, StoredPassport, record_kinds
 from .certificates import CertificateService
 from .passports import PassportService, iso_now
@@ -44,9 +47,12 @@ ExportCancelled = bundle_export.ExportCancelled
 def default_pdf_renderer() -> RenderPdf:
     """The official passport form (Appendix B) is what bundles carry for approved passports."""
     from ..reports.passport_pdf import PdfOptions, passport_pdf_bytes
+    from .printing import approval_facts
 
     def render(stored: StoredPassport) -> bytes:
-        return passport_pdf_bytes(stored.decode(), PdfOptions(attachments=stored.attachments))
+        p = stored.decode()
+        return passport_pdf_bytes(p, PdfOptions(attachments=stored.attachments,
+                                                approvals=approval_facts([p])))
 
     return render
 
@@ -92,6 +98,10 @@ class BundleService:
     def now(self) -> str:
         return iso_now(self.passports.clock)
 
+    def approval_check(self, record: Any) -> ApprovalCheck:
+        """A carried approval judged against this installation's trust (the bundle's)."""
+        return Approvals(self.certificates.anchors).check("passport", record)
+
     def clock(self) -> dt.datetime:
         return self.passports.clock()
 
@@ -120,7 +130,7 @@ class BundleService:
             if progress is not None and not progress(done, total):
                 raise bundle_import.ImportCancelled("بررسی بسته لغو شد")
 
-        return verify_bundle(path, self.certificates.trusted_roots(),
+        return verify_bundle(path, self.certificates.anchors(),
                              [k.spec for k in self.kinds], limits=self.limits,
                              progress=tick, keep=keep, records=records)
 

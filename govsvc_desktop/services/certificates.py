@@ -7,6 +7,7 @@ nothing here keeps a passphrase or an unlocked key longer than the caller holds 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from ..exchange.certificates import (
 )
 from ..exchange.demo_certificates import make_test_centre_signer, make_test_signer
 from ..exchange.trust import TrustedCertificate, TrustStore
+from ..exchange.trust_engine import TrustAnchors, load_crl
 
 EXPIRY_WARNING_DAYS = 30
 _CN_BYTES = 64
@@ -85,6 +87,23 @@ class TrustedInfo:
     builtin: bool
 
 
+@dataclass(frozen=True)
+class RevocationListInfo:
+    """An imported revocation list as lists show it."""
+
+    issuer: str
+    fingerprint: str
+    this_update: dt.datetime
+    next_update: dt.datetime | None
+    revoked: int
+    path: Path
+
+
+def shipped_trust_dir() -> Path:
+    """The central system's roots that ship with the program (``resources/trust``)."""
+    return Path(__file__).resolve().parents[2] / "resources" / "trust"
+
+
 def _trusted_info(t: TrustedCertificate) -> TrustedInfo:
     return TrustedInfo(common_name(t.certificate), t.subject, t.fingerprint, t.not_after, t.builtin)
 
@@ -98,12 +117,13 @@ class CertificateService:
     ) -> None:
         self.keys_dir = keys_dir
         self.trust = TrustStore(trust_dir, shipped_trust)
+        self.crl_dir = trust_dir / "crls"
         self.clock = clock
 
     @classmethod
     def default(cls, clock: Callable[[], dt.datetime] = _utcnow) -> CertificateService:
         home = config.data_dir()
-        return cls(home / "keys", home / "trust", clock)
+        return cls(home / "keys", home / "trust", clock, (shipped_trust_dir(),))
 
     # identities
     def _info(self, stored: StoredIdentity) -> IdentityInfo:
@@ -223,7 +243,7 @@ class CertificateService:
         """Whether a PDF's signature is intact and from a trusted CA, and the Persian verdict."""
         from ..exchange.pdf_signing import verify_pdf
 
-        status = verify_pdf(pdf, self.trusted_roots())
+        status = verify_pdf(pdf, self.anchors())
         return status.ok, status.summary_fa()
 
     # trust
@@ -238,3 +258,56 @@ class CertificateService:
 
     def trusted_roots(self) -> list[x509.Certificate]:
         return self.trust.roots()
+
+    def anchors(self) -> TrustAnchors:
+        """Everything a verification trusts: the roots and the imported revocation lists."""
+        return TrustAnchors(tuple(self.trust.roots()),
+                            tuple(path.read_bytes() for path, _ in self._crl_files()))
+
+    # revocation lists
+    def _crl_files(self) -> list[tuple[Path, x509.CertificateRevocationList]]:
+        found = []
+        for path in sorted(self.crl_dir.glob("*.crl")) if self.crl_dir.is_dir() else []:
+            try:
+                found.append((path, x509.load_der_x509_crl(path.read_bytes())))
+            except (OSError, ValueError):
+                continue
+        return found
+
+    def import_crl(self, path: str | os.PathLike[str]) -> RevocationListInfo:
+        """Keep a revocation list (DER or PEM, as a CA publishes it) so that every later
+        verification refuses the certificates it revokes. Its signature must verify with a
+        trusted root's key: a list anyone could write would revoke at will."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise GovsvcError(f"پروندهٔ فهرست ابطال «{path}» خوانده نشد: {exc.strerror or exc}") from None
+        try:
+            crl = load_crl(data)
+        except ValueError:
+            raise GovsvcError(f"«{path}» فهرست ابطال گواهی (CRL) نیست یا خراب است") from None
+        issuers = [c for c in self.trust.roots() if c.subject == crl.issuer]
+        if not any(_crl_signed_by(crl, c) for c in issuers):
+            raise GovsvcError("امضای فهرست ابطال با هیچ مرجع مورد اعتمادی تأیید نشد؛ نخست گواهی "
+                              "مرجع صادرکنندهٔ آن را با «cert trust» وارد کنید")
+        der = crl.public_bytes(serialization.Encoding.DER)
+        digest = hashlib.sha256(der).hexdigest()
+        target = self.crl_dir / f"{digest}.crl"
+        config.atomic_write(target, der)
+        return _crl_info(target, crl)
+
+    def revocation_lists(self) -> list[RevocationListInfo]:
+        return [_crl_info(path, crl) for path, crl in self._crl_files()]
+
+
+def _crl_signed_by(crl: x509.CertificateRevocationList, issuer: x509.Certificate) -> bool:
+    try:
+        return crl.is_signature_valid(issuer.public_key())  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def _crl_info(path: Path, crl: x509.CertificateRevocationList) -> RevocationListInfo:
+    return RevocationListInfo(
+        crl.issuer.rfc4514_string(), path.stem, crl.last_update_utc, crl.next_update_utc,
+        len(list(crl)), path)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from ..domain.calendar import add_jalali_months
+from ..domain.choices import Role
 from ..domain.cycle import (
     DIRECTIVE_DATE,
     ChainLink,
@@ -28,9 +29,11 @@ from ..domain.cycle import (
     default_steps,
 )
 from ..domain.licences import LicenceEntry
+from ..domain.lifecycle import Actor
 from ..domain.proposals import DeliveryMode, ProposalStatus, ServiceProposal
 from ..store.tables import passports
-from .agency import CHAINS, LESSONS, PROPOSALS, REPORTS, STEPS
+from .agency import CHAINS, LESSONS, PROPOSALS, REPORTS, STEPS, AgencyService
+from .session import Session
 
 if TYPE_CHECKING:
     from ..bootstrap import App
@@ -57,7 +60,9 @@ def populate_agency(app: App, seed: int = 1, log_events: int = 3_000) -> None:
                                 .order_by(passports.c.service_id)).all()
     if not rows:
         return
-    agency = app.agency
+    # the generator writes as itself, holding every role, as ``demo.populate`` does
+    generator = Session(app.settings, Actor("داده نمونه", frozenset(Role), "demo"), app.session.clock)
+    agency = AgencyService(app.uow, generator)
     entries = []
     for i in range(max(6, len(rows) // 10)):
         sid, title, _ = rows[(i * 7) % len(rows)]
@@ -70,9 +75,15 @@ def populate_agency(app: App, seed: int = 1, log_events: int = 3_000) -> None:
         proposal = ServiceProposal(
             title=title, province=PROVINCES[i % len(PROVINCES)], county="", unit="اداره شهرستان",
             delivery=list(DeliveryMode)[i % 3], process="درخواست حضوری، بررسی و پاسخ کتبی",
-            status=status if status is not ProposalStatus.ISSUED else ProposalStatus.UNDER_REVIEW,
+            status=ProposalStatus.DRAFT if status is ProposalStatus.DRAFT else ProposalStatus.PROPOSED,
             proposed_on=None if status is ProposalStatus.DRAFT else (today - dt.timedelta(days=40 + i)).isoformat())
         saved = agency.save(PROPOSALS, proposal)
+        if status in (ProposalStatus.UNDER_REVIEW, ProposalStatus.ISSUED):
+            saved.status = ProposalStatus.UNDER_REVIEW
+            saved = agency.save(PROPOSALS, saved)
+        if status is ProposalStatus.REJECTED:
+            saved.status = ProposalStatus.REJECTED
+            saved = agency.save(PROPOSALS, saved)
         if status is ProposalStatus.ISSUED:
             agency.issue_service_id(saved.uuid, f"{90_000_000 + i * 101}")
     for step in default_steps():

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
+from ..domain import rules
 from ..domain.choices import Status
 from ..domain.codec import to_dict
-from ..domain.errors import GovsvcError, Problem, ValidationError
+from ..domain.diff import changes
+from ..domain.errors import GovsvcError, PermissionDenied, Problem, ValidationError
 from ..domain.passport import ServicePassport, new_uuid
 from ..domain.persian import compact_key, format_int
 from ..domain.plan import ImprovementPlan
@@ -30,7 +32,7 @@ from ..exchange.excel_reader import CellProblem, ReadResult, RecordRows, read_wo
 from ..exchange.excel_report import write_problem_report
 from ..exchange.excel_writer import write_workbook
 from ..store.uow import UnitOfWork
-from .passport_json import CONFLICT, CREATE, classify, write_passports
+from .passport_json import CONFLICT, CREATE, Landing, classify, landing, write_passports
 from .passports import PassportService, iso_now
 from .plans import PlanService
 
@@ -162,6 +164,13 @@ class ExcelService:
                         "شناسنامه می‌رسند (همان شناسه یکتا یا همان کد شناسه خدمت)")
                 continue
             owners[p.uuid] = rows
+            land = landing(current, p, self.passports.approval, self.passports.actor)
+            if land.note:
+                _report(result, rows, land.field, land.note, blocking=False)
+            p = land.record
+            refusal = self._refusal(current, land)
+            if refusal:
+                _report(result, rows, "status", refusal)
             drafting = p.status in (Status.DRAFT, Status.RETURNED)
             for problem in validate(p):
                 if problem.blocking or not drafting:  # a draft may still lack what approval needs
@@ -173,6 +182,21 @@ class ExcelService:
             planned.append((rows, p))
         self._licence_checks(uow, planned, result)
         return planned
+
+    def _refusal(self, current: ServicePassport | None, land: Landing) -> str:
+        """Why the rules table does not let this person write the row's record, or ""."""
+        source = current.status.value if current is not None else rules.NEW
+        paths = [d[0] for d in changes(to_dict(current), to_dict(land.record))] if current else []
+        if current is not None and not paths:
+            return ""  # unchanged: nothing to permit
+        try:
+            rules.authorise(rules.PASSPORT, self.passports.actor.roles, source,
+                            land.record.status.value,
+                            rules.content_changes(rules.PASSPORT, paths),
+                            land.action or (rules.CREATE if current is None else None))
+        except PermissionDenied as exc:
+            return exc.message_fa
+        return ""
 
     def _match(self, uow: UnitOfWork, rows: RecordRows,
                result: ExcelImportResult) -> ServicePassport | None:
@@ -218,7 +242,8 @@ class ExcelService:
     def _write(self, uow: UnitOfWork, chosen: list[tuple[RecordRows, ServicePassport]],
                progress: Progress | None) -> dict[str, str]:
         report = write_passports(uow, [p for _, p in chosen], self.passports.actor,
-                                 iso_now(self.passports.clock), progress=progress)
+                                 iso_now(self.passports.clock), progress=progress,
+                                 check=self.passports.approval)
         return report.outcomes
 
 

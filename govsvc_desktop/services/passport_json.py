@@ -7,21 +7,25 @@ Format (documented in docs/json-format.md, schema in schemas/passports.schema.js
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import jsontext
+from ..domain import jsontext, lifecycle, rules
+from ..domain.approval import ApprovalCheck, content_of
+from ..domain.choices import Status
 from ..domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
 from ..domain.diff import import_outcome
-from ..domain.errors import GovsvcError, Problem, ValidationError
+from ..domain.errors import GovsvcError, PermissionDenied, Problem, ValidationError
 from ..domain.lifecycle import Actor
 from ..domain.passport import APPROVED_STATUSES, ServicePassport
 from ..domain.persian import to_persian_digits
 from ..domain.queries import PassportFilter
 from ..domain.validation import blocking, validate
 from ..store.uow import UnitOfWork
+from .gate import PASSPORTS, Gate
 from .passports import PassportService, iso_now
 
 PASSPORTS_FORMAT = "govsvc.passports"
@@ -79,9 +83,15 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     kept: int = 0
     outcomes: dict[str, str] = field(default_factory=dict)  # uuid → create/update/unchanged/...
+    notes: list[Problem] = field(default_factory=list)  # what was not taken from the file
+    drafted: int = 0
+
+    def notes_fa(self) -> str:
+        return "\n".join("  - " + n.describe() for n in self.notes)
 
 
 CREATE, UPDATE, UNCHANGED, CONFLICT = "create", "update", "unchanged", "conflict"
+IMPORT_APPROVED = rules.IMPORT_APPROVED
 
 
 def classify(
@@ -95,18 +105,66 @@ def classify(
     return import_outcome(current, incoming, base)
 
 
+@dataclass(frozen=True)
+class Landing:
+    """How an incoming record lands: the record to write, the move that writes it and,
+    when something in the file was not taken, why (for the import's report)."""
+
+    record: ServicePassport
+    action: str | None
+    note: str = ""
+    field: str = "status"
+
+
+def landing(current: ServicePassport | None, incoming: ServicePassport,
+            check: Callable[[ServicePassport], ApprovalCheck], actor: Actor) -> Landing:
+    """An import never takes life-cycle state or stamps from a file: a record lands as a
+    draft (or keeps the state it has here), except an approval whose signature verifies,
+    taken by the roles the rules name."""
+    claimed = incoming.status
+    same = current is not None and content_of(rules.PASSPORT, current) == content_of(
+        rules.PASSPORT, incoming)
+    if incoming.approval_signature and claimed in APPROVED_STATUSES and not (
+            same and current is not None and current.status in APPROVED_STATUSES):
+        verdict = check(incoming)
+        taker = next(r for r in rules.rules_for(rules.PASSPORT) if r.action == IMPORT_APPROVED)
+        if verdict.ok and not rules.holds(actor.roles, taker.roles):
+            verdict = ApprovalCheck(True, True, False, reason_fa="تأیید امضاشده را فقط نقش "
+                                    "«رئیس دستگاه» یا «مدیر سامانه» وارد می‌کند")
+        if verdict.ok:
+            record = copy.deepcopy(incoming)
+            record.status = Status.APPROVED
+            record.sent_on = record.centre_decision_on = None
+            record.centre_comment = ""
+            if current is not None:
+                record.edition = max(record.edition, current.edition)
+            return Landing(record, IMPORT_APPROVED)
+        note = f"امضای تأیید پذیرفته نشد ({verdict.reason_fa})؛ "
+    else:
+        note = ""
+    record = lifecycle.as_edit(current, incoming) if current is not None else lifecycle.as_new_draft(incoming)
+    dropped = [f for f in lifecycle.STAMP_FIELDS if f != "edition"
+               and getattr(incoming, f) != getattr(record, f)]
+    if dropped and not note:
+        note = f"وضعیت «{claimed.label_fa}» و مهرهای چرخهٔ کار از پرونده گرفته نمی‌شوند؛ "
+    if note:
+        note += ("رکورد به‌صورت پیش‌نویس وارد شد" if current is None
+                 else f"وضعیت رکورد در این رایانه («{current.status.label_fa}») بر جا ماند")
+    return Landing(record, None, note, dropped[0] if dropped else "status")
+
+
 def import_passports(
     service: PassportService, records: Iterable[ServicePassport], dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Writes records in one transaction: new ones as they are, existing ones updated.
-
-    A record changed here after the version in the file is refused, never overwritten.
-    """
+    """Writes records in one transaction: new ones as drafts, existing ones updated where the
+    rules let this person change them. A record changed here after the version in the file
+    is refused, never overwritten; state and stamps come from the file only with an approval
+    whose signature verifies."""
     items = list(records)
     with service.uow_factory() as uow:
         report = write_passports(uow, items, service.actor, iso_now(service.clock),
-                                 progress=progress)
+                                 progress=progress, check=service.approval)
         if not dry_run:
             uow.commit()
     return report
@@ -117,31 +175,30 @@ def write_passports(
     take_theirs: frozenset[str] = frozenset(), keep_mine: frozenset[str] = frozenset(),
     progress: Progress | None = None, names: Mapping[str, str] | None = None,
     bases: Mapping[str, int] | None = None,
+    check: Callable[[ServicePassport], ApprovalCheck] | None = None,
 ) -> ImportReport:
     """``import_passports`` inside a transaction the caller owns and commits (bundle import).
 
     Conflicts are refused unless the user chose for that record: ``take_theirs`` overwrites
     with the incoming version, ``keep_mine`` leaves the local one as it is. ``names`` (uuid →
-    text) names records in problems, as the source file knows them.
+    text) names records in problems, as the source file knows them. ``check`` judges the
+    approvals records carry (without it, none is taken).
     """
     report = ImportReport()
-    new: list[ServicePassport] = []
-    audit_rows: list[dict[str, Any]] = []
-    for i, p in enumerate(items):
-        current = uow.passports.get_for_update(p.uuid)
-        outcome, diff = classify(current, p, bases.get(p.uuid) if bases else None)
+    gate = Gate(uow, actor, now)
+    judge = check or (lambda p: ApprovalCheck(signed=bool(p.approval_signature),
+                                              reason_fa="امضا بررسی نشد"))
+    for i, incoming in enumerate(items):
+        name = names[incoming.uuid] if names and incoming.uuid in names else f"«{incoming.title}»"
+        current = uow.passports.get_for_update(incoming.uuid)
+        land = landing(current, incoming, judge, actor)
+        p = land.record
+        if land.note:
+            report.notes.append(Problem(land.field, land.note, name, blocking=False))
+            report.drafted += 1
+        outcome, _ = classify(current, p, bases.get(p.uuid) if bases else None)
         report.outcomes[p.uuid] = outcome
-        if outcome == CREATE:
-            p.revision = max(p.revision, 1)
-            p.created_at = p.created_at or now
-            p.updated_at = p.updated_at or now
-            new.append(p)
-            audit_rows.append({"at": now, "actor": actor.name, "username": actor.username,
-                               "record_type": "passport", "record_uuid": p.uuid,
-                               "revision": p.revision, "action": "import", "field_path": "",
-                               "old_value": "", "new_value": ""})
-            report.created += 1
-        elif outcome == UNCHANGED:
+        if outcome == UNCHANGED:
             report.unchanged += 1
         elif outcome == CONFLICT and p.uuid in keep_mine:
             report.kept += 1
@@ -149,25 +206,24 @@ def write_passports(
         elif outcome == CONFLICT and p.uuid not in take_theirs:
             report.problems.append(Problem(
                 "revision", "این رکورد در این رایانه پس از نسخه پرونده تغییر کرده است؛ "
-                "برای جلوگیری از بازنویسی، وارد نشد",
-                names[p.uuid] if names and p.uuid in names else f"«{p.title}»"))
+                "برای جلوگیری از بازنویسی، وارد نشد", name))
         else:
-            assert current is not None
-            p.revision = current.revision + 1
-            p.updated_at = now
-            uow.passports.update(p, current.revision)
-            uow.audit.record(at=now, actor=actor.name, username=actor.username,
-                             record_type="passport", record_uuid=p.uuid,
-                             revision=p.revision, action="import", changes=diff)
-            report.updated += 1
-            report.outcomes[p.uuid] = UPDATE
+            try:
+                gate.write(PASSPORTS, p, expected=None, current=current, read=False,
+                           action=land.action, audit_action="import", batch=current is None)
+            except PermissionDenied as exc:
+                report.problems.append(Problem("status", exc.message_fa, name))
+                continue
+            if current is None:
+                report.created += 1
+            else:
+                report.updated += 1
+                report.outcomes[p.uuid] = UPDATE
         if progress is not None and not progress(i + 1, len(items)):
             raise GovsvcError("ورود داده‌ها لغو شد؛ چیزی تغییر نکرد")
     if report.problems:
         raise ValidationError(report.problems, "هیچ رکوردی وارد نشد")
-    for start in range(0, len(new), 500):
-        uow.passports.insert_many(new[start:start + 500])
-    uow.audit.record_many(audit_rows)
+    gate.flush(PASSPORTS)
     return report
 
 

@@ -5,26 +5,29 @@ Each call runs in one transaction of its own and writes its audit rows in that t
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import lifecycle
+from ..domain import lifecycle, rules
+from ..domain.approval import ApprovalCheck
 from ..domain.choices import Status
-from ..domain.codec import to_dict
-from ..domain.diff import changes
 from ..domain.errors import ConflictError, GovsvcError, NotFoundError, Problem, ValidationError
 from ..domain.labels import label_for_path
-from ..domain.passport import APPROVED_STATUSES, LIFECYCLE_FIELDS, ServicePassport
+from ..domain.passport import APPROVED_STATUSES, ServicePassport
 from ..domain.persian import compact_key, to_persian_digits
 from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
 from ..domain.validation import blocking, validate
+from ..exchange.certificates import SigningIdentity
 from ..store.audit import audit_rows
 from ..store.uow import UnitOfWork
-from .session import SessionBound
+from .approvals import Approvals
+from .gate import PASSPORTS, Gate
+from .session import Session, SessionBound
+
+PASSPORT = rules.PASSPORT
 
 
 def iso_now(clock: Callable[[], dt.datetime]) -> str:
@@ -50,6 +53,11 @@ class SentMarks:
 
 class PassportService(SessionBound):
     """Every operation on passports; the session's person is who the audit will name."""
+
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], session: Session,
+                 approvals: Approvals | None = None) -> None:
+        super().__init__(uow_factory, session)
+        self.approvals = approvals or Approvals()
 
     # reading
     def get(self, uuid: str) -> ServicePassport:
@@ -159,54 +167,46 @@ class PassportService(SessionBound):
         """Saves the passport as edited; ``p.revision`` is the revision the user started from.
 
         Refused (nothing written) when a rule that no draft may break is broken, when someone
-        else saved the record in the meantime, or when an approved passport is edited
-        instead of renewed.
+        else saved the record in the meantime, or when the rules table does not let this
+        person change this record in its state (an approved passport is renewed, not edited).
+        Life-cycle stamps are never taken from the edited copy.
         """
         problems = validate(p)
         hard = blocking(problems)
         if hard:
             raise ValidationError(hard, "ذخیره نشد؛ این موارد باید اصلاح شوند")
-        now = iso_now(self.clock)
         with self.uow_factory() as uow:
+            gate = self.gate(uow)
             current = uow.passports.get_for_update(p.uuid)
-            record = copy.deepcopy(p)
             if current is None:
-                record.created_at = record.created_at or now
-                record.updated_at = now
-                record.revision = 1
-                uow.passports.insert(record)
-                uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                                 record_type="passport", record_uuid=record.uuid, revision=1,
-                                 action="create")
-                diff: list[tuple[str, object, object]] = []
-                created = True
+                record = lifecycle.as_new_draft(p)
             else:
                 self._check_revision(uow, current, p)
-                for name in LIFECYCLE_FIELDS:
-                    setattr(record, name, getattr(current, name))
-                diff = changes(to_dict(current), to_dict(record))
-                if not diff:
-                    return SaveResult(current, problems + self._licence_problems(uow, current))
-                if current.status not in lifecycle.EDITABLE_STATUSES:
-                    raise GovsvcError(
-                        f"شناسنامه با وضعیت «{current.status.label_fa}» قابل ویرایش نیست؛ "
-                        "برای به‌روزرسانی، آن را تمدید کنید تا ویرایش تازه‌ای ساخته شود"
-                    )
-                if current.status is Status.REVIEWED:
-                    record.status = Status.DRAFT
-                    diff.append(("status", current.status.value, Status.DRAFT.value))
-                record.revision = current.revision + 1
-                record.updated_at = now
-                if not uow.passports.update(record, current.revision):
-                    # saved by someone else since it was read here: name the revision now stored
-                    raise self._conflict(uow, uow.passports.get(p.uuid) or current, p)
-                uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                                 record_type="passport", record_uuid=record.uuid,
-                                 revision=record.revision, action="update", changes=diff)
-                created = False
-            cross = self._licence_problems(uow, record)
+                record = lifecycle.as_edit(current, p)
+            written = gate.write(PASSPORTS, record, expected=p.revision, current=current,
+                                 read=False, conflict=self._conflict_factory(uow, p))
+            if not written.changed:
+                return SaveResult(written.record, problems + self._licence_problems(uow, written.record))
+            cross = self._licence_problems(uow, written.record)
             uow.commit()
-        return SaveResult(record, problems + cross, created, [d[0] for d in diff])
+        return SaveResult(written.record, problems + cross, written.created,
+                          [d[0] for d in written.diff])
+
+    def gate(self, uow: UnitOfWork) -> Gate:
+        """The write gate for this person, in ``uow``'s transaction."""
+        return Gate(uow, self.actor, iso_now(self.clock))
+
+    def check_draft(self, draft: ServicePassport) -> ConflictError | None:
+        """Whether an autosaved draft still starts from the stored record: the conflict (with
+        the stored record and the paths changed since) when someone saved it meanwhile."""
+        with self.uow_factory() as uow:
+            current = uow.passports.get(draft.uuid)
+            if current is None or current.revision == draft.revision:
+                return None
+            return self._conflict(uow, current, draft)
+
+    def _conflict_factory(self, uow: UnitOfWork, p: ServicePassport) -> Callable[[Any, int], ConflictError]:
+        return lambda current, expected: self._conflict(uow, current, p)
 
     def _check_revision(self, uow: UnitOfWork, current: ServicePassport, p: ServicePassport) -> None:
         if current.revision != p.revision:
@@ -226,41 +226,49 @@ class PassportService(SessionBound):
         err.changed_paths = [e.field_path for e in entries if e.field_path]  # type: ignore[attr-defined]
         return err
 
-    def transition(self, uuid: str, action: str, comment: str = "") -> ServicePassport:
-        """Moves a passport along its life cycle (review, approve, send, centre decision)."""
+    def transition(self, uuid: str, action: str, comment: str = "",
+                   identity: SigningIdentity | None = None) -> ServicePassport:
+        """Moves a passport along its life cycle (review, approve, send, centre decision);
+        approving needs the head's signing ``identity``."""
         with self.uow_factory() as uow:
-            result = self.transition_in(uow, uuid, action, comment)
+            result = self.transition_in(uow, uuid, action, comment, identity=identity)
             uow.commit()
         return result
 
+    def approve(self, uuid: str, identity: SigningIdentity) -> ServicePassport:
+        """The head of the agency approves by signing the passport's approval statement."""
+        return self.transition(uuid, lifecycle.Action.APPROVE, identity=identity)
+
+    def approval(self, p: ServicePassport) -> ApprovalCheck:
+        """How the passport's approval stands now (signed, intact, trusted)."""
+        return self.approvals.check(PASSPORT, p)
+
     def transition_in(
         self, uow: UnitOfWork, uuid: str, action: str, comment: str = "", *,
-        current: ServicePassport | None = None,
+        current: ServicePassport | None = None, identity: SigningIdentity | None = None,
     ) -> ServicePassport:
         """``transition`` inside a transaction the caller owns (marking a bundle's records sent).
 
         ``current`` is the record as the caller read it; if it changed since, nothing is
         written and the conflict is raised.
         """
-        now = iso_now(self.clock)
         if current is None:
             current = uow.passports.get_for_update(uuid)
         if current is None:
             raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
         result = lifecycle.transition(current, action, self.actor, self.today(), comment)
         if action == lifecycle.Action.APPROVE:
+            if identity is None:
+                raise GovsvcError("تأیید شناسنامه امضای رئیس دستگاه است؛ کلید امضای او لازم است "
+                                  "(در خط فرمان: --cert و --password-env)")
             hard = [pr for pr in self._licence_problems(uow, result)]
             if hard:
                 raise ValidationError(hard, "پیش از تأیید، این موارد باید اصلاح شوند")
-        result.revision = current.revision + 1
-        result.updated_at = now
-        if not uow.passports.update(result, current.revision):
-            stored = uow.passports.get(uuid)
-            raise self._conflict(uow, stored or current, current)
-        uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                         record_type="passport", record_uuid=uuid, revision=result.revision,
-                         action=action, changes=changes(to_dict(current), to_dict(result)))
-        return result
+            result = self.approvals.sign(PASSPORT, result, identity, self.today())
+        stored = self.gate(uow).write(PASSPORTS, result, expected=current.revision, action=action,
+                                      current=current, read=False,
+                                      conflict=self._conflict_factory(uow, current))
+        return stored.record
 
     def prepare_sent_marks(self, stored: Sequence[tuple[str, int, str]]) -> SentMarks:
         """Approved passports marked sent on their stored JSON documents, (uuid, revision,
@@ -297,34 +305,28 @@ class PassportService(SessionBound):
 
     def renew(self, uuid: str) -> ServicePassport:
         """Starts the next edition of an approved passport; the current one is archived."""
-        now = iso_now(self.clock)
         with self.uow_factory() as uow:
             current = uow.passports.get_for_update(uuid)
             if current is None:
                 raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
             result = lifecycle.renew(current)
-            uow.passports.archive_edition(current, now)
-            result.revision = current.revision + 1
-            result.updated_at = now
-            if not uow.passports.update(result, current.revision):
-                raise self._conflict(uow, current, current)
-            uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                             record_type="passport", record_uuid=uuid, revision=result.revision,
-                             action="renew", changes=changes(to_dict(current), to_dict(result)))
+            gate = self.gate(uow)
+            gate.authorise(PASSPORTS, current.status.value, result.status.value, [], rules.RENEW)
+            uow.passports.archive_edition(current, gate.now)
+            written = gate.write(PASSPORTS, result, expected=current.revision, action=rules.RENEW,
+                                 current=current, read=False,
+                                 conflict=self._conflict_factory(uow, current))
             uow.commit()
-        return result
+        return written.record
 
     def delete(self, uuid: str) -> None:
-        """Deletes a draft that was never approved; approved records are kept for the record."""
-        now = iso_now(self.clock)
+        """Deletes a draft that was never approved, by its preparer or an administrator;
+        approved records are kept for the record."""
         with self.uow_factory() as uow:
             current = uow.passports.get_for_update(uuid)
             if current is None:
                 raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
-            if current.status in APPROVED_STATUSES or current.edition > 1:
+            if current.status in APPROVED_STATUSES or current.edition > 1 or current.approved_on:
                 raise GovsvcError("شناسنامه تأییدشده یا تمدیدشده حذف نمی‌شود")
-            uow.passports.delete(uuid)
-            uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                             record_type="passport", record_uuid=uuid, revision=current.revision,
-                             action="delete")
+            self.gate(uow).delete(PASSPORTS, current, owner=uow.audit.creator(uuid))
             uow.commit()

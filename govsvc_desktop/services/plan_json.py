@@ -16,19 +16,20 @@ import copy
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import jsontext
 from ..domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
 from ..domain.diff import import_outcome
-from ..domain.errors import Problem, ValidationError
+from ..domain.errors import PermissionDenied, Problem, ValidationError
 from ..domain.lifecycle import Actor
 from ..domain.persian import to_persian_digits
-from ..domain.plan import ImprovementPlan, Request128
+from ..domain.plan import ImprovementPlan, PlanStatus, Request128
 from ..domain.plan_validation import validate_plan, validate_request
 from ..domain.validation import blocking
 from ..store.uow import UnitOfWork
+from .gate import PLANS, REQUESTS, Gate
 from .passports import iso_now
 from .plans import PlanService
 
@@ -105,6 +106,7 @@ class PlanImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    notes: list[Problem] = field(default_factory=list)  # what was not taken from the file
 
 
 def import_plans(service: PlanService, incoming: PlanImport, dry_run: bool = False) -> PlanImportReport:
@@ -127,14 +129,26 @@ def write_plans(uow: UnitOfWork, incoming: PlanImport, actor: Actor, now: str, *
                 keep_mine: frozenset[str] = frozenset(),
                 bases: Mapping[str, int] | None = None) -> PlanImportReport:
     """``import_plans`` inside a transaction the caller owns (a bundle import); ``bases``
-    are the plans' revisions after the last bundle exchange."""
+    are the plans' revisions after the last bundle exchange. Every record passes the write
+    gate; a plan's status is never taken from the file (a new plan lands as a draft, an
+    existing one keeps its status here)."""
     report = PlanImportReport()
     for digest, data in incoming.evidence.items():
         uow.plans.put_evidence(digest, data)
+    gate = Gate(uow, actor, now)
     conflicts: list[Problem] = []
     for plan in incoming.plans:
         current = uow.plans.get(plan.uuid)
         record = copy.deepcopy(plan)
+        landed = current.status if current is not None else PlanStatus.DRAFT
+        if record.status is not landed:
+            report.notes.append(Problem(
+                "status", f"وضعیت «{record.status.label_fa}» از پرونده گرفته نشد؛ وضعیت "
+                f"«{landed.label_fa}» ماند", f"«{plan.title}»", blocking=False))
+            record.status = landed
+        stamps = current or ImprovementPlan()
+        for name in ("approved_by", "approved_on", "approval_signature"):
+            setattr(record, name, getattr(stamps, name))
         result = outcome(current, record, bases.get(plan.uuid) if bases else None)
         if result == "conflict" and plan.uuid in keep_mine:
             report.unchanged += 1
@@ -146,32 +160,28 @@ def write_plans(uow: UnitOfWork, incoming: PlanImport, actor: Actor, now: str, *
         if result == "unchanged":
             report.unchanged += 1
             continue
+        try:
+            gate.write(PLANS, record, expected=None, current=current, read=False,
+                       audit_action="import", batch=True)
+        except PermissionDenied as exc:
+            conflicts.append(Problem("status", exc.message_fa, f"«{plan.title}»"))
+            continue
         if current is None:
-            record.revision = max(record.revision, 1)
-            record.created_at = record.created_at or now
-            record.updated_at = record.updated_at or now
-            uow.plans.insert(record)
             report.created += 1
         else:
-            record.revision, record.updated_at = current.revision + 1, now
-            uow.plans.update(record, current.revision)
             report.updated += 1
-        uow.audit.record(at=now, actor=actor.name, username=actor.username, record_type="plan",
-                         record_uuid=plan.uuid, revision=record.revision, action="import")
     for request in incoming.requests:
         current_request = uow.plans.get_request(request.uuid)
-        if current_request is None:
-            request.revision = max(request.revision, 1)
-            request.created_at = request.created_at or now
-            request.updated_at = request.updated_at or now
-            uow.plans.insert_request(request)
-        elif to_dict(current_request) != to_dict(request):
-            if current_request.revision > request.revision:
-                conflicts.append(Problem("revision", "این درخواست در این رایانه پس از نسخه "
-                                         "پرونده تغییر کرده است", request.reference))
-                continue
-            request.revision = current_request.revision + 1
-            uow.plans.update_request(request, current_request.revision)
+        if current_request is not None and to_dict(current_request) != to_dict(request) \
+                and current_request.revision > request.revision:
+            conflicts.append(Problem("revision", "این درخواست در این رایانه پس از نسخه "
+                                     "پرونده تغییر کرده است", request.reference))
+            continue
+        try:
+            gate.write(REQUESTS, copy.deepcopy(request), expected=None, current=current_request,
+                       read=False, audit_action="import", batch=True)
+        except PermissionDenied as exc:
+            conflicts.append(Problem("status", exc.message_fa, request.reference))
     if conflicts:
         raise ValidationError(conflicts, "هیچ برنامه‌ای وارد نشد")
     return report

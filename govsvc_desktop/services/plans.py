@@ -7,17 +7,16 @@ import copy
 import datetime as dt
 import hashlib
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain.choices import Role
-from ..domain.codec import to_dict
-from ..domain.diff import changes
+from ..domain import rules
+from ..domain.approval import ApprovalCheck
 from ..domain.errors import (
     ConflictError,
     GovsvcError,
     NotFoundError,
-    PermissionDenied,
     Problem,
     ValidationError,
 )
@@ -26,18 +25,24 @@ from ..domain.plan import Evidence, ImprovementPlan, PlanStatus, Request128
 from ..domain.plan_dashboard import Dashboard, build_dashboard
 from ..domain.plan_validation import validate_plan, validate_request
 from ..domain.validation import blocking
+from ..exchange.certificates import SigningIdentity
 from ..store.uow import UnitOfWork
+from .approvals import Approvals
+from .gate import PLANS, REQUESTS, Gate
 from .passports import iso_now
-from .session import SessionBound
+from .session import Session, SessionBound
 
 if TYPE_CHECKING:
     from ..reports.passport_pdf import RenderedPdf
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
-APPROVERS = (Role.HEAD, Role.ADMIN)
 
 
 class PlanService(SessionBound):
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], session: Session,
+                 approvals: Approvals | None = None) -> None:
+        super().__init__(uow_factory, session)
+        self.approvals = approvals or Approvals()
 
     # reading
     def get(self, uuid: str) -> ImprovementPlan:
@@ -86,47 +91,58 @@ class PlanService(SessionBound):
                 time.target_time_unit = p.service_time_unit
         return plan
 
-    def save(self, plan: ImprovementPlan) -> ImprovementPlan:
-        """Saves as edited; ``plan.revision`` is the revision the user started from."""
+    def save(self, plan: ImprovementPlan, identity: SigningIdentity | None = None) -> ImprovementPlan:
+        """Saves as edited; ``plan.revision`` is the revision the user started from. The
+        rules table decides who may move a plan to its new status and what content may
+        change in which status (an approved plan records its reports, not new targets).
+        Approving is the head's signature: it needs their signing ``identity``; the approval
+        stamps are never taken from the edited copy."""
         self._check(validate_plan(plan))
-        now = iso_now(self.clock)
-        record = copy.deepcopy(plan)
         with self.uow_factory() as uow:
             current = uow.plans.get(plan.uuid)
-            before = current.status if current is not None else PlanStatus.DRAFT
-            if record.status is not before and record.status is not PlanStatus.CANCELLED:
-                self._may_approve()
-            if current is None:
-                record.revision, record.created_at, record.updated_at = 1, record.created_at or now, now
-                uow.plans.insert(record)
-                self._audit(uow, record, "create", [], now)
-            else:
-                if current.revision != plan.revision:
-                    raise ConflictError(f"برنامه «{current.title}» پس از باز شدن آن در اینجا "
-                                        "تغییر کرده است؛ چیزی ذخیره نشد")
-                diff = changes(to_dict(current), to_dict(record))
-                if not diff:
-                    return current
-                record.revision, record.updated_at = current.revision + 1, now
-                if not uow.plans.update(record, current.revision):
-                    raise ConflictError("برنامه هم‌زمان تغییر کرد؛ چیزی ذخیره نشد")
-                self._audit(uow, record, "update", diff, now)
-            uow.commit()
-        return record
+            record = copy.deepcopy(plan)
+            source = current or ImprovementPlan()
+            for name in ("approved_by", "approved_on", "approval_signature"):
+                setattr(record, name, getattr(source, name))
+            if record.status is PlanStatus.APPROVED and source.status is not PlanStatus.APPROVED:
+                gate = Gate(uow, self.actor, iso_now(self.clock))
+                gate.authorise(PLANS, source.status.value if current else rules.NEW,
+                               record.status.value, [], None)
+                if identity is None:
+                    raise GovsvcError("تصویب برنامه امضای رئیس دستگاه است؛ کلید امضای او لازم "
+                                      "است (در خط فرمان: --cert و --password-env)")
+                record = self.approvals.sign(rules.PLAN, record, identity, self.today())
+            written = Gate(uow, self.actor, iso_now(self.clock)).write(
+                PLANS, record, expected=plan.revision, current=current, read=False,
+                conflict=_plan_conflict)
+            if written.changed:
+                uow.commit()
+        return written.record
 
-    def set_status(self, uuid: str, status: PlanStatus) -> ImprovementPlan:
-        """Approving (or starting, finishing) needs the council's approval and the 30% rule."""
+    def set_status(self, uuid: str, status: PlanStatus,
+                   identity: SigningIdentity | None = None) -> ImprovementPlan:
+        """Approving (or starting, finishing) needs the council's approval and the 30% rule;
+        approving also the head's signing identity."""
         plan = self.get(uuid)
         plan.status = status
-        return self.save(plan)
+        return self.save(plan, identity)
+
+    def check_approvable(self, plan: ImprovementPlan) -> None:
+        """The plan's own rules for approval (council, 30%), before a key is unlocked."""
+        candidate = copy.deepcopy(plan)
+        candidate.status = PlanStatus.APPROVED
+        self._check(validate_plan(candidate))
+
+    def approval(self, plan: ImprovementPlan) -> ApprovalCheck:
+        """How the plan's approval stands now: signed, intact, by a trusted certificate."""
+        return self.approvals.check(rules.PLAN, plan)
 
     def delete(self, uuid: str) -> None:
         plan = self.get(uuid)
         if plan.status is not PlanStatus.DRAFT:
             raise GovsvcError("فقط برنامه پیش‌نویس حذف می‌شود؛ برنامه تصویب‌شده را لغو کنید")
         with self.uow_factory() as uow:
-            uow.plans.delete(uuid)
-            self._audit(uow, plan, "delete", [], iso_now(self.clock))
+            Gate(uow, self.actor, iso_now(self.clock)).delete(PLANS, plan)
             uow.commit()
 
     def add_evidence(self, path: Path, description: str = "") -> Evidence:
@@ -197,27 +213,14 @@ class PlanService(SessionBound):
 
     def save_request(self, request: Request128) -> Request128:
         self._check(validate_request(request))
-        now = iso_now(self.clock)
-        record = copy.deepcopy(request)
         with self.uow_factory() as uow:
-            current = uow.plans.get_request(request.uuid)
-            if current is None:
-                record.revision, record.created_at, record.updated_at = 1, record.created_at or now, now
-                uow.plans.insert_request(record)
-                diff: list[tuple[str, object, object]] = []
-            else:
-                diff = changes(to_dict(current), to_dict(record))
-                if not diff:
-                    return current
-                record.revision, record.updated_at = current.revision + 1, now
-                if current.revision != request.revision or not uow.plans.update_request(record, current.revision):
-                    raise ConflictError(f"درخواست «{current.reference}» پس از باز شدن آن تغییر کرده است")
-            uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                             record_type="request128", record_uuid=record.uuid,
-                             revision=record.revision, action="update" if diff else "create",
-                             changes=diff)
-            uow.commit()
-        return record
+            written = Gate(uow, self.actor, iso_now(self.clock)).write(
+                REQUESTS, copy.deepcopy(request), expected=request.revision,
+                conflict=lambda current, _: ConflictError(
+                    f"درخواست «{current.reference}» پس از باز شدن آن تغییر کرده است"))
+            if written.changed:
+                uow.commit()
+        return written.record
 
     # helpers
     def _check(self, problems: list[Problem]) -> None:
@@ -225,12 +228,8 @@ class PlanService(SessionBound):
         if hard:
             raise ValidationError(hard, "ذخیره نشد؛ این موارد باید اصلاح شوند")
 
-    def _may_approve(self) -> None:
-        if not any(self.actor.can(role) for role in APPROVERS):
-            raise PermissionDenied("تصویب و پیشبرد برنامه بهبود با رئیس دستگاه است")
 
-    def _audit(self, uow: UnitOfWork, plan: ImprovementPlan, action: str,
-               diff: list[tuple[str, object, object]], now: str) -> None:
-        uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
-                         record_type="plan", record_uuid=plan.uuid, revision=plan.revision,
-                         action=action, changes=diff)
+
+def _plan_conflict(current: ImprovementPlan, expected: int) -> ConflictError:
+    return ConflictError(f"برنامه «{current.title}» پس از باز شدن آن در اینجا تغییر کرده است؛ "
+                         "چیزی ذخیره نشد")

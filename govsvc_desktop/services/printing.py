@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..config import atomic_output, atomic_write
+from ..domain.approval import ApprovalCheck
 from ..domain.errors import GovsvcError
-from ..domain.passport import ServicePassport
+from ..domain.passport import APPROVED_STATUSES, ServicePassport
 from ..domain.persian import format_int
 from ..domain.queries import PassportFilter
+from .approvals import Approvals
 from .attachments import AttachmentService
 from .passports import PassportService
 
@@ -59,7 +61,14 @@ def passport_form(p: ServicePassport, persian_digits: bool = True,
     from ..reports.passport_pdf import PdfOptions, render_passport
 
     return render_passport(p, PdfOptions(persian_digits=persian_digits,
-                                         attachments=tuple(attachments)))
+                                         attachments=tuple(attachments),
+                                         approvals=approval_facts([p])))
+
+
+def approval_facts(passports: Sequence[ServicePassport]) -> dict[str, ApprovalCheck]:
+    """The approval signatures of approved (or signed) passports, as the form prints them."""
+    return {p.uuid: Approvals.facts("passport", p) for p in passports
+            if p.approval_signature or p.status in APPROVED_STATUSES}
 
 
 def pdf_file_name(p: ServicePassport) -> str:
@@ -183,7 +192,7 @@ def _render_chunk(job: _Job, part_path: str) -> _Done:
         services = _opened[db] = entry(db)
     passports = [services.passports.get(u) for u in uuids]
     attached = services.attachments.names(uuids)
-    options = PdfOptions(persian_digits=persian_digits)
+    options = PdfOptions(persian_digits=persian_digits, approvals=approval_facts(passports))
     if out_dir is None:
         rendered = render_passports(passports, options, attached)
         atomic_write(Path(part_path), rendered.data)

@@ -29,12 +29,12 @@ class UserService(SessionBound):
     """Office server accounts and their roles (shared mode, administrators only)."""
 
     def _admin_uow(self) -> UnitOfWork:
-        if not self.actor.can(Role.ADMIN):
-            raise PermissionDenied("مدیریت کاربران فقط از عهده نقش «مدیر سامانه» برمی‌آید")
         uow = self.uow_factory()
         if uow.engine.dialect.name != "postgresql":
             raise GovsvcError("کاربران جداگانه فقط در حالت اشتراکی (PostgreSQL) معنا دارند؛ "
-                              "در حالت تک‌کاربره همه نقش‌ها با کاربر محلی است")
+                              "در حالت تک‌کاربره نقش‌ها را «settings set --role» تعیین می‌کند")
+        if not self.actor.can(Role.ADMIN):
+            raise PermissionDenied("مدیریت کاربران فقط از عهده نقش «مدیر سامانه» برمی‌آید")
         return uow
 
     @staticmethod

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, text
 
 from ..domain.diff import show
 from ..domain.queries import AuditEntry
@@ -39,8 +40,24 @@ class AuditRepository:
                                     revision=revision, action=action, changes=changes))
 
     def record_many(self, rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            self.conn.execute(insert(audit_log), list(rows))
+        """On PostgreSQL through ``govsvc_audit_write``, which stamps the real login (no
+        client may INSERT into the audit table there)."""
+        if not rows:
+            return
+        if self.conn.dialect.name == "postgresql":
+            for start in range(0, len(rows), 5000):
+                self.conn.execute(text("SELECT govsvc_audit_write(CAST(:rows AS jsonb))"),
+                                  {"rows": json.dumps(list(rows[start:start + 5000]),
+                                                      ensure_ascii=False)})
+            return
+        self.conn.execute(insert(audit_log), list(rows))
+
+    def creator(self, record_uuid: str) -> str | None:
+        """The login that first wrote the record (created or imported it), if recorded."""
+        value = self.conn.execute(
+            select(audit_log.c.username).where(audit_log.c.record_uuid == record_uuid)
+            .order_by(audit_log.c.id).limit(1)).scalar()
+        return None if value is None else str(value)
 
     def history(self, record_uuid: str, since_revision: int = 0) -> list[AuditEntry]:
         rows = self.conn.execute(

@@ -94,6 +94,8 @@ audit_log = Table(
     Column("field_path", Text, nullable=False, default=""),
     Column("old_value", Text, nullable=False, default=""),
     Column("new_value", Text, nullable=False, default=""),
+    # the transaction that wrote the row (PostgreSQL): a change without one gets a row of its own
+    Column("txid", BigInteger),
     Index("ix_audit_log_record_uuid", "record_uuid"),
 )
 

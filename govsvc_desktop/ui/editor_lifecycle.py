@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 
 from ..bootstrap import App
 from ..domain.errors import GovsvcError
-from ..domain.lifecycle import ACTION_LABELS_FA, allowed_actions
+from ..domain.lifecycle import ACTION_LABELS_FA, Action, allowed_actions
 from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from ..services.certificates import CertificateService, SigningIdentity
 from . import display
+from .approval_dialog import ApprovalDialog
 
 
 class LifecyclePanel(QWidget):
@@ -33,6 +35,10 @@ class LifecyclePanel(QWidget):
         layout = QVBoxLayout(self)
         self.validity = QLabel()
         layout.addWidget(self.validity)
+        self.approval = QLabel()
+        self.approval.setObjectName("approval_status")
+        self.approval.setWordWrap(True)
+        layout.addWidget(self.approval)
         self.comment = QLineEdit()
         self.comment.setAccessibleName(self.tr("Comment (required when returning)"))
         self.comment.setPlaceholderText(self.tr("Comment (required when returning)"))
@@ -65,17 +71,49 @@ class LifecyclePanel(QWidget):
         state = display.choice(p.validity(self.app.passports.today()))
         self.validity.setText(self.tr("Validity: {state} (until {date})").format(
             state=state, date=display.date(until, display.EMPTY)))
+        self.show_approval(p)
+
+    def show_approval(self, p: ServicePassport) -> None:
+        """The approval signature as it stands: signer, date and certificate fingerprint, or
+        broken (in red) when the record changed after the head signed it."""
+        if not p.approval_signature and p.status not in APPROVED_STATUSES:
+            self.approval.clear()
+            return
+        check = self.app.passports.approval(p)
+        if check.ok:
+            text = self.tr("Approval signature valid: {signer}, {date}, certificate {fingerprint}")
+            self.approval.setStyleSheet("color: #1b5e20;")
+        elif check.signed:
+            text = self.tr("Approval signature broken: {reason}")
+            self.approval.setStyleSheet("color: #c62828; font-weight: bold;")
+        else:
+            text = self.tr("Approved without the head's signature")
+            self.approval.setStyleSheet("color: #c62828;")
+        self.approval.setText(text.format(
+            signer=check.signer, date=display.date(p.approved_on, display.EMPTY),
+            fingerprint=check.fingerprint[:16], reason=check.reason_fa))
 
     def run(self, action: str) -> None:
         if self.passport is None or not self.before_action():
             return
+        identity = None
+        if action == Action.APPROVE:
+            identity = self.ask_identity(self.passport)
+            if identity is None:
+                return
         try:
-            result = self.app.passports.transition(self.passport.uuid, action, self.comment.text())
+            result = self.app.passports.transition(self.passport.uuid, action, self.comment.text(),
+                                                   identity=identity)
         except GovsvcError as exc:
             QMessageBox.warning(self, display.label(ACTION_LABELS_FA[action]), exc.message_fa)
             return
         self.comment.clear()
         self.acted.emit(result)
+
+    def ask_identity(self, p: ServicePassport) -> SigningIdentity | None:
+        """The head's unlocked signing identity, or None when the dialog was cancelled."""
+        dialog = ApprovalDialog(CertificateService.default(), p.title, self)
+        return dialog.identity if dialog.exec() else None
 
     def renew(self) -> None:
         if self.passport is None or not self.before_action():

@@ -24,7 +24,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "direct_cost_rials", "cost_price_rials", "fees", "benefits", "obstacles")),
     ("lifecycle", (
         "status", "prepared_by", "preparer_national_id", "reviewed_by", "reviewed_on",
-        "approved_by", "approved_on", "sent_on", "centre_decision_on", "centre_comment",
+        "approved_by", "approved_on", "approval_signature", "sent_on", "centre_decision_on", "centre_comment",
         "edition", "revision", "uuid", "created_at", "updated_at")),
 )
 

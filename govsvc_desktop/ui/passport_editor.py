@@ -340,15 +340,7 @@ class PassportEditor(QWidget):
             self._load(theirs)
             return False
         if box.clickedButton() is compare:
-            dialog = MergeDialog(to_dict(self.current()), to_dict(theirs), self)
-            if dialog.exec():
-                merged = from_dict(ServicePassport, dialog.merged())
-                merged.revision = theirs.revision
-                self.base = copy.deepcopy(theirs)
-                data = to_dict(merged)
-                for name, binding in self.bindings.items():
-                    binding.set(data.get(name))
-                return self.save()
+            return self.merge(exc)
         return False
 
     def discard_changes(self) -> None:
@@ -366,12 +358,35 @@ class PassportEditor(QWidget):
         self.saved.emit(p.uuid)
 
     def restore_draft(self, draft: ServicePassport) -> None:
-        """Shows autosaved edits on top of the stored record, as unsaved changes."""
+        """Shows autosaved edits as unsaved changes. They keep the revision they were made
+        on, so saving passes the same revision check as any edit; when someone saved the
+        record since, the compare-and-merge dialog opens at once."""
         data = to_dict(draft)
         for name, binding in self.bindings.items():
             if name not in READ_ONLY:
                 binding.set(data.get(name))
         self._changed()
+        conflict = self.service.check_draft(draft) if draft.revision else None
+        if conflict is None:
+            return
+        self.base = copy.deepcopy(self.base)
+        self.base.revision = draft.revision
+        self.merge(conflict)
+
+    def merge(self, exc: ConflictError) -> bool:
+        """The compare-and-merge dialog between the edits here and the stored record; the
+        merged record is saved over the stored revision."""
+        theirs: ServicePassport = exc.current  # type: ignore[attr-defined]
+        self.merge_dialog = MergeDialog(to_dict(self.current()), to_dict(theirs), self)
+        if not self.merge_dialog.exec():
+            return False
+        merged = from_dict(ServicePassport, self.merge_dialog.merged())
+        merged.revision = theirs.revision
+        self.base = copy.deepcopy(theirs)
+        data = to_dict(merged)
+        for name, binding in self.bindings.items():
+            binding.set(data.get(name))
+        return self.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.dirty:

@@ -19,6 +19,7 @@ from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.cli import main
 from govsvc_desktop.exchange.demo_certificates import make_test_signer
+from tests.approval_support import ALL_ROLES
 from tests.bundle_support import PASSWORD, flip, rewrite, seed, service, small_pdf
 
 OPENSSL = shutil.which("openssl")
@@ -59,11 +60,13 @@ def _agency_and_centre(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tu
     centre = _identity(capsys, tmp_path, "سامانه مرکزی", "سازمان اداری", "--centre")
     _trust_own_ca(capsys, tmp_path, agency)
     _trust_own_ca(capsys, tmp_path, centre)
+    # the person importing the centre's replies records its decisions: an administrator
+    assert run(capsys, "settings", "set", "--role", "preparer", "--role", "admin")[0] == 0
     return agency, centre
 
 
 def _database(path: Path) -> str:
-    app = build(str(path), settings=config.Settings(user_name="مریم احمدی"))
+    app = build(str(path), settings=config.Settings(user_name="مریم احمدی", roles=ALL_ROLES))
     service(app)
     app.close()
     return str(path)
@@ -71,7 +74,7 @@ def _database(path: Path) -> str:
 
 def _agency_db(tmp_path: Path) -> tuple[str, dict[str, list[str]]]:
     db = _database(tmp_path / "agency.sqlite3")
-    app = build(db, settings=config.Settings(user_name="مریم احمدی"))
+    app = build(db, settings=config.Settings(user_name="مریم احمدی", roles=ALL_ROLES))
     made = seed(app)
     app.close()
     return db, made
@@ -176,6 +179,10 @@ def test_export_verify_reply_import_through_the_cli(
     assert code == 0, err
     assert "برگشت" in text and "۱۱۰۳۱۱۶۴۷۷۷" in text
     before = _export_json(capsys, db, tmp_path / "before.json")
+    code, _, err = run(capsys, "--db", db, "bundle", "import", str(reply))
+    assert code == 5 and "مدیر سامانه" in err, "a preparer does not record the centre's decisions"
+    assert _export_json(capsys, db, tmp_path / "refused.json") == before
+    assert run(capsys, "settings", "set", "--role", "preparer", "--role", "admin")[0] == 0
     code, text, _ = run(capsys, "--db", db, "bundle", "import", str(reply), "--dry-run")
     assert code == 0 and "چیزی نوشته نشد" in text
     assert _export_json(capsys, db, tmp_path / "dry.json") == before

@@ -53,6 +53,9 @@ def test_licences_proposals_cycle_and_chains(db: str, tmp_path: Path,
                        "--province", "کرمان")
     uuid = out.strip()
     assert run(capsys, "--db", db, "proposals", "set-status", uuid[:8], "proposed")[0] == 0
+    code, _, err = run(capsys, "--db", db, "proposals", "issue", uuid[:8], "55555555")
+    assert code == 5 and "مدیر سامانه" in err, "the centre's answer is recorded by an administrator"
+    assert run(capsys, "settings", "set", "--role", "preparer", "--role", "admin")[0] == 0
     assert run(capsys, "--db", db, "proposals", "issue", uuid[:8], "55555555")[0] == 0
     code, out, _ = run(capsys, "--db", db, "proposals", "list", "--format", "json")
     mine = next(p for p in json.loads(out) if p["uuid"] == uuid)

@@ -1,10 +1,12 @@
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from govsvc_desktop.cli import main
 from govsvc_desktop.domain.codec import to_dict
+from tests.approval_support import HEAD_NAME, PASSWORD
 from tests.fixtures import full_passport
 
 
@@ -55,20 +57,56 @@ def test_errors_are_persian_and_exit_non_zero(tmp_path: Path, capsys: pytest.Cap
     assert code == 6 and "SQLite نیست" in err and "چیزی در آن تغییر نداد" in err
 
 
-def test_life_cycle_commands_and_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_life_cycle_commands_and_set(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     db = str(tmp_path / "e.db")
     data = {"format": "govsvc.passports", "format_version": 1, "passports": [to_dict(full_passport())]}
     (tmp_path / "in.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    run(capsys, "--db", db, "passports", "import", str(tmp_path / "in.json"))
+    code, out, _ = run(capsys, "--db", db, "passports", "import", str(tmp_path / "in.json"))
+    assert code == 0 and "پیش‌نویس" in out, "the report says the file's stamps were not taken"
     assert run(capsys, "--db", db, "passports", "set", "11031164001", "recipients_count=۱۲٬۰۰۰",
                "title=عنوان تازه")[0] == 0
+    # a new installation holds the preparer's role only: review is refused until set
+    code, _, err = run(capsys, "--db", db, "passports", "review", "11031164001")
+    assert code == 5 and "بررسی‌کننده" in err
+    assert run(capsys, "settings", "set", "--name", "زهرا کریمی", "--role", "preparer",
+               "--role", "reviewer", "--role", "head")[0] == 0
     assert run(capsys, "--db", db, "passports", "review", "11031164001")[0] == 0
-    code, out, _ = run(capsys, "--db", db, "passports", "approve", "11031164001")
-    assert code == 0 and "تأییدشده" in out
+    # approval is the head's signature: a test identity made and kept with cert commands
+    monkeypatch.setenv("P12_PASSWORD", PASSWORD)
+    p12 = tmp_path / "head.p12"
+    assert run(capsys, "cert", "new-test", "--name", HEAD_NAME, "--org", "سازمان آزمایشی",
+               "-o", str(p12), "--password-env", "P12_PASSWORD")[0] == 0
+    assert run(capsys, "cert", "import", str(p12), "--password-env", "P12_PASSWORD")[0] == 0
+    code, _, err = run(capsys, "--db", db, "passports", "approve", "11031164001")
+    assert code != 0 and "--password-env" in err or "گذرواژه" in err
+    code, out, _ = run(capsys, "--db", db, "passports", "approve", "11031164001",
+                       "--password-env", "P12_PASSWORD")
+    assert code == 0 and HEAD_NAME in out, out
     code, out, _ = run(capsys, "--db", db, "passports", "history", "11031164001")
     assert "recipients_count" in out and "approve" in out
+    # the approval verifies here once the test CA is trusted, and openssl agrees
+    statement, signature = tmp_path / "statement.json", tmp_path / "approval.der"
+    code, out, _ = run(capsys, "--db", db, "passports", "approval", "11031164001",
+                       "--statement-out", str(statement), "--signature-out", str(signature))
+    assert code == 1 and "مورد اعتماد" in out, "not trusted until its CA is"
+    ca = tmp_path / "ca.pem"
+    assert run(capsys, "cert", "export-ca", "-o", str(ca))[0] == 0
+    assert run(capsys, "cert", "trust", str(ca))[0] == 0
+    code, out, _ = run(capsys, "--db", db, "passports", "approval", "11031164001")
+    assert code == 0 and HEAD_NAME in out and "چکیدهٔ تأیید" in out
+    verified = subprocess.run(
+        ["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", str(signature),
+         "-content", str(statement), "-CAfile", str(ca), "-purpose", "any", "-out", "/dev/null"],
+        capture_output=True, text=True)
+    assert verified.returncode == 0, verified.stderr
+    assert json.loads(statement.read_text("utf-8"))["approved_by"] == HEAD_NAME
     code, _, err = run(capsys, "--db", db, "passports", "set", "11031164001", "title=دوباره")
-    assert code == 2 and "تمدید" in err
+    assert code == 5 and "تمدید" in err
+    assert run(capsys, "settings", "set", "--role", "reviewer")[0] == 0
+    code, _, err = run(capsys, "--db", db, "passports", "renew", "11031164001")
+    assert code == 5 and "تمدید" in err, "renewal checks the role"
+    assert run(capsys, "settings", "set", "--role", "preparer")[0] == 0
     assert run(capsys, "--db", db, "passports", "renew", "11031164001")[0] == 0
 
 

@@ -11,13 +11,14 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.domain.choices import Audience, Nature, TimeUnit
+from govsvc_desktop.domain.choices import Audience, Nature, Status, TimeUnit
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.errors import GovsvcError
 from govsvc_desktop.domain.queries import PassportFilter
 from govsvc_desktop.exchange.excel_layout import MAIN_SHEET, SHEETS, sheet_for_part
 from govsvc_desktop.exchange.excel_report import REPORT_SHEET
 from govsvc_desktop.services.excel import ExcelImportError, ExcelService
+from tests.approval_support import ALL_ROLES
 from tests.fixtures import full_passport
 
 FEES = sheet_for_part("fees").name
@@ -149,7 +150,9 @@ def test_keys_digits_letters_and_dates_in_any_spelling(app: App, tmp_path: Path)
     assert p.nature is Nature.SOVEREIGN and p.audiences == [Audience.G2C]
     assert p.service_time == 2.5 and p.service_time_unit is TimeUnit.WORKING_DAY
     assert p.direct_cost_rials == 12_500_000
-    assert p.approved_on == "2024-06-22" and p.reviewed_on == "2024-06-22"
+    # approval and review dates are stamps of the life cycle: never taken from a workbook
+    assert p.approved_on is None and p.reviewed_on is None and p.status is Status.DRAFT
+    assert any(q.column and "پیش‌نویس" in q.message_fa and not q.blocking for q in result.problems)
     assert p.electronic_target_date == "2025-03-21"
     assert [(s.order, s.title) for s in p.steps] == [(1, "دریافت")]
     missing = [q for q in result.problems if not q.blocking and q.row == 1]
@@ -157,8 +160,7 @@ def test_keys_digits_letters_and_dates_in_any_spelling(app: App, tmp_path: Path)
 
 
 def test_reordered_columns_and_a_partial_sheet_update_by_service_id(app: App, tmp_path: Path) -> None:
-    p = full_passport()
-    app.passports.save(p)
+    p = app.passports.save(full_passport()).passport
     wb = Workbook()
     main = wb.active
     main.title = MAIN_SHEET
@@ -225,7 +227,7 @@ def test_cancelled_import_changes_nothing(app: App, tmp_path: Path) -> None:
     from govsvc_desktop import config
     from govsvc_desktop.bootstrap import build
 
-    fresh = build(str(fresh_path), settings=config.Settings(user_name="x"))
+    fresh = build(str(fresh_path), settings=config.Settings(user_name="x", roles=ALL_ROLES))
     try:
         with pytest.raises(GovsvcError, match="لغو"):
             ExcelService(fresh.passports).import_file(path, progress=lambda d, t: d < 80)

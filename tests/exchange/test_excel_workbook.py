@@ -16,6 +16,7 @@ from govsvc_desktop.exchange.excel_layout import KEY_HEADER, MAIN_SHEET, README_
 from govsvc_desktop.exchange.excel_plans import PLAN_SHEETS
 from govsvc_desktop.services import demo
 from govsvc_desktop.services.excel import ExcelService
+from tests.approval_support import ALL_ROLES, store_as_is
 from tests.fixtures import full_passport
 
 
@@ -63,7 +64,7 @@ def test_export_is_formatted_and_writes_text_never_as_formula(app: App, tmp_path
     p.description = "+1+2"
     p.benefits = "-کاهش هزینه"
     p.obstacles = "@SUM(A1)"
-    app.passports.save(p)
+    store_as_is(app, p)  # with its approval date, as a database holds an approved record
     path = tmp_path / "out.xlsx"
     assert _export(app, path) == 1
     with zipfile.ZipFile(path) as archive:
@@ -98,7 +99,7 @@ def test_round_trip_of_full_and_demo_passports_is_lossless(app: App, tmp_path: P
         app.passports.save(p)
     path = tmp_path / "all.xlsx"
     assert _export(app, path) == 41
-    other = build(str(tmp_path / "other.sqlite3"), settings=config.Settings(user_name="دیگری"))
+    other = build(str(tmp_path / "other.sqlite3"), settings=config.Settings(user_name="دیگری", roles=ALL_ROLES))
     try:
         result = ExcelService(other.passports).import_file(path)
         assert result.count("create") == 41 and not result.problems

@@ -442,7 +442,7 @@ def test_expired_or_future_certificate_cannot_sign(pki: TestCredentials) -> None
         sign_detached(CONTENT, future)
 
 
-def test_signature_made_while_valid_still_verifies(
+def test_signature_checked_after_expiry_is_refused(
     tmp_path: Path, ca_pem: Path, pki: TestCredentials
 ) -> None:
     """A certificate that has run out since: signing with it is refused, while what it signed
@@ -458,10 +458,10 @@ def test_signature_made_while_valid_still_verifies(
     with pytest.raises(CertificateValidityError):
         sign_detached(CONTENT, short)
     report = verify_detached(sig, CONTENT, [pki.ca_certificate])
-    assert report.ok, report.summary_fa()
-    assert report.signing_time == signed_at
-    at = str(int(signed_at.timestamp()))
-    assert _openssl_verify(tmp_path, sig, CONTENT, ca_pem, "-purpose", "any", "-attime", at) == 0
+    # the claimed signing time proves nothing without a trusted timestamp: judged now
+    assert not report.ok
+    assert "منقضی" in report.summary_fa()
+    assert report.signing_time is not None and report.signing_time <= end
     assert _openssl_verify(tmp_path, sig, CONTENT, ca_pem, "-purpose", "any") != 0
 
 
@@ -633,3 +633,68 @@ def test_mismatched_key_refused(pki: TestCredentials, other_pki: TestCredentials
     mixed = SigningIdentity(other_pki.identity.private_key, pki.identity.certificate, ())
     with pytest.raises(SigningIdentityError):
         sign_detached(CONTENT, mixed)
+
+
+def _tsa(pki: TestCredentials) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
+    """A time-stamping authority under the test CA (critical timeStamping usage, RFC 3161)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "مهر زمانی آزمایشی")]))
+        .issuer_name(pki.ca_certificate.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(_now() - dt.timedelta(days=1))
+        .not_valid_after(_now() + dt.timedelta(days=365))
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]),
+                       critical=True)
+        .add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False, False),
+                       critical=True)
+        .sign(pki.ca_key, hashes.SHA256())  # type: ignore[arg-type]
+    )
+    return cert, key
+
+
+def _with_timestamp(signature: bytes, tsa: tuple[x509.Certificate, rsa.RSAPrivateKey],
+                    at: dt.datetime | None = None) -> bytes:
+    """The signature with an RFC 3161 token over its signature value as an unsigned attribute."""
+    import asyncio
+    import hashlib
+
+    from asn1crypto import keys
+    from pyhanko.sign.timestamps import DummyTimeStamper
+
+    cert, key = tsa
+    stamper = DummyTimeStamper(
+        asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        keys.PrivateKeyInfo.load(key.private_bytes(serialization.Encoding.DER,
+                                                   serialization.PrivateFormat.PKCS8,
+                                                   serialization.NoEncryption())),
+        fixed_dt=at or _now())
+    info = cms.ContentInfo.load(signature)
+    signer = info["content"]["signer_infos"][0]
+    digest = hashlib.sha256(signer["signature"].native).digest()
+    token = asyncio.run(stamper.async_timestamp(digest, "sha256"))
+    signer["unsigned_attrs"] = cms.CMSAttributes(
+        [cms.CMSAttribute({"type": "signature_time_stamp_token", "values": [token]})])
+    return info.dump()
+
+
+def test_a_trusted_timestamp_proves_the_signing_time(pki: TestCredentials) -> None:
+    """A certificate that expired five minutes ago: its signature made while it was valid stands
+    only with a trusted timestamp from that time (the signer's own claim proves nothing)."""
+    signed_at = _now().replace(microsecond=0) - dt.timedelta(minutes=10)
+    end = signed_at + dt.timedelta(minutes=5)
+    short = issue_test_certificate(pki.ca_certificate, pki.ca_key, "علی رضایی", "سازمان آزمایشی",
+                                   not_before=signed_at - dt.timedelta(minutes=1), not_after=end)
+    plain = sign_detached(CONTENT, short, now=signed_at)
+    stamped = _with_timestamp(plain, _tsa(pki), at=signed_at)
+    stranger = make_test_ca("مرجع ناشناس")
+    foreign = _with_timestamp(plain, _tsa(TestCredentials(
+        stranger[0], stranger[1], pki.identity, pki.pkcs12_path, pki.password)), at=signed_at)
+    assert not verify_detached(plain, CONTENT, [pki.ca_certificate]).ok
+    report = verify_detached(stamped, CONTENT, [pki.ca_certificate])
+    assert report.ok, report.summary_fa()
+    assert report.signing_time is not None and report.signing_time <= end
+    assert "مهر زمانی" in report.summary_fa()
+    assert not verify_detached(foreign, CONTENT, [pki.ca_certificate]).ok

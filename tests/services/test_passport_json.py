@@ -5,8 +5,11 @@ import jsonschema
 import pytest
 
 from govsvc_desktop.bootstrap import App, build
-from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.choices import Status
+from govsvc_desktop.domain.codec import from_dict, to_dict
 from govsvc_desktop.domain.errors import GovsvcError, ValidationError
+from govsvc_desktop.domain.lifecycle import as_new_draft
+from govsvc_desktop.domain.passport import ServicePassport
 from govsvc_desktop.services import demo, passport_json
 from tests.fixtures import full_passport
 
@@ -26,8 +29,14 @@ def test_export_import_export_is_identical_and_valid_against_schema(app: App, tm
     records = passport_json.parse_document(first)
     report = passport_json.import_passports(other.passports, records)
     assert report.created == 41
+    # demo approvals carry no head's signature: those records arrive as drafts, and say so
+    stamped = [r for r in records if r.status is not Status.DRAFT or r.approved_by]
+    assert report.drafted == len(stamped) > 0 and len(report.notes) == len(stamped)
     second = passport_json.dumps(passport_json.export_document(other.passports))
-    assert second == first
+    document = json.loads(first)
+    document["passports"] = [to_dict(as_new_draft(from_dict(ServicePassport, d)))
+                             for d in document["passports"]]
+    assert second == passport_json.dumps(document)
     other.close()
 
 

@@ -7,10 +7,11 @@ from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError, ValidationError
-from govsvc_desktop.domain.lifecycle import Action
+from govsvc_desktop.domain.lifecycle import STAMP_FIELDS, Action
 from govsvc_desktop.domain.passport import Licence, ServicePassport
 from govsvc_desktop.domain.queries import PassportFilter
 from govsvc_desktop.services import demo
+from tests.approval_support import HEAD_NAME, approve, store_as_is, trust_head
 from tests.fixtures import full_passport
 
 
@@ -20,10 +21,12 @@ def test_full_passport_survives_save_and_reopen(app: App) -> None:
     reopened = app.passports.get(original.uuid)
     expected = to_dict(original)
     got = to_dict(reopened)
-    for key in ("revision", "created_at", "updated_at"):
+    for key in ("revision", "created_at", "updated_at", *STAMP_FIELDS):
         expected.pop(key), got.pop(key)
     assert got == expected
     assert reopened.revision == saved.revision == 1
+    # the stamps the new record came with are not taken: it is a draft nobody reviewed
+    assert (reopened.status, reopened.approved_by, reopened.reviewed_on) == (Status.DRAFT, "", None)
 
 
 def test_update_writes_field_level_audit(app: App) -> None:
@@ -87,8 +90,12 @@ def test_filters_and_sorting(app: App) -> None:
 def test_life_cycle_through_the_service_and_renewal(app: App) -> None:
     p = app.passports.save(full_passport()).passport
     app.passports.transition(p.uuid, Action.SUBMIT_REVIEW)
-    approved = app.passports.transition(p.uuid, Action.APPROVE)
+    with pytest.raises(GovsvcError, match="امضای رئیس دستگاه"):
+        app.passports.transition(p.uuid, Action.APPROVE)
+    approved = approve(app, p.uuid)
     assert approved.status is Status.APPROVED
+    assert approved.approved_by == HEAD_NAME and approved.approval_signature
+    assert app.passports.approval(approved).ok
     with pytest.raises(GovsvcError, match="تمدید"):
         edited = app.passports.get(p.uuid)
         edited.title = "تغییر پس از تأیید"
@@ -111,7 +118,7 @@ def test_expiring_and_expired_lists(app: App) -> None:
         p.licences = []
         p.status = Status.ACCEPTED
         p.approved_on = (today - dt.timedelta(days=days_ago)).isoformat()
-        app.passports.save(p)
+        store_as_is(app, p)
     assert [r.title for r in app.passports.expired()] == ["expired"]
     assert [r.title for r in app.passports.expiring(30)] == ["expiring"]
 
@@ -125,7 +132,7 @@ def test_licence_mapped_to_two_services_blocks_approval(app: App) -> None:
     assert [pr.field_path for pr in result.problems] == ["licences[0].code"]
     app.passports.transition(second.uuid, Action.SUBMIT_REVIEW)
     with pytest.raises(ValidationError, match="دقیقاً به یک خدمت"):
-        app.passports.transition(second.uuid, Action.APPROVE)
+        app.passports.approve(second.uuid, trust_head().identity)
 
 
 def test_delete_only_unapproved_drafts(app: App) -> None:

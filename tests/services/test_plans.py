@@ -28,6 +28,7 @@ from govsvc_desktop.domain.plan import (
 )
 from govsvc_desktop.services.plans import PlanService
 from govsvc_desktop.services.session import Session
+from tests.approval_support import HEAD_NAME, trust_head
 from tests.fixtures import full_passport
 
 TODAY = dt.date(2025, 10, 2)  # 1404/07/10: the first two quarters of 1404 have ended
@@ -48,8 +49,11 @@ def _plan(app: App, title: str, before: float, target: float, status: PlanStatus
     plan.reports = [ProgressReport(quarter=q) for q in reported]
     saved = app.plans.save(plan)
     if status is not PlanStatus.DRAFT:
-        saved.council_number, saved.council_date, saved.status = "۱۲/۳۴", "2025-03-01", status
-        saved = app.plans.save(saved)
+        saved.council_number, saved.council_date = "۱۲/۳۴", "2025-03-01"
+        saved.status = PlanStatus.APPROVED
+        saved = app.plans.save(saved, trust_head().identity)
+    if status is PlanStatus.IN_PROGRESS:
+        saved = app.plans.set_status(saved.uuid, status)
     return saved
 
 
@@ -101,8 +105,21 @@ def test_approval_needs_the_council_the_thirty_percent_rule_and_the_head(app: Ap
     plan.below_target_justification = "بازدید میدانی قانوناً لازم است"
     preparer = PlanService(app.plans.uow_factory, Session(app.settings, Actor("تهیه‌کننده", frozenset({Role.PREPARER}))))
     with pytest.raises(PermissionDenied):
-        preparer.save(plan)
-    assert app.plans.save(plan).status is PlanStatus.APPROVED
+        preparer.save(plan, trust_head().identity)
+    with pytest.raises(GovsvcError, match="امضای رئیس دستگاه"):
+        app.plans.save(plan)
+    approved = app.plans.save(plan, trust_head().identity)
+    assert approved.status is PlanStatus.APPROVED and approved.approved_by == HEAD_NAME
+    assert app.plans.approval(approved).ok
+    # reports after approval leave it intact; a new target breaks it
+    approved.reports = [ProgressReport(quarter="1404-Q1")]
+    reported = app.plans.save(approved)
+    assert app.plans.approval(reported).ok
+    time = reported.time_indicator
+    assert time is not None
+    time.target = 1
+    with pytest.raises(PermissionDenied):
+        app.plans.save(reported)
 
 
 def test_evidence_is_kept_by_hash_and_checked(app: App, tmp_path: Path) -> None:

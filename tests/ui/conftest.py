@@ -13,6 +13,7 @@ from govsvc_desktop.bootstrap import App, build
 from govsvc_desktop.ui.app import install_language, load_fonts
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.tasks import DbWorker
+from tests.approval_support import ALL_ROLES
 from tests.engines import migrated_sqlite
 
 
@@ -44,7 +45,7 @@ def _closing_discards() -> Iterator[None]:
 @pytest.fixture
 def gui_app(tmp_path: Path, sqlite_template: Path) -> Iterator[App]:
     application = build(migrated_sqlite(sqlite_template, tmp_path),
-                        settings=config.Settings(user_name="کاربر آزمون"))
+                        settings=config.Settings(user_name="کاربر آزمون", roles=ALL_ROLES))
     yield application
     application.close()
 

@@ -5,12 +5,16 @@ from PySide6.QtWidgets import QMessageBox
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.lifecycle import as_new_draft
 from govsvc_desktop.domain.passport import ServicePassport
+from govsvc_desktop.services.certificates import CertificateService
+from govsvc_desktop.ui.approval_dialog import ApprovalDialog
 from govsvc_desktop.ui.editor_sections import SECTIONS
 from govsvc_desktop.ui.fields import ParsedBinding, PartTableBinding, TextBinding
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.merge_dialog import MergeDialog
 from govsvc_desktop.ui.passport_editor import PassportEditor
+from tests.approval_support import HEAD_NAME, PASSWORD, store_as_is, trust_head
 from tests.fixtures import full_passport
 from tests.ui.keyboard import type_text
 
@@ -35,7 +39,8 @@ def test_full_passport_survives_the_editor(qtbot, gui_app: App) -> None:  # type
     assert editor.save()
     reopened = PassportEditor(gui_app, gui_app.passports.get(original.uuid))
     qtbot.addWidget(reopened)
-    assert _comparable(to_dict(reopened.current())) == _comparable(to_dict(original))
+    # a new record is a draft whatever stamps it was typed with
+    assert _comparable(to_dict(reopened.current())) == _comparable(to_dict(as_new_draft(original)))
 
 
 def test_form_filled_through_widgets_is_saved(qtbot, window: MainWindow, gui_app: App) -> None:  # type: ignore[no-untyped-def]
@@ -105,10 +110,31 @@ def test_life_cycle_actions_change_the_status(qtbot, gui_app: App) -> None:  # t
     qtbot.addWidget(editor)
     qtbot.mouseClick(editor.lifecycle.buttons["review"], Qt.MouseButton.LeftButton)
     assert editor.base.status is Status.REVIEWED
+    creds = trust_head()
+    certificates = CertificateService.default()
+    certificates.import_pkcs12(creds.pkcs12_path, PASSWORD)
+
+    def sign_in_dialog(p: object) -> object:
+        dialog = ApprovalDialog(certificates, "t", editor)
+        qtbot.addWidget(dialog)
+        assert dialog.choice.count() == 1
+        dialog.password.setText(PASSWORD)
+        dialog.unlock()
+        return dialog.identity
+
+    editor.lifecycle.ask_identity = sign_in_dialog  # type: ignore[method-assign]
     qtbot.mouseClick(editor.lifecycle.buttons["approve"], Qt.MouseButton.LeftButton)
-    assert gui_app.passports.get(full_passport().uuid).status is Status.APPROVED
+    stored = gui_app.passports.get(full_passport().uuid)
+    assert stored.status is Status.APPROVED and stored.approved_by == HEAD_NAME
     assert "renew" in editor.lifecycle.buttons
     assert editor.history.table.rowCount() > 2
+    shown = editor.lifecycle.approval.text()
+    assert HEAD_NAME in shown and gui_app.passports.approval(stored).fingerprint[:16] in shown
+    # a change made after approval (here below the services) shows the approval broken
+    stored.benefits += " تغییر پنهانی"
+    store_as_is(gui_app, stored)
+    editor.lifecycle.show_for(gui_app.passports.get(stored.uuid))
+    assert "شکسته" in editor.lifecycle.approval.text() or "broken" in editor.lifecycle.approval.text()
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, gui_app: App, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -141,6 +167,56 @@ def test_autosaved_draft_is_offered_back(qtbot, window: MainWindow, gui_app: App
     window.offer_drafts()
     restored = window.editors[full_passport().uuid]
     assert restored.current().benefits.endswith("و شفافیت") and restored.dirty
+
+
+def test_restored_draft_over_a_newer_save_opens_the_merge(qtbot, window: MainWindow, gui_app: App, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    gui_app.passports.save(full_passport())
+    editor = window.open_passport(full_passport().uuid)
+    assert editor is not None
+    type_text(editor.bindings["benefits"].widget, " و شفافیت")
+    editor.autosave()
+    editor.dirty = False  # the program dies here with the draft on disk
+    editor.hide()
+    window.editors.clear()
+    theirs = gui_app.passports.get(full_passport().uuid)
+    theirs.obstacles += " — تغییر همکار"
+    gui_app.passports.save(theirs)  # someone else saves meanwhile
+    opened: list[MergeDialog] = []
+
+    def choose(dialog: MergeDialog) -> int:
+        opened.append(dialog)
+        assert set(dialog.fields) == {"benefits", "obstacles"}
+        dialog.choose("obstacles", theirs=True)
+        return 1
+
+    monkeypatch.setattr(MergeDialog, "exec", choose)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.offer_drafts()
+    assert opened, "the compare-and-merge dialog opens instead of overwriting"
+    saved = gui_app.passports.get(full_passport().uuid)
+    assert saved.benefits.endswith("و شفافیت") and saved.obstacles.endswith("تغییر همکار")
+    assert saved.revision == 3
+
+
+def test_restored_draft_without_the_merge_never_overwrites(qtbot, window: MainWindow, gui_app: App, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    gui_app.passports.save(full_passport())
+    editor = window.open_passport(full_passport().uuid)
+    assert editor is not None
+    type_text(editor.bindings["benefits"].widget, " و شفافیت")
+    editor.autosave()
+    editor.dirty = False
+    editor.hide()
+    window.editors.clear()
+    theirs = gui_app.passports.get(full_passport().uuid)
+    theirs.obstacles += " — تغییر همکار"
+    gui_app.passports.save(theirs)
+    monkeypatch.setattr(MergeDialog, "exec", lambda self: 0)  # the user closes the dialog
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    window.offer_drafts()
+    restored = window.editors[full_passport().uuid]
+    assert not restored.save(), "a later save still meets the revision check"
+    assert gui_app.passports.get(full_passport().uuid).obstacles.endswith("تغییر همکار")
 
 
 def test_conflicting_save_is_refused_and_merge_keeps_chosen_fields(qtbot, gui_app: App, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

@@ -99,3 +99,21 @@ def trust_ca(parent: QWidget, certificates: CertificateService) -> bool:
         QMessageBox.warning(parent, parent.tr("Trust a certification authority"), exc.message_fa)
         return False
     return True
+
+
+def import_crl(parent: QWidget, certificates: CertificateService) -> bool:
+    """A revocation list from a file: certificates it revokes are refused from now on."""
+    title = parent.tr("Import a revocation list")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "",
+                                          parent.tr("Revocation lists (*.crl *.pem *.der)"))
+    if not path:
+        return False
+    try:
+        info = certificates.import_crl(path)
+    except GovsvcError as exc:
+        QMessageBox.warning(parent, title, exc.message_fa)
+        return False
+    QMessageBox.information(parent, title, parent.tr(
+        "The revocation list of {issuer} is kept; signatures by the {count} certificates it "
+        "revokes are refused from now on.").format(issuer=info.issuer, count=info.revoked))
+    return True

@@ -27,7 +27,7 @@ from ...services.bundle_export import ExportPlan
 from ...services.bundles import BundleService, ExportResult
 from .. import display
 from ..tasks import Task
-from .certificate_dialogs import TestCertificateDialog, import_identity, trust_ca
+from .certificate_dialogs import TestCertificateDialog, import_crl, import_identity, trust_ca
 from .history import HistoryTable
 
 if TYPE_CHECKING:
@@ -87,7 +87,9 @@ class SendPage(QWidget):
         self.import_cert_button = QPushButton(self.tr("Import certificate…"))
         self.test_cert_button = QPushButton(self.tr("New test certificate…"))
         self.trust_button = QPushButton(self.tr("Trust a CA…"))
-        for button in (self.import_cert_button, self.test_cert_button, self.trust_button):
+        self.crl_button = QPushButton(self.tr("Import a revocation list…"))
+        for button in (self.import_cert_button, self.test_cert_button, self.trust_button,
+                       self.crl_button):
             cert_row.addWidget(button)
         cert_row.addStretch(1)
         form.addRow("", cert_row)
@@ -135,6 +137,7 @@ class SendPage(QWidget):
             lambda: import_identity(self, self.bundles.certificates) and self.refresh())
         self.test_cert_button.clicked.connect(self.new_test_certificate)
         self.trust_button.clicked.connect(lambda: trust_ca(self, self.bundles.certificates))
+        self.crl_button.clicked.connect(lambda: import_crl(self, self.bundles.certificates))
         self.send_button.clicked.connect(self.start_export)
 
     def new_test_certificate(self) -> None:

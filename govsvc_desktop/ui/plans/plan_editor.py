@@ -55,8 +55,10 @@ from ...domain.plan import (
 )
 from ...domain.plan_validation import time_rule_message
 from ...domain.quarters import quarters_between
+from ...services.certificates import CertificateService, SigningIdentity
 from ...services.plans import PlanService
 from .. import display
+from ..approval_dialog import ApprovalDialog
 from ..keyboard import leave_tables_with_tab, name_cells, name_combo, name_tabs
 from ..widgets.inputs import JalaliDateEdit
 from ..widgets.tables import fit_columns
@@ -635,14 +637,29 @@ class PlanEditor(QDialog):
         p.achieved_from_reports()
         return p
 
+    def ask_identity(self, plan: ImprovementPlan) -> SigningIdentity | None:
+        """The head's unlocked signing identity for approving, or None if cancelled."""
+        dialog = ApprovalDialog(CertificateService.default(), plan.title, self)
+        return dialog.identity if dialog.exec() else None
+
     def save(self) -> ImprovementPlan | None:
         try:
             plan = self.collect()
         except ValueError as exc:
             self.problems_label.setText(self.tr("A number or date cannot be read: %1").replace("%1", str(exc)))
             return None
+        identity = None
+        if plan.status is PlanStatus.APPROVED and self.plan.status is not PlanStatus.APPROVED:
+            try:
+                self.service.check_approvable(plan)
+            except GovsvcError as exc:
+                self.problems_label.setText(exc.message_fa)
+                return None
+            identity = self.ask_identity(plan)
+            if identity is None:
+                return None
         try:
-            saved = self.service.save(plan)
+            saved = self.service.save(plan, identity)
         except GovsvcError as exc:
             self.problems_label.setText(exc.message_fa)
             return None
