@@ -111,7 +111,7 @@ def _decisions(
         r = _lookup(index, ref)
         canonical = canonical_service_id(service_id)
         if canonical is None:
-            raise GovsvcError(f"شناسهٔ خدمت «{service_id}» درست نیست (۸ تا ۱۶ رقم)")
+            raise GovsvcError(f"شناسهٔ خدمت «{service_id}» درست نیست (فقط رقم)")
         chosen.setdefault(r.uuid, {})["service_id"] = canonical
     if not chosen:
         raise GovsvcError("پاسخی داده نشد؛ دست‌کم یک --accept یا --return یا --issue-id بدهید")

@@ -24,7 +24,7 @@ from ..domain.passport import ServicePassport, new_uuid
 from ..domain.persian import compact_key, format_int
 from ..domain.plan import ImprovementPlan
 from ..domain.queries import PassportFilter
-from ..domain.validation import licence_conflicts, validate
+from ..domain.validation import licence_conflicts, normalise_identifiers, validate
 from ..exchange.excel_layout import SHEETS, key_is_uuid
 from ..exchange.excel_reader import CellProblem, ReadResult, RecordRows, read_workbook
 from ..exchange.excel_report import write_problem_report
@@ -163,6 +163,7 @@ class ExcelService:
                 continue
             owners[p.uuid] = rows
             drafting = p.status in (Status.DRAFT, Status.RETURNED)
+            normalise_identifiers(p)
             for problem in validate(p):
                 if problem.blocking or not drafting:  # a draft may still lack what approval needs
                     _report(result, rows, problem.field_path, problem.message_fa, problem.blocking)

@@ -22,13 +22,14 @@ from ..domain.lifecycle import Actor
 from ..domain.passport import APPROVED_STATUSES, ServicePassport
 from ..domain.persian import compact_key, to_persian_digits
 from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
-from ..domain.validation import blocking, validate
+from ..domain.passport_rules import duplicate_service_id
+from ..domain.validation import blocking, normalise_identifiers, validate
 from ..store.audit import audit_rows
 from ..store.uow import UnitOfWork
 
 _LIFECYCLE_FIELDS = (
     "status", "reviewed_by", "reviewed_on", "approved_by", "approved_on", "sent_on",
-    "centre_decision_on", "centre_comment", "edition", "created_at",
+    "centre_decision_on", "centre_comment", "review_comment", "edition", "created_at",
 )
 
 
@@ -150,11 +151,21 @@ class PassportService:
 
     # validation
     def problems(self, p: ServicePassport) -> list[Problem]:
-        """The passport's own rules plus the rules across records (licence mapping)."""
+        """The passport's own rules plus the rules across records (licence mapping, unique
+        service ID), on its identifiers as the rules read them."""
+        p = normalise_identifiers(copy.deepcopy(p))
         found = validate(p)
         with self.uow_factory() as uow:
-            found += self._licence_problems(uow, p)
+            found += self._duplicate_id(uow, p) + self._licence_problems(uow, p)
         return found
+
+    @staticmethod
+    def _duplicate_id(uow: UnitOfWork, p: ServicePassport) -> list[Problem]:
+        if not p.service_id:
+            return []
+        others = [u for u in uow.passports.find_by_service_id(p.service_id) if u != p.uuid]
+        titles = [other.title for u in others if (other := uow.passports.get(u)) is not None]
+        return duplicate_service_id(p, titles)
 
     def _licence_problems(self, uow: UnitOfWork, p: ServicePassport, record: str = "") -> list[Problem]:
         owners = uow.passports.licence_owners([lic.code for lic in p.licences], excluding=p.uuid)
@@ -182,12 +193,16 @@ class PassportService:
         else saved the record in the meantime, or when an approved passport is edited
         instead of renewed.
         """
+        p = normalise_identifiers(copy.deepcopy(p))
         problems = validate(p)
         hard = blocking(problems)
         if hard:
             raise ValidationError(hard, "ذخیره نشد؛ این موارد باید اصلاح شوند")
         now = iso_now(self.clock)
         with self.uow_factory() as uow:
+            duplicate = self._duplicate_id(uow, p)
+            if duplicate:
+                raise ValidationError(duplicate, "ذخیره نشد؛ این موارد باید اصلاح شوند")
             current = uow.passports.get_for_update(p.uuid)
             record = copy.deepcopy(p)
             if current is None:
@@ -322,6 +337,7 @@ class PassportService:
             if current is None:
                 raise NotFoundError(f"شناسنامه‌ای با شناسه «{uuid}» یافت نشد")
             result = lifecycle.renew(current)
+            result.created_at = now  # the new edition's draft age counts from its renewal
             uow.passports.archive_edition(current, now)
             result.revision = current.revision + 1
             result.updated_at = now

@@ -34,13 +34,13 @@ from .widgets.inputs import JalaliDateEdit, NumberEdit, RialEdit
 LONG_TEXT = frozenset({
     "description", "recipients", "stakeholders", "sub_services", "counter_actions",
     "in_person_reasons", "identity_verification", "applicant_conditions", "benefits", "obstacles",
-    "centre_comment",
+    "centre_comment", "review_comment",
 })
 DATE_FIELDS = frozenset({"electronic_target_date", "reviewed_on", "approved_on", "sent_on",
                          "centre_decision_on", "date"})
 READ_ONLY = frozenset({"uuid", "status", "revision", "edition", "created_at", "updated_at",
                        "reviewed_by", "reviewed_on", "approved_by", "approved_on", "sent_on",
-                       "centre_decision_on", "centre_comment"})
+                       "centre_decision_on", "centre_comment", "review_comment"})
 _INVALID_STYLE = "border: 1px solid #c62828; background: #fff3f3;"
 _INDEX = re.compile(r"^\[(\d+)\]\.?(.*)$")
 

@@ -35,7 +35,6 @@ from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
 from ..domain.labels import PASSPORT_FIELDS, label_for_path
 from ..domain.passport import ServicePassport
 from ..domain.persian import format_int
-from ..domain.validation import validate
 from ..services.drafts import DraftStore
 from ..services.printing import passport_form, pdf_file_name
 from .editor_history import HistoryPage
@@ -169,9 +168,11 @@ class PassportEditor(QWidget):
         return result
 
     def problems_now(self) -> list[Problem]:
+        """What the service would say on saving: the same rules, on identifiers typed in any
+        digits, with the checks across records (unique service ID, licences)."""
         problems = self._parse_problems()
         try:
-            problems += validate(self.current())
+            problems += self.service.problems(self.current())
         except ValidationError as exc:
             problems += exc.problems
         return problems
@@ -182,7 +183,8 @@ class PassportEditor(QWidget):
         self.problems.clear()
         by_field: dict[str, dict[str, list[str]]] = {}
         for pr in problems:
-            item = QListWidgetItem(("⛔ " if pr.blocking else "⚠ ") + pr.message_fa)
+            item = QListWidgetItem(("⛔ " if pr.blocking else "ℹ " if pr.warning else "⚠ ")
+                                   + pr.message_fa)
             item.setData(Qt.ItemDataRole.UserRole, pr.field_path)
             self.problems.addItem(item)
             head = pr.field_path.split(".")[0].split("[")[0]
@@ -191,8 +193,11 @@ class PassportEditor(QWidget):
         for name, binding in self.bindings.items():
             binding.mark(by_field.get(name, {}))
         blocking = sum(1 for p in problems if p.blocking)
+        warnings = sum(1 for p in problems if p.warning)
+        problems = [p for p in problems if not p.warning]
         self.problems_label.setText(self.tr(
-            "{blocking} problems prevent saving, {other} prevent approval").format(
+            "{blocking} problems prevent saving, {other} prevent approval, {warnings} warnings").format(
+                warnings=format_int(warnings, self.persian_digits),
                 blocking=format_int(blocking, self.persian_digits),
                 other=format_int(len(problems) - blocking, self.persian_digits)))
 
