@@ -180,10 +180,11 @@ def build_compliance(
                 ComplianceKind.LICENCE_UNMAPPED, issue.record_type, issue.record_uuid,
                 f"{issue.code} {issue.title}".strip(), issue.detail_fa))
     for p in plans:
-        if p.status in ("draft", "approved", "in_progress") and not p.meets_target and not p.justified:
+        if p.status in ("draft", "approved", "in_progress", "done") and not p.meets_target and not p.justified:
+            what = "کاهش محقق‌شده" if p.status == "done" else "کاهش هدف"
             report.items.append(ComplianceItem(
                 ComplianceKind.PLAN_BELOW_TARGET, "plan", p.uuid, p.title,
-                "کاهش میانگین زمان ارائه خدمت کمتر از ۳۰٪ و بدون توجیه مصوب"))
+                f"{what} میانگین زمان ارائه خدمت کمتر از ۳۰٪ و زمان استاندارد تأییدنشده (تبصره ۵)"))
     now = today.isoformat()
     for s in steps:
         if not s.approved and s.deadline and s.deadline < now:

@@ -60,6 +60,9 @@ def _digits(rng: random.Random, n: int) -> str:
     return str(rng.randrange(10**n)).zfill(n)
 
 
+_POSTAL_CODES = ("7134846971", "1193653471", "5166614351", "9177948974", "8174673441")
+
+
 def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePassport:
     """One passport, fully populated in most parts, drawn from ``rng``."""
     agency, parent = rng.choice(V.AGENCIES)
@@ -92,6 +95,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
         title=title,
         agency_name=f"{agency} استان {province}",
         agency_national_id=legal_id_with_check("1400" + _digits(rng, 6)),
+        agency_postal_code=_POSTAL_CODES[index % len(_POSTAL_CODES)],
         parent_agency=parent,
         province=province,
         county=county,
@@ -129,6 +133,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
         in_person_reasons=rng.choice(["", "احراز هویت و بازدید میدانی", "تحویل اصل مدارک"]),
         identity_verification="احراز هویت از طریق کد ملی و پیامک (شاهکار)",
         needs_inter_agency=n_inq > 0,
+        tracking_code=method is not ElectronicMethod.NON_ELECTRONIC,
         inquiries=[Inquiry(t, f"استعلام {obj}", rng.choice(list(InquiryKind)), rng.random() < 0.5)
                    for t in rng.sample(V.INQUIRY_TARGETS, n_inq)],
         applicant_conditions="مدارک تحصیلی، سن، نظام وظیفه، عدم اشتغال و ...",

@@ -25,7 +25,13 @@ from ..domain.lifecycle import Actor
 from ..domain.persian import format_int
 from ..domain.plan import Evidence, ImprovementPlan, PlanStatus, Request128
 from ..domain.plan_dashboard import Dashboard, build_dashboard
-from ..domain.plan_validation import validate_plan, validate_request
+from ..domain.plan_validation import (
+    approved_plan_edit,
+    before_from_passport,
+    before_matches_passport,
+    validate_plan,
+    validate_request,
+)
 from ..domain.validation import blocking
 from ..store.uow import UnitOfWork
 from .passports import iso_now, utc_now
@@ -62,7 +68,14 @@ class PlanService:
             return uow.plans.count()
 
     def problems(self, plan: ImprovementPlan) -> list[Problem]:
-        return validate_plan(plan)
+        """The plan's rules, with the time before improvement checked against its passport."""
+        found = validate_plan(plan)
+        if plan.passport_uuid:
+            with self.uow_factory() as uow:
+                p = uow.passports.get(plan.passport_uuid)
+            if p is not None:
+                found += before_matches_passport(plan, p.service_time, p.service_time_unit)
+        return found
 
     def dashboard(self, today: dt.date | None = None) -> Dashboard:
         today = today or self.today()
@@ -92,12 +105,22 @@ class PlanService:
         return plan
 
     def save(self, plan: ImprovementPlan) -> ImprovementPlan:
-        """Saves as edited; ``plan.revision`` is the revision the user started from."""
-        self._check(validate_plan(plan))
+        """Saves as edited; ``plan.revision`` is the revision the user started from.
+
+        The time before improvement is taken from the service's passport (PL-03), and what the
+        council approved is changed only by the roles that approve (PL-05)."""
         now = iso_now(self.clock)
         record = copy.deepcopy(plan)
         with self.uow_factory() as uow:
+            passport = uow.passports.get(record.passport_uuid) if record.passport_uuid else None
+            if passport is not None:
+                before_from_passport(record, passport.service_time, passport.service_time_unit)
+            self._check(validate_plan(record))
             current = uow.plans.get(plan.uuid)
+            if current is not None:
+                edit = approved_plan_edit(current, record, self.actor.roles)
+                if edit:
+                    raise PermissionDenied(edit[0].message_fa)
             before = current.status if current is not None else PlanStatus.DRAFT
             if record.status is not before and record.status is not PlanStatus.CANCELLED:
                 self._may_approve()

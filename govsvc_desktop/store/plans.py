@@ -16,7 +16,14 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from ..domain.codec import from_dict, to_dict
 from ..domain.compliance import PlanFacts
 from ..domain.persian import index_text, search_terms
-from ..domain.plan import ActionStatus, ImprovementPlan, PlanStatus, Request128, RequestStatus
+from ..domain.plan import (
+    ActionStatus,
+    ImprovementPlan,
+    PlanStatus,
+    Request128,
+    RequestStatus,
+    report_counts,
+)
 from ..domain.plan_dashboard import ActionRow, PlanRow, RequestRow
 from .bulk_read import driver_rows
 from .tables import plan_actions, plan_evidence, plans, requests128
@@ -40,8 +47,8 @@ def plan_row(p: ImprovementPlan) -> dict[str, Any]:
         "period_start": p.period_start,
         "period_end": p.period_end,
         "meets_target": p.meets_time_target,
-        "justified": bool(p.below_target_justification.strip()),
-        "reported": ",".join(sorted({r.quarter for r in p.reports})),
+        "justified": p.exempt_from_time_cut,
+        "reported": ",".join(sorted({r.quarter for r in p.reports if report_counts(r)})),
         "revision": p.revision,
         "created_at": p.created_at,
         "updated_at": p.updated_at,
