@@ -46,6 +46,8 @@ class ComplianceKind(Choice):
     ELECTRONIC_LATE = ("electronic_late", "خدمت غیرالکترونیکی از موعد گذشته")
     PLAN_BELOW_TARGET = ("plan_below_target", "برنامهٔ بهبود کمتر از ۳۰٪")
     STEP_OVERDUE = ("step_overdue", "گام چرخهٔ هوشمندسازی از موعد گذشته")
+    DUPLICATE_ID = ("duplicate_service_id", "شناسهٔ خدمت تکراری")
+    DEADLINE_OVERDUE = ("deadline_overdue", "موعد مقرر گذشته")
 
 
 class PassportFacts(NamedTuple):
@@ -165,7 +167,17 @@ def build_compliance(
 ) -> ComplianceReport:
     report = ComplianceReport(today, passports=len(passports))
     _passport_items(report, passports)
-    known = {f.service_id for f in passports if f.service_id}
+    holders: dict[str, list[PassportFacts]] = {}
+    for f in passports:
+        if f.service_id:
+            holders.setdefault(f.service_id, []).append(f)
+    for service_id, same in sorted(holders.items()):
+        if len(same) > 1:  # seed 000 def. 9 and Art. 10: one ID, one service
+            for f in same:
+                report.items.append(ComplianceItem(
+                    ComplianceKind.DUPLICATE_ID, "passport", f.uuid, f.title,
+                    f"شناسهٔ {service_id} در {len(same)} رکورد آمده است"))
+    known = set(holders)
     missing: dict[str, ExpectedService] = {}
     for e in expected:
         if e.service_id and e.service_id not in known:

@@ -157,7 +157,11 @@ class PlanEditor(QDialog):
         form.addRow("", self.rule_label)
         self.justification_edit = QPlainTextEdit()
         self.justification_edit.setMaximumHeight(60)
-        form.addRow(self.tr("Justification (below 30%):"), self.justification_edit)
+        form.addRow(self.tr("Explanation (below 30%):"), self.justification_edit)
+        self.standard_time_edit = QLineEdit()
+        self.standard_time_edit.setObjectName("standard_time_reference")
+        form.addRow(self.tr("Standard time approved by the Organisation (note 5), reference:"),
+                    self.standard_time_edit)
         return page
 
     # indicators
@@ -561,6 +565,7 @@ class PlanEditor(QDialog):
         self.pilot_edit.setText(p.pilot_province)
         self.status_combo.setCurrentIndex(self.status_combo.findData(p.status.value))
         self.justification_edit.setPlainText(p.below_target_justification)
+        self.standard_time_edit.setText(p.standard_time_reference)
         self.indicators.setRowCount(0)
         for ind in p.indicators:
             self._add_indicator(ind)
@@ -593,6 +598,7 @@ class PlanEditor(QDialog):
         p.pilot_province = self.pilot_edit.text().strip()
         p.status = PlanStatus(self.status_combo.currentData())
         p.below_target_justification = self.justification_edit.toPlainText().strip()
+        p.standard_time_reference = self.standard_time_edit.text().strip()
         p.indicators = self._read_indicators()
         p.actions = self._read_actions()
         p.verifications = self._read_verifications()
