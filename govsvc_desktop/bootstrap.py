@@ -19,6 +19,7 @@ from .services.compliance import ComplianceService
 from .services.event_logs import EventLogService
 from .services.passports import PassportService, utc_now
 from .services.plans import PlanService
+from .services.reference import ReferenceService
 from .services.service_lists import ServiceListService
 from .store import migrate
 from .store.engine import login_parts, make_engine, with_login
@@ -39,6 +40,7 @@ class App:
     compliance: ComplianceService
     events: EventLogService
     lists: ServiceListService
+    reference: ReferenceService
     backup: Path | None = None
 
     def uow(self) -> UnitOfWork:
@@ -63,6 +65,10 @@ def build(
     def factory() -> UnitOfWork:
         return UnitOfWork(engine)
     passports = PassportService(factory, actor, clock)
+    reference = ReferenceService(factory, actor, clock)
+    passports.reference_lists = reference.lists
+    if upgrade:
+        reference.upgrade_if_needed()
     return App(
         db=db, engine=engine, settings=settings, actor=actor,
         passports=passports, plans=PlanService(factory, actor, clock),
@@ -70,7 +76,7 @@ def build(
         compliance=ComplianceService(factory, settings.agency_name, clock),
         events=EventLogService(passports),
         lists=ServiceListService(passports, lambda: settings.agency_name),
-        backup=backup,
+        reference=reference, backup=backup,
     )
 
 

@@ -68,9 +68,9 @@ def full_passport(uuid: str = "6f1c2b9e-3d4a-4c8e-9f10-2a3b4c5d6e7f") -> Service
         audiences=[Audience.G2C, Audience.G2B],
         scope=ServiceScope.INTER_AGENCY,
         partner_agencies=[PartnerAgency("سازمان جهاد کشاورزی", "استعلام")],
-        architecture_domain="کشاورزی",
+        architecture_domain="امور اقتصادی",
         architecture_layer="مجوزها",
-        architecture_category="منابع آب",
+        architecture_category="کشاورزی، جنگلداری، ماهیگیری و شکار",
         linked_tasks=[LinkedTask("T100234", "حفاظت از منابع آب زیرزمینی")],
         legal_bases=[
             LegalBasis("قانون توزیع عادلانه آب", LawKind.LAW, "۱۳۶۱/۱۲", "1982-12-07", "ماده ۵"),

@@ -23,6 +23,7 @@ from ..domain.passport import APPROVED_STATUSES, ServicePassport
 from ..domain.persian import compact_key, to_persian_digits
 from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
 from ..domain.passport_rules import duplicate_service_id
+from ..domain.reference import ReferenceLists, reference_problems
 from ..domain.validation import blocking, normalise_identifiers, validate
 from ..store.audit import audit_rows
 from ..store.uow import UnitOfWork
@@ -68,6 +69,8 @@ class PassportService:
         self.uow_factory = uow_factory
         self.actor = actor
         self.clock = clock
+        # the official lists in force, for the free-text flags (set by the composition root)
+        self.reference_lists: Callable[[], ReferenceLists] | None = None
 
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
@@ -154,10 +157,13 @@ class PassportService:
         """The passport's own rules plus the rules across records (licence mapping, unique
         service ID), on its identifiers as the rules read them."""
         p = normalise_identifiers(copy.deepcopy(p))
-        found = validate(p)
+        found = validate(p) + self._reference_problems(p)
         with self.uow_factory() as uow:
             found += self._duplicate_id(uow, p) + self._licence_problems(uow, p)
         return found
+
+    def _reference_problems(self, p: ServicePassport) -> list[Problem]:
+        return reference_problems(p, self.reference_lists()) if self.reference_lists else []
 
     @staticmethod
     def _duplicate_id(uow: UnitOfWork, p: ServicePassport) -> list[Problem]:
@@ -238,7 +244,7 @@ class PassportService:
                                  record_type="passport", record_uuid=record.uuid,
                                  revision=record.revision, action="update", changes=diff)
                 created = False
-            cross = self._licence_problems(uow, record)
+            cross = self._licence_problems(uow, record) + self._reference_problems(record)
             uow.commit()
         return SaveResult(record, problems + cross, created, [d[0] for d in diff])
 
