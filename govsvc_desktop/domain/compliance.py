@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from .calendar import format_jalali
 from .choices import Choice
+from .deadlines import Deadline
 from .labels import label_for_path
 from .licences import LicenceFinding, LicenceIssue
+from .persian import to_persian_digits
 
 DRAFT_MAX_AGE_DAYS = 30
 EXPIRY_WARNING_DAYS = 30
@@ -109,6 +112,7 @@ class ComplianceReport:
     passports: int = 0
     items: list[ComplianceItem] = field(default_factory=list)
     blocking_fields: dict[str, int] = field(default_factory=dict)  # field label → passports
+    deadlines: list[Deadline] = field(default_factory=list)
 
     def counts(self) -> dict[ComplianceKind, int]:
         found = Counter(item.kind for item in self.items)
@@ -126,6 +130,7 @@ class ComplianceReport:
             "items": [{"kind": i.kind.value, "label": i.kind.label_fa, "record_type": i.record_type,
                        "uuid": i.record_uuid, "title": i.title, "detail": i.detail_fa}
                       for i in self.items],
+            "deadlines": [d.to_document(self.today) for d in self.deadlines],
         }
 
 
@@ -164,8 +169,9 @@ def _passport_items(report: ComplianceReport, facts: list[PassportFacts]) -> Non
 def build_compliance(
     today: dt.date, passports: list[PassportFacts], expected: list[ExpectedService],
     licence_issues: list[LicenceIssue], plans: list[PlanFacts], steps: list[StepFacts],
+    deadlines: Sequence[Deadline] = (),
 ) -> ComplianceReport:
-    report = ComplianceReport(today, passports=len(passports))
+    report = ComplianceReport(today, passports=len(passports), deadlines=list(deadlines))
     _passport_items(report, passports)
     holders: dict[str, list[PassportFacts]] = {}
     for f in passports:
@@ -176,7 +182,7 @@ def build_compliance(
             for f in same:
                 report.items.append(ComplianceItem(
                     ComplianceKind.DUPLICATE_ID, "passport", f.uuid, f.title,
-                    f"شناسهٔ {service_id} در {len(same)} رکورد آمده است"))
+                    f"شناسهٔ {service_id} در {to_persian_digits(str(len(same)))} رکورد آمده است"))
     known = set(holders)
     missing: dict[str, ExpectedService] = {}
     for e in expected:
@@ -202,4 +208,9 @@ def build_compliance(
         if not s.approved and s.deadline and s.deadline < now:
             report.items.append(ComplianceItem(ComplianceKind.STEP_OVERDUE, "step", s.uuid,
                                                s.title, f"موعد {_jalali(s.deadline)}"))
+    for d in report.deadlines:
+        if d.own_item and d.overdue(today) and d.due is not None:
+            report.items.append(ComplianceItem(
+                ComplianceKind.DEADLINE_OVERDUE, d.record_type, d.record_uuid or d.key, d.title_fa,
+                f"{d.seed_fa}؛ موعد {_jalali(d.due.isoformat())}، {d.state_fa(today)}"))
     return report

@@ -19,6 +19,7 @@ from ..domain.licences import LicenceEntry, LicenceIssue, licence_claims, mappin
 from ..domain.proposals import ProposalStatus, ServiceProposal
 from ..store.uow import UnitOfWork
 from .agency import CHAINS, LICENCES, PROPOSALS, STEPS
+from .deadlines import gather
 from .passports import utc_now
 
 
@@ -39,6 +40,7 @@ class ComplianceService:
             chains = uow.agency.find(CHAINS.kind, ServiceChain)
             stored_steps = {s.step: s for s in uow.agency.find(STEPS.kind, CycleStep)}
             plans = uow.plans.compliance_facts()
+            deadlines = gather(uow, today, facts)
         expected = self._expected(licences, proposals, chains)
         expected += [ExpectedService(p.service_id, "برنامهٔ بهبود", "plan", p.uuid)
                      for p in plans if p.service_id]
@@ -46,7 +48,7 @@ class ComplianceService:
         step_facts = [StepFacts(s.uuid, f"گام {s.step.value}: {s.step.label_fa}", s.deadline,
                                 s.status is StepStatus.APPROVED) for s in steps]
         return build_compliance(today, facts, expected, self._licence_issues(facts, licence_keys, licences), plans,
-                                step_facts)
+                                step_facts, deadlines)
 
     @staticmethod
     def _licence_issues(facts: list[PassportFacts], licence_keys: Sequence[tuple[str, str]],

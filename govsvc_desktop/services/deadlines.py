@@ -1,0 +1,123 @@
+"""The deadline calendar as a use case: the facts of every record read in one transaction,
+judged by ``domain.deadlines``; the agency's events recorded with an audit row; the calendar
+written as iCalendar for an office calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from ..config import atomic_write
+from ..domain.compliance import PassportFacts
+from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
+from ..domain.deadlines import (
+    AgencyEvent,
+    Deadline,
+    EventKind,
+    PassportDates,
+    PlanDates,
+    agency_deadlines,
+    calendar_order,
+    passport_deadlines,
+    plan_deadlines,
+    request_deadlines,
+    step_deadlines,
+)
+from ..domain.errors import ValidationError
+from ..domain.calendar import date_problems
+from ..domain.lifecycle import Actor
+from ..domain.plan import CLOSED_REQUEST_STATUSES, report_counts
+from ..store.uow import UnitOfWork
+from .passports import iso_now, utc_now
+
+EVENTS = "deadline_event"
+
+
+def gather(uow: UnitOfWork, today: dt.date, facts: list[PassportFacts] | None = None) -> list[Deadline]:
+    """Every deadline, from what is stored, in calendar order."""
+    from .agency import CHAINS, STEPS
+
+    facts = uow.passports.compliance_facts() if facts is None else facts
+    found = agency_deadlines(uow.agency.find(EVENTS, AgencyEvent),
+                             len(uow.agency.find(CHAINS.kind, ServiceChain)))
+    found += passport_deadlines(PassportDates(f.uuid, f.title, f.kind, f.status, f.valid_until,
+                                              f.is_electronic, f.electronic_target_date,
+                                              f.exemption_approved) for f in facts)
+    plans = list(uow.plans.iter_all())
+    found += plan_deadlines((PlanDates(
+        p.uuid, p.title, p.status.value, p.created_at or today.isoformat(), p.period_start,
+        p.period_end, frozenset(r.quarter for r in p.reports if report_counts(r)),
+        p.pilot_province, p.organisation_approved_on, p.slice_approved_on) for p in plans), today)
+    found += request_deadlines((r.uuid, r.reference, r.subject, r.deadline,
+                                r.status in CLOSED_REQUEST_STATUSES) for r in uow.plans.requests())
+    stored = {s.step: s for s in uow.agency.find(STEPS.kind, CycleStep)}
+    steps = [stored.get(d.step, d) for d in default_steps()]
+    found += step_deadlines((s.uuid, f"گام {s.step.value}: {s.step.label_fa}", s.deadline,
+                             s.status is StepStatus.APPROVED) for s in steps)
+    return calendar_order(found)
+
+
+class DeadlineService:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], actor: Actor,
+                 clock: Callable[[], dt.datetime] = utc_now) -> None:
+        self.uow_factory = uow_factory
+        self.actor = actor
+        self.clock = clock
+
+    def today(self) -> dt.date:
+        return self.clock().astimezone().date()
+
+    def calendar(self, today: dt.date | None = None) -> list[Deadline]:
+        with self.uow_factory() as uow:
+            return gather(uow, today or self.today())
+
+    def events(self) -> list[AgencyEvent]:
+        with self.uow_factory() as uow:
+            return sorted(uow.agency.find(EVENTS, AgencyEvent), key=lambda e: (e.date, e.kind.value))
+
+    def record_event(self, kind: EventKind, date: dt.date, note: str = "") -> AgencyEvent:
+        """Records that an event starting or closing a deadline happened on ``date``."""
+        event = AgencyEvent(kind=kind, date=date.isoformat(), note=note.strip())
+        problems = date_problems("date", event.date)
+        if problems:
+            raise ValidationError(problems)
+        now = iso_now(self.clock)
+        event.revision, event.created_at, event.updated_at = 1, now, now
+        with self.uow_factory() as uow:
+            uow.agency.insert(EVENTS, event, kind.value)
+            uow.audit.record(at=now, actor=self.actor.name, username=self.actor.username,
+                             record_type=EVENTS, record_uuid=event.uuid, revision=1,
+                             action="create", changes=[("kind", "", kind.value),
+                                                       ("date", "", event.date)])
+            uow.commit()
+        return event
+
+    def export_ics(self, path: Path, today: dt.date | None = None, include_done: bool = False) -> int:
+        """Writes the open deadlines (with a due date) as all-day iCalendar events; returns
+        how many were written."""
+        from icalendar import Calendar, Event
+
+        today = today or self.today()
+        cal = Calendar()
+        cal.add("prodid", "-//govsvc-desktop//deadlines//FA")
+        cal.add("version", "2.0")
+        cal.add("x-wr-calname", "مواعد تکالیف دستگاه")
+        written = 0
+        stamp = self.clock().astimezone(dt.UTC)
+        for d in self.calendar(today):
+            if d.due is None or (d.done and not include_done):
+                continue
+            event = Event()
+            event.add("uid", f"{d.key}@govsvc-desktop")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", d.due)
+            event.add("dtend", d.due + dt.timedelta(days=1))
+            event.add("summary", d.title_fa)
+            event.add("description", f"{d.seed_fa}\nآغاز: {d.starts_fa}\nوضعیت: {d.state_fa(today)}"
+                      + (f"\nرکورد: {d.record_type} {d.record_uuid}" if d.record_uuid else ""))
+            event.add("categories", [d.record_type])
+            cal.add_component(event)
+            written += 1
+        atomic_write(path, cal.to_ical())
+        return written
