@@ -16,6 +16,7 @@ from . import config
 from .domain.lifecycle import Actor
 from .services.agency import AgencyService
 from .services.compliance import ComplianceService
+from .services.deadlines import DeadlineService
 from .services.event_logs import EventLogService
 from .services.passports import PassportService, utc_now
 from .services.plans import PlanService
@@ -41,6 +42,7 @@ class App:
     events: EventLogService
     lists: ServiceListService
     reference: ReferenceService
+    deadlines: DeadlineService
     backup: Path | None = None
 
     def uow(self) -> UnitOfWork:
@@ -76,7 +78,7 @@ def build(
         compliance=ComplianceService(factory, settings.agency_name, clock),
         events=EventLogService(passports),
         lists=ServiceListService(passports, lambda: settings.agency_name),
-        reference=reference, backup=backup,
+        reference=reference, deadlines=DeadlineService(factory, actor, clock), backup=backup,
     )
 
 
