@@ -16,7 +16,7 @@ from ..domain.errors import GovsvcError
 from .context import Context
 
 COMMAND_MODULES = ("demo", "passports", "pdf", "db", "users", "gui", "bundle", "cert", "excel",
-                   "plans", "agency", "compliance")
+                   "plans", "agency", "compliance", "deadlines")
 
 log = logging.getLogger(__name__)
 

@@ -136,7 +136,7 @@ class ReferenceService:
     def unmatched(self) -> list[Unmatched]:
         lists = self.lists()
         with self.uow_factory() as uow:
-            return unmatched_values(uow.passports.iter_passports(), lists)
+            return unmatched_values(uow.passports.iter_passports(PassportFilter()), lists)
 
     def match_existing(self) -> MatchReport:
         """Rewrites values that match a list entry to the list's spelling (one audited update
@@ -145,7 +145,7 @@ class ReferenceService:
         now = iso_now(self.clock)
         report = MatchReport()
         with self.uow_factory() as uow:
-            items = list(uow.passports.iter_passports())
+            items = list(uow.passports.iter_passports(PassportFilter()))
             for p in items:
                 fixes = match_passport(p, lists)
                 if fixes:
