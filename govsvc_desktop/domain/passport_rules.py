@@ -98,6 +98,12 @@ def _other_agency(p: ServicePassport, target: str) -> bool:
     return bool(key) and key != search_key(p.agency_name)
 
 
+def inter_agency_by_definition(p: ServicePassport) -> bool:
+    """Def. 11: process inquiries from other agencies (or their work) make a service inter-agency."""
+    return bool(p.partner_agencies) or any(
+        i.kind is InquiryKind.PROCESS and _other_agency(p, i.target_agency) for i in p.inquiries)
+
+
 def scope_definition(p: ServicePassport) -> list[Problem]:
     """P-05 (seed 000 defs. 10, 11, 17): a service needing process inquiries from, or the work
     of, other agencies is inter-agency; an inter-agency one names its partner agencies."""

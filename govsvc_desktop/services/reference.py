@@ -10,6 +10,7 @@ is rewritten to the list's spelling, with an audit row; those that match nothing
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
 from collections.abc import Callable, Mapping
@@ -50,12 +51,71 @@ def shipped_dir() -> Path:
 
 
 def shipped_documents() -> dict[str, dict[str, Any]]:
+    return copy.deepcopy(_shipped(shipped_dir()))
+
+
+@functools.lru_cache(maxsize=4)
+def _shipped(folder: Path) -> dict[str, dict[str, Any]]:
     found = {}
     for name in LIST_NAMES:
-        path = shipped_dir() / f"{name}.json"
+        path = folder / f"{name}.json"
         if path.exists():
             found[name] = json.loads(path.read_text(encoding="utf-8"))
     return found
+
+
+def documents_in(uow: UnitOfWork) -> dict[str, dict[str, Any]]:
+    """Each list in force: the newer of the shipped one and the one the centre sent."""
+    docs = shipped_documents()
+    for name in LIST_NAMES:
+        stored = uow.meta.get(_META_LIST.format(name=name))
+        if stored:
+            doc = json.loads(stored)
+            if name not in docs or version_key(doc["version"]) > version_key(docs[name]["version"]):
+                docs[name] = doc
+    return docs
+
+
+def list_notes(docs: Mapping[str, Any], current: Mapping[str, Mapping[str, Any]]) -> tuple[list[str], list[str]]:
+    """(what importing ``docs`` would change, why some cannot be used), in Persian."""
+    notes, problems = [], []
+    for name, doc in docs.items():
+        found = document_problems(name, doc)
+        if found:
+            problems += found
+            continue
+        old = str(current.get(name, {}).get("version", ""))
+        title = LIST_TITLES_FA[name]
+        if old and version_key(doc["version"]) <= version_key(old):
+            notes.append(f"فهرست «{title}» ویرایش {doc['version']} همراه بسته است؛ تازه‌تر از "
+                         f"ویرایش کنونی ({old}) نیست و به کار نمی‌رود")
+        else:
+            notes.append(f"فهرست «{title}» ویرایش {doc['version']} همراه بسته است"
+                         + (f" (اکنون {old})" if old else "") + " و با وارد کردن به کار می‌رود")
+    return notes, problems
+
+
+def store_documents(uow: UnitOfWork, docs: Mapping[str, Any], at: str, actor: Actor,
+                    bundle: str = "") -> list[str]:
+    """Keeps the lists newer than those in force, in the caller's transaction, with an audit
+    row each; returns the Persian lines saying what changed."""
+    lines = []
+    current = documents_in(uow)
+    for name, doc in docs.items():
+        problems = document_problems(name, doc)
+        if problems:
+            raise GovsvcError(problems[0])
+        old = str(current.get(name, {}).get("version", ""))
+        if old and version_key(doc["version"]) <= version_key(old):
+            continue
+        uow.meta.set(_META_LIST.format(name=name), json.dumps(doc, ensure_ascii=False))
+        uow.audit.record(at=at, actor=actor.name, username=actor.username,
+                         record_type="reference", record_uuid=name, revision=1,
+                         action="reference_update",
+                         changes=[("version", old, doc["version"]), ("bundle", "", bundle)])
+        lines.append(f"فهرست «{LIST_TITLES_FA[name]}» به ویرایش {doc['version']} به‌روز شد"
+                     + (f" (پیش‌تر {old})" if old else ""))
+    return lines
 
 
 @dataclass
@@ -77,15 +137,8 @@ class ReferenceService:
     # reading
     def documents(self) -> dict[str, dict[str, Any]]:
         """Each list in force: the newer of the shipped one and the one the centre sent."""
-        docs = shipped_documents()
         with self.uow_factory() as uow:
-            for name in LIST_NAMES:
-                stored = uow.meta.get(_META_LIST.format(name=name))
-                if stored:
-                    doc = json.loads(stored)
-                    if name not in docs or version_key(doc["version"]) > version_key(docs[name]["version"]):
-                        docs[name] = doc
-        return docs
+            return documents_in(uow)
 
     def lists(self) -> ReferenceLists:
         docs = self.documents()
@@ -105,32 +158,6 @@ class ReferenceService:
         lists = self.lists()
         probe = ServicePassport(province=province, architecture_domain=domain)
         return search(lists.choices(field_name, probe), query)
-
-    # the centre's newer lists
-    def store_documents(self, uow: UnitOfWork, docs: Mapping[str, Any], at: str,
-                        actor: Actor, bundle: str = "") -> list[str]:
-        """Keeps lists newer than those in force, in the caller's transaction; returns the
-        Persian lines saying what changed."""
-        lines = []
-        current = self.documents()
-        for name, doc in docs.items():
-            problems = document_problems(name, doc)
-            if problems:
-                raise GovsvcError(problems[0])
-            old = current.get(name, {}).get("version", "")
-            if old and version_key(doc["version"]) <= version_key(old):
-                lines.append(f"فهرست «{LIST_TITLES_FA[name]}» ویرایش {doc['version']} تازه‌تر از "
-                             f"ویرایش کنونی ({old}) نیست؛ کنار گذاشته شد")
-                continue
-            uow.meta.set(_META_LIST.format(name=name), json.dumps(doc, ensure_ascii=False))
-            uow.audit.record(at=at, actor=actor.name, username=actor.username,
-                             record_type="reference", record_uuid=name, revision=0,
-                             action="reference_update",
-                             changes=[("version", old, doc["version"]), ("bundle", "", bundle)])
-            lines.append(f"فهرست «{LIST_TITLES_FA[name]}» به ویرایش {doc['version']} به‌روز شد"
-                         + (f" (پیش‌تر {old})" if old else ""))
-        self._cache = None
-        return lines
 
     # matching existing free text
     def unmatched(self) -> list[Unmatched]:
