@@ -8,6 +8,7 @@ widgets and a ``ServicePassport``.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -34,6 +36,7 @@ from ..domain.codec import from_dict, to_dict
 from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
 from ..domain.labels import PASSPORT_FIELDS, label_for_path
 from ..domain.passport import ServicePassport
+from ..domain.reference import PICKED_FIELDS
 from ..domain.persian import format_int
 from ..services.drafts import DraftStore
 from ..services.printing import passport_form, pdf_file_name
@@ -43,6 +46,7 @@ from .editor_sections import SECTIONS, section_title
 from .fields import READ_ONLY, Binding, PartTableBinding, bindings_for
 from .merge_dialog import MergeDialog
 from .pdf_preview import PdfPreview
+from .widgets.reference_picker import ReferencePicker
 
 
 class PassportEditor(QWidget):
@@ -62,6 +66,7 @@ class PassportEditor(QWidget):
         self.page_of: dict[str, int] = {}
         self.resize(1100, 760)
         self._build()
+        self._attach_pickers()
         self._load(passport)
         self._validate_timer = QTimer(self, singleShot=True, interval=300)
         self._validate_timer.timeout.connect(self.refresh_problems)
@@ -129,6 +134,21 @@ class PassportEditor(QWidget):
         buttons.addStretch()
         buttons.addWidget(close)
         layout.addLayout(buttons)
+
+    def _attach_pickers(self) -> None:
+        """Province, county, agencies and architecture pick from the official lists."""
+        self.pickers: dict[str, ReferencePicker] = {}
+        for name in PICKED_FIELDS:
+            edit = self.bindings[name].widget
+            if isinstance(edit, QLineEdit):
+                self.pickers[name] = ReferencePicker(edit, self._searcher(name))
+
+    def _searcher(self, name: str) -> Callable[[str], list[str]]:
+        def search(text: str) -> list[str]:
+            return self.app.reference.search(
+                name, text, province=self.bindings["province"].get(),
+                domain=self.bindings["architecture_domain"].get())
+        return search
 
     def _load(self, p: ServicePassport) -> None:
         data = to_dict(p)
