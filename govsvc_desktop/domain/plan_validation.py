@@ -307,7 +307,9 @@ def _approval(c: _Collector, plan: ImprovementPlan) -> None:
     approving = plan.status in (PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.DONE)
     message = time_rule_message(plan)
     if message is not None:
-        c.add("indicators", message, blocking=approving)
+        # a finished plan is judged on what it achieved: flagged on the dashboard, since what
+        # is done cannot be undone by refusing to save its evidence
+        c.add("indicators", message, blocking=approving and not plan.judged_on_achieved)
     for name in ("period_start", "period_end", "goals"):
         if not getattr(plan, name):
             c.add(name, "برای تصویب لازم است", blocking=approving)

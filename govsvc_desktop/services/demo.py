@@ -133,7 +133,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
         in_person_reasons=rng.choice(["", "احراز هویت و بازدید میدانی", "تحویل اصل مدارک"]),
         identity_verification="احراز هویت از طریق کد ملی و پیامک (شاهکار)",
         needs_inter_agency=n_inq > 0,
-        tracking_code=method is not ElectronicMethod.NON_ELECTRONIC,
+        tracking_code=True,
         inquiries=[Inquiry(t, f"استعلام {obj}", rng.choice(list(InquiryKind)), rng.random() < 0.5)
                    for t in rng.sample(V.INQUIRY_TARGETS, n_inq)],
         applicant_conditions="مدارک تحصیلی، سن، نظام وظیفه، عدم اشتغال و ...",
@@ -166,6 +166,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
         if approved_on and status is Status.ACCEPTED else None,
         centre_comment="مدارک قانونی ناقص است" if status is Status.RETURNED else "",
     )
+    _conform(p)
     if status is Status.RETURNED:
         p.sent_on = (today - dt.timedelta(days=20)).isoformat()
         p.centre_decision_on = (today - dt.timedelta(days=10)).isoformat()
@@ -179,6 +180,24 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
     p.created_at = p.updated_at = stamp
     p.revision = 1
     return p
+
+
+_BANNED_COPIES = ("تصویر شناسنامه", "کارت ملی")
+
+
+def _conform(p: ServicePassport) -> None:
+    """Keeps a generated record within the rules of docs/rules.md (drawn values that would
+    contradict the definitions are settled without drawing again, so the data set is stable)."""
+    if p.electronic_method is ElectronicMethod.OFFLINE:
+        p.stages_electronic = StageElectronic(True, True, True)
+    if p.claims_electronic:
+        for inquiry in p.inquiries:
+            inquiry.electronic = True
+    p.documents = [d for d in p.documents if d.title not in _BANNED_COPIES]
+    if p.documents or any(i.kind is InquiryKind.PROCESS for i in p.inquiries):
+        p.smart_level = 0
+    if not p.in_person_reasons:
+        p.in_person_reasons = "احراز هویت و تحویل اصل مدارک"
 
 
 _DRAFT_GAPS = ("description", "where_to_apply", "legal_bases", "providing_unit", "steps")

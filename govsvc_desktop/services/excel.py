@@ -165,6 +165,8 @@ class ExcelService:
             drafting = p.status in (Status.DRAFT, Status.RETURNED)
             normalise_identifiers(p)
             for problem in validate(p):
+                if problem.warning:
+                    continue  # shown in the editor beside the field; nothing to fix here
                 if problem.blocking or not drafting:  # a draft may still lack what approval needs
                     _report(result, rows, problem.field_path, problem.message_fa, problem.blocking)
             if current is not None and classify(current, p)[0] == CONFLICT:
