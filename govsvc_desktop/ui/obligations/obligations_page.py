@@ -30,7 +30,9 @@ from ...domain.persian import format_int
 from ...services.agency import LICENCES, PROPOSALS
 from ..widgets.tables import fill_rows, record_table
 from .agency_tabs import CycleTab, LicencesTab, ProposalsTab
+from .deadlines_tab import DeadlinesTab
 from .events_tab import EventLogsTab
+from .reference_tab import ReferenceTab
 
 if TYPE_CHECKING:
     from ...bootstrap import App
@@ -50,6 +52,8 @@ class ObligationsPage(QWidget):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._compliance_tab(), self.tr("Compliance"))
+        self.deadlines = DeadlinesTab(app, self.open_record, self.refresh)
+        self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
         self.tabs.addTab(self._lists_tab(), self.tr("Service lists"))
         self.licences = LicencesTab(app)
         self.proposals = ProposalsTab(app)
@@ -59,6 +63,8 @@ class ObligationsPage(QWidget):
         self.tabs.addTab(self.proposals, self.tr("Services without ID"))
         self.tabs.addTab(self.cycle, self.tr("Smartification cycle"))
         self.tabs.addTab(self.events, self.tr("Event logs"))
+        self.reference = ReferenceTab(app)
+        self.tabs.addTab(self.reference, self.tr("Official lists"))
         layout.addWidget(self.tabs)
         self.refresh()
 
@@ -105,6 +111,7 @@ class ObligationsPage(QWidget):
             self.tree.addTopLevelItem(top)
         fill_rows(self.fields, [(label, [label, format_int(n)])
                                 for label, n in report.blocking_fields.items()])
+        self.deadlines.show_deadlines(report.deadlines)
         total = sum(counts.values())
         self.summary.setText(self.tr("%1 passports; %2 items need attention. Double-click an item "
                                      "to open its record.").replace("%1", format_int(report.passports))
