@@ -254,6 +254,53 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesTab</name>
+    <message>
+        <source>Record an event…</source>
+        <translation>ثبت رویداد…</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>خروجی تقویم (.ics)…</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>موعد</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Obligation</source>
+        <translation>تکلیف</translation>
+    </message>
+    <message>
+        <source>Regulation</source>
+        <translation>مبنای مقررات</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>آغاز از</translation>
+    </message>
+    <message>
+        <source>%1 deadlines, %2 overdue. Double-click a deadline to open its record.</source>
+        <translation>%1 موعد، %2 موعد گذشته. برای باز کردن رکورد هر موعد روی آن دوبار کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>Record an event</source>
+        <translation>ثبت رویداد</translation>
+    </message>
+    <message>
+        <source>The date is not valid.</source>
+        <translation>تاریخ درست نیست.</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>خروجی تقویم</translation>
+    </message>
+</context>
+<context>
     <name>EditorSections</name>
     <message>
         <source>Identity and classification</source>
@@ -297,6 +344,25 @@
     <message>
         <source>Copy details</source>
         <translation>رونوشت جزئیات</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Record an event</source>
+        <translation>ثبت رویداد</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>رویداد:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>توضیح:</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1018,10 @@ Database: {db}</source>
         <translation>وضعیت تکالیف</translation>
     </message>
     <message>
+        <source>Deadlines</source>
+        <translation>مواعد</translation>
+    </message>
+    <message>
         <source>Service lists</source>
         <translation>فهرست‌های خدمات</translation>
     </message>
@@ -970,6 +1040,10 @@ Database: {db}</source>
     <message>
         <source>Event logs</source>
         <translation>رویدادنگارها</translation>
+    </message>
+    <message>
+        <source>Official lists</source>
+        <translation>فهرست‌های رسمی</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1117,8 +1191,8 @@ Database: {db}</source>
         <translation>مقدار «{field}» معتبر نیست</translation>
     </message>
     <message>
-        <source>{blocking} problems prevent saving, {other} prevent approval</source>
-        <translation>{blocking} مشکل مانع ذخیره و {other} مشکل مانع تأیید است</translation>
+        <source>{blocking} problems prevent saving, {other} prevent approval, {warnings} warnings</source>
+        <translation>{blocking} مشکل مانع ذخیره، {other} مشکل مانع تأیید و {warnings} هشدار</translation>
     </message>
     <message>
         <source>Print form</source>
@@ -1306,8 +1380,12 @@ Database: {db}</source>
         <translation>وضعیت:</translation>
     </message>
     <message>
-        <source>Justification (below 30%):</source>
-        <translation>توجیه (کاهش کمتر از ۳۰٪):</translation>
+        <source>Explanation (below 30%):</source>
+        <translation>توضیح (کاهش کمتر از ۳۰٪):</translation>
+    </message>
+    <message>
+        <source>Standard time approved by the Organisation (note 5), reference:</source>
+        <translation>شمارهٔ تأیید زمان استاندارد از سوی سازمان (تبصره ۵):</translation>
     </message>
     <message>
         <source>Indicator</source>
@@ -1785,6 +1863,45 @@ Database: {db}</source>
     <message>
         <source>The bundle is genuine and intact (signed by {signer}, sent by {sender}).</source>
         <translation>بسته اصیل و دست‌نخورده است (امضاکننده: {signer}، فرستنده: {sender}).</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceTab</name>
+    <message>
+        <source>List</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Match existing records</source>
+        <translation>تطبیق رکوردهای موجود</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <source>Value not in the lists</source>
+        <translation>مقدار بیرون از فهرست‌ها</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>رکوردها</translation>
+    </message>
+    <message>
+        <source>%1 values match no entry of the official lists; they are kept as flagged free text.</source>
+        <translation>%1 مقدار با هیچ ردیف فهرست‌های رسمی نمی‌خواند؛ به‌صورت متن آزاد علامت‌خورده نگه داشته شده‌اند.</translation>
+    </message>
+    <message>
+        <source>%1 records were rewritten to the lists' spelling. </source>
+        <translation>%1 رکورد به نگارش فهرست‌های رسمی درآمد. </translation>
     </message>
 </context>
 <context>
