@@ -30,6 +30,7 @@ from ..domain.validation import (
 
 MAIN_SHEET = "شناسنامه‌ها"
 README_SHEET = "راهنما"
+LISTS_SHEET = "فهرست‌های رسمی"  # hidden: the official lists the drop-downs pick from
 KEY_HEADER = "کلید رکورد"
 REFERENCE_HEADER = "عنوان خدمت (فقط برای خواندن)"
 YES, NO = "بله", "خیر"

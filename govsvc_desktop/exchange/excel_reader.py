@@ -29,6 +29,7 @@ from ..domain.passport import ServicePassport
 from ..domain.persian import to_persian_digits
 from .excel_layout import (
     MAIN_SHEET,
+    LISTS_SHEET,
     README_SHEET,
     SHEETS,
     CellError,
@@ -305,7 +306,7 @@ def _read(path: Path, wb: Any, progress: Progress | None) -> ReadResult:
             if ws.sheet_state != "visible":
                 problems.append(CellProblem(ws.title, None, "", "", "این برگه پنهان است؛ خوانده شد",
                                             blocking=False))
-        elif key != header_key(README_SHEET) and key not in _PLAN_KEYS:
+        elif key not in (header_key(README_SHEET), header_key(LISTS_SHEET)) and key not in _PLAN_KEYS:
             state = " (پنهان)" if ws.sheet_state != "visible" else ""
             problems.append(CellProblem(ws.title, None, "", "", f"این برگه{state} در الگو نیست و "
                                         "خوانده نشد", blocking=False))

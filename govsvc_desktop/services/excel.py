@@ -24,6 +24,7 @@ from ..domain.passport import ServicePassport, new_uuid
 from ..domain.persian import compact_key, format_int
 from ..domain.plan import ImprovementPlan
 from ..domain.queries import PassportFilter
+from ..domain.reference import PICKED_FIELDS
 from ..domain.validation import licence_conflicts, normalise_identifiers, validate
 from ..exchange.excel_layout import SHEETS, key_is_uuid
 from ..exchange.excel_reader import CellProblem, ReadResult, RecordRows, read_workbook
@@ -97,9 +98,16 @@ class ExcelService:
         self.plans = plans
 
     # writing workbooks --------------------------------------------------------------------
+    def pick_lists(self) -> dict[str, list[str]]:
+        """The official lists the workbook's drop-downs offer (R-01)."""
+        lists = self.passports.reference_lists() if self.passports.reference_lists else None
+        if lists is None:
+            return {}
+        return {name: lists.choices(name) for name in PICKED_FIELDS}
+
     def template(self, path: Path) -> None:
         """The empty workbook users fill offline."""
-        write_workbook(path, [])
+        write_workbook(path, [], pick_lists=self.pick_lists())
 
     def export(self, path: Path, f: PassportFilter = PassportFilter(),
                progress: Progress | None = None) -> int:
@@ -110,7 +118,8 @@ class ExcelService:
             chosen = set(self.passports.uuids(f))
             plans = [p for p in self.plans.find() if p.passport_uuid in chosen]
         try:
-            return write_workbook(path, self.passports.iter_passports(f), total, progress, plans)
+            return write_workbook(path, self.passports.iter_passports(f), total, progress, plans,
+                                  self.pick_lists())
         except InterruptedError:
             raise GovsvcError("خروجی Excel لغو شد؛ پرونده‌ای نوشته نشد") from None
 

@@ -6,6 +6,7 @@ Each call runs in one transaction of its own and writes its audit rows in that t
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
@@ -98,7 +99,16 @@ class PassportService:
             raise NotFoundError(f"شناسنامه‌ای با شناسه «{ref}» یافت نشد")
         return p
 
+    def _listed(self, f: PassportFilter) -> PassportFilter:
+        """The filter with its province spelled as the official list spells it, so «استان
+        فارس» or «فارس» with an Arabic yeh finds the same records (rule R-01)."""
+        if not f.province or self.reference_lists is None:
+            return f
+        canonical = self.reference_lists().province(f.province)
+        return dataclasses.replace(f, province=canonical) if canonical else f
+
     def count(self, f: PassportFilter = PassportFilter()) -> int:
+        f = self._listed(f)
         with self.uow_factory() as uow:
             return uow.passports.count(f)
 
@@ -106,14 +116,17 @@ class PassportService:
         self, f: PassportFilter = PassportFilter(), sort: str = "title", descending: bool = False,
         offset: int = 0, limit: int | None = 200,
     ) -> list[PassportSummary]:
+        f = self._listed(f)
         with self.uow_factory() as uow:
             return uow.passports.summaries(f, sort, descending, offset, limit, self.today())
 
     def iter_passports(self, f: PassportFilter = PassportFilter()) -> Iterator[ServicePassport]:
+        f = self._listed(f)
         with self.uow_factory() as uow:
             yield from uow.passports.iter_passports(f)
 
     def uuids(self, f: PassportFilter = PassportFilter()) -> list[str]:
+        f = self._listed(f)
         with self.uow_factory() as uow:
             return uow.passports.uuids(f)
 
@@ -128,9 +141,14 @@ class PassportService:
             return uow.passports.change_marker()
 
     def choices(self, column: str) -> list[str]:
-        """Values in use for a list filter (provinces, agencies)."""
+        """What a list filter offers: for provinces the official list, then any value in use
+        that the list lacks (flagged free text); for other columns the values in use."""
         with self.uow_factory() as uow:
-            return uow.passports.distinct(column)
+            used = uow.passports.distinct(column)
+        if column != "province" or self.reference_lists is None:
+            return used
+        official = list(self.reference_lists().provinces)
+        return official + [v for v in used if v not in official]
 
     def expiring(self, days: int = 30) -> list[PassportSummary]:
         """Approved passports whose year runs out within ``days`` (and not yet)."""
