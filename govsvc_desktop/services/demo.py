@@ -107,7 +107,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
         audiences=sorted(rng.sample(list(Audience), rng.randint(1, 2)), key=list(Audience).index),
         scope=ServiceScope.INTER_AGENCY if n_inq else ServiceScope.AGENCY,
         partner_agencies=[PartnerAgency(t, "استعلام") for t in rng.sample(V.INQUIRY_TARGETS, n_inq)],
-        architecture_domain=rng.choice(["اقتصاد", "کشاورزی", "رفاه اجتماعی", "زیرساخت"]),
+        architecture_domain=rng.choice(list(_CATEGORY)),
         architecture_layer=rng.choice(["مجوزها", "پشتیبانی", "ثبت"]),
         architecture_category="خدمات عمومی",
         linked_tasks=[LinkedTask("T" + _digits(rng, 6), f"نظارت بر {obj}")],
@@ -183,6 +183,10 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
 
 
 _BANNED_COPIES = ("تصویر شناسنامه", "کارت ملی")
+# architecture domains and a category of each, from the official list (COFOG)
+_CATEGORY = {"امور اقتصادی": "کشاورزی، جنگلداری، ماهیگیری و شکار",
+             "حفاظت محیط زیست": "حفاظت از تنوع زیستی و چشم‌انداز",
+             "حمایت اجتماعی": "سالمندی", "مسکن و امکانات اجتماعی": "توسعه مسکن"}
 
 
 def _conform(p: ServicePassport) -> None:
@@ -198,6 +202,7 @@ def _conform(p: ServicePassport) -> None:
         p.smart_level = 0
     if not p.in_person_reasons:
         p.in_person_reasons = "احراز هویت و تحویل اصل مدارک"
+    p.architecture_category = _CATEGORY.get(p.architecture_domain, p.architecture_category)
 
 
 _DRAFT_GAPS = ("description", "where_to_apply", "legal_bases", "providing_unit", "steps")
