@@ -10,7 +10,6 @@ gives). The rules are catalogued in docs/rules.md under their PL- and RQ- identi
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Iterable
 
 from .choices import Role, TimeUnit

@@ -28,8 +28,8 @@ from ..domain.identifiers import (
 from ..domain.passport import ServicePassport
 from ..domain.persian import to_persian_digits
 from .excel_layout import (
-    MAIN_SHEET,
     LISTS_SHEET,
+    MAIN_SHEET,
     README_SHEET,
     SHEETS,
     CellError,

@@ -33,8 +33,8 @@ from ..domain.labels import PASSPORT_FIELDS
 from ..domain.passport import ServicePassport
 from ..domain.plan import ImprovementPlan
 from .excel_layout import (
-    MAIN_SHEET,
     LISTS_SHEET,
+    MAIN_SHEET,
     README_SHEET,
     SHEETS,
     Kind,

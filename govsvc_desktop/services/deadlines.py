@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..config import atomic_write
+from ..domain.calendar import date_problems
 from ..domain.compliance import PassportFacts
 from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
 from ..domain.deadlines import (
@@ -25,7 +26,6 @@ from ..domain.deadlines import (
     step_deadlines,
 )
 from ..domain.errors import ValidationError
-from ..domain.calendar import date_problems
 from ..domain.lifecycle import Actor
 from ..domain.plan import CLOSED_REQUEST_STATUSES, report_counts
 from ..store.uow import UnitOfWork

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from ..domain.choices import TimeUnit
 from ..domain.plan import (
+    CLOSED_REQUEST_STATUSES,
     ActionStatus,
     Approach,
-    CLOSED_REQUEST_STATUSES,
     Evidence,
     ImprovementPlan,
     IndicatorKind,

@@ -21,9 +21,9 @@ from ..domain.errors import ConflictError, GovsvcError, NotFoundError, Problem, 
 from ..domain.labels import label_for_path
 from ..domain.lifecycle import Actor
 from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from ..domain.passport_rules import duplicate_service_id
 from ..domain.persian import compact_key, to_persian_digits
 from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
-from ..domain.passport_rules import duplicate_service_id
 from ..domain.reference import ReferenceLists, reference_problems
 from ..domain.validation import blocking, normalise_identifiers, validate
 from ..store.audit import audit_rows

@@ -36,8 +36,8 @@ from ..domain.codec import from_dict, to_dict
 from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
 from ..domain.labels import PASSPORT_FIELDS, label_for_path
 from ..domain.passport import ServicePassport
-from ..domain.reference import PICKED_FIELDS
 from ..domain.persian import format_int
+from ..domain.reference import PICKED_FIELDS
 from ..services.drafts import DraftStore
 from ..services.printing import passport_form, pdf_file_name
 from .editor_history import HistoryPage

@@ -15,9 +15,9 @@ from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import ChannelKind, ElectronicMethod, RecordKind, Status
 from govsvc_desktop.domain.compliance import ComplianceKind
 from govsvc_desktop.domain.cycle import ChainLink, CycleStepKey, ServiceChain, StepStatus
+from govsvc_desktop.domain.deadlines import EventKind
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError, ValidationError
 from govsvc_desktop.domain.licences import LicenceEntry, LicenceFinding
-from govsvc_desktop.domain.deadlines import EventKind
 from govsvc_desktop.domain.passport import Channel, ServicePassport, StageElectronic
 from govsvc_desktop.domain.proposals import ProposalStatus, ServiceProposal
 from govsvc_desktop.exchange.licence_table import read_licences
