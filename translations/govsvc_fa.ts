@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Export calendar (.ics)…</source>
-        <translation>خروجی تقویم (.ics)…</translation>
+        <translation>خروجی تقویم (iCalendar)…</translation>
     </message>
     <message>
         <source>Due</source>

@@ -27,6 +27,7 @@ from ..domain.deadlines import (
 )
 from ..domain.errors import ValidationError
 from ..domain.lifecycle import Actor
+from ..domain.persian import to_persian_digits
 from ..domain.plan import CLOSED_REQUEST_STATUSES, report_counts
 from ..store.uow import UnitOfWork
 from .passports import iso_now, utc_now
@@ -53,7 +54,7 @@ def gather(uow: UnitOfWork, today: dt.date, facts: list[PassportFacts] | None = 
                                 r.status in CLOSED_REQUEST_STATUSES) for r in uow.plans.requests())
     stored = {s.step: s for s in uow.agency.find(STEPS.kind, CycleStep)}
     steps = [stored.get(d.step, d) for d in default_steps()]
-    found += step_deadlines((s.uuid, f"گام {s.step.value}: {s.step.label_fa}", s.deadline,
+    found += step_deadlines((s.uuid, f"گام {to_persian_digits(s.step.value)}: {s.step.label_fa}", s.deadline,
                              s.status is StepStatus.APPROVED) for s in steps)
     return calendar_order(found)
 

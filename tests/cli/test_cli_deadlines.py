@@ -48,7 +48,7 @@ def test_compliance_json_carries_the_deadlines_and_the_ics_reads_back(
     assert first.decoded("dtstart") == dt.date(2024, 7, 13)
     assert "ماده ۴" in str(first["description"])
     assert str(first["summary"]) == listed["000-4-1"]["title"]
-    step6 = next(e for uid, e in events.items() if uid.startswith("step:") and "گام 6" in str(e["summary"]))
+    step6 = next(e for uid, e in events.items() if uid.startswith("step:") and "گام ۶" in str(e["summary"]))
     assert step6.decoded("dtstart") == dt.date(2026, 3, 20)  # end of the plan's second year
 
 

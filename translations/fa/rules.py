@@ -3,7 +3,7 @@ the editor's problem count and the 30% rule's exemption."""
 
 FA = {
     "Record an event…": "ثبت رویداد…",
-    "Export calendar (.ics)…": "خروجی تقویم (.ics)…",
+    "Export calendar (.ics)…": "خروجی تقویم (iCalendar)…",
     "Due": "موعد",
     "State": "وضعیت",
     "Obligation": "تکلیف",

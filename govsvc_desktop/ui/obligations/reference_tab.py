@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.labels import label_for_path
-from ...domain.persian import format_int
+from ...domain.persian import format_int, to_persian_digits
 from ...domain.reference import LIST_TITLES_FA, Unmatched
 from ..widgets.tables import fill_rows, record_table
 
@@ -40,7 +40,8 @@ class ReferenceTab(QWidget):
 
     def refresh(self, unmatched: list[Unmatched] | None = None, fixed: int | None = None) -> None:
         lists = self.app.reference.lists()
-        fill_rows(self.versions, [(name, [LIST_TITLES_FA[name], version, lists.sources.get(name, "")])
+        fill_rows(self.versions, [(name, [LIST_TITLES_FA[name], to_persian_digits(version),
+                                          lists.sources.get(name, "")])
                                   for name, version in sorted(lists.versions.items())])
         items = self.app.reference.unmatched() if unmatched is None else unmatched
         fill_rows(self.unmatched, [((u.field, u.value), [label_for_path(u.field), u.value,
