@@ -204,7 +204,7 @@ def plan_deadlines(plans: Iterable[PlanDates], today: dt.date) -> list[Deadline]
     for p in plans:
         if p.status == "cancelled":
             continue
-        created = dt.date.fromisoformat(p.created_at[:10])
+        created = dt.date.fromisoformat(p.created_at[:10]) if p.created_at else today
         found.append(Deadline(
             f"plan-approval:{p.uuid}", f"تأیید برنامه «{p.title}» از سوی سازمان",
             "مصوبه بهبود فرایندها، ماده ۲: سه ماه", "ثبت برنامه بهبود",

@@ -17,7 +17,6 @@ from ..domain.deadlines import (
     Deadline,
     EventKind,
     PassportDates,
-    PlanDates,
     agency_deadlines,
     calendar_order,
     passport_deadlines,
@@ -28,7 +27,6 @@ from ..domain.deadlines import (
 from ..domain.errors import ValidationError
 from ..domain.lifecycle import Actor
 from ..domain.persian import to_persian_digits
-from ..domain.plan import CLOSED_REQUEST_STATUSES, report_counts
 from ..store.uow import UnitOfWork
 from .passports import iso_now, utc_now
 
@@ -45,13 +43,8 @@ def gather(uow: UnitOfWork, today: dt.date, facts: list[PassportFacts] | None = 
     found += passport_deadlines(PassportDates(f.uuid, f.title, f.kind, f.status, f.valid_until,
                                               f.is_electronic, f.electronic_target_date,
                                               f.exemption_approved) for f in facts)
-    plans = list(uow.plans.iter_all())
-    found += plan_deadlines((PlanDates(
-        p.uuid, p.title, p.status.value, p.created_at or today.isoformat(), p.period_start,
-        p.period_end, frozenset(r.quarter for r in p.reports if report_counts(r)),
-        p.pilot_province, p.organisation_approved_on, p.slice_approved_on) for p in plans), today)
-    found += request_deadlines((r.uuid, r.reference, r.subject, r.deadline,
-                                r.status in CLOSED_REQUEST_STATUSES) for r in uow.plans.requests())
+    found += plan_deadlines(uow.plans.deadline_rows(), today)
+    found += request_deadlines(uow.plans.request_deadlines())
     stored = {s.step: s for s in uow.agency.find(STEPS.kind, CycleStep)}
     steps = [stored.get(d.step, d) for d in default_steps()]
     found += step_deadlines((s.uuid, f"گام {to_persian_digits(s.step.value)}: {s.step.label_fa}", s.deadline,

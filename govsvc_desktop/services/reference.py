@@ -167,7 +167,8 @@ class ReferenceService:
 
     def match_existing(self) -> MatchReport:
         """Rewrites values that match a list entry to the list's spelling (one audited update
-        per record), recomputes every passport's stored columns, and lists what matched nothing."""
+        per record), recomputes the stored columns of every passport and plan under today's
+        rules, and lists what matched nothing."""
         lists = self.lists()
         now = iso_now(self.clock)
         report = MatchReport()
@@ -188,6 +189,8 @@ class ReferenceService:
                     report.fixed += 1
                 else:
                     uow.passports.update(p, p.revision)  # stored columns under today's rules
+            for plan in list(uow.plans.iter_all()):  # the 30% verdict, reports that count
+                uow.plans.update(plan, plan.revision)
             uow.meta.set(_META_DONE, self._signature(lists))
             uow.commit()
         report.unmatched = self.unmatched()

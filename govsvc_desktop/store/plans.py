@@ -17,6 +17,7 @@ from ..domain.codec import from_dict, to_dict
 from ..domain.compliance import PlanFacts
 from ..domain.persian import index_text, search_terms
 from ..domain.plan import (
+    CLOSED_REQUEST_STATUSES,
     ActionStatus,
     ImprovementPlan,
     PlanStatus,
@@ -24,6 +25,7 @@ from ..domain.plan import (
     RequestStatus,
     report_counts,
 )
+from ..domain.deadlines import PlanDates
 from ..domain.plan_dashboard import ActionRow, PlanRow, RequestRow
 from .bulk_read import driver_rows
 from .tables import plan_actions, plan_evidence, plans, requests128
@@ -54,6 +56,9 @@ def plan_row(p: ImprovementPlan) -> dict[str, Any]:
         "updated_at": p.updated_at,
         "search_text": index_text(p.title, p.service_title, p.service_id, p.goals, p.pilot_province),
         "data": _json(p),
+        "pilot_province": p.pilot_province,
+        "organisation_approved_on": p.organisation_approved_on,
+        "slice_approved_on": p.slice_approved_on,
     }
 
 
@@ -165,6 +170,23 @@ class PlanRepository:
         result = self.conn.execute(update(requests128).where(
             requests128.c.uuid == r.uuid, requests128.c.revision == expected_revision).values(**values))
         return result.rowcount == 1
+
+    # deadline calendar
+    def deadline_rows(self) -> list[PlanDates]:
+        """The dates of every plan the deadline calendar reads, without decoding documents."""
+        c = plans.c
+        return [PlanDates(u, t, s, created or "", ps, pe, frozenset(rep.split(",")) if rep else frozenset(),
+                          pilot or "", org, slice_on)
+                for u, t, s, created, ps, pe, rep, pilot, org, slice_on in driver_rows(self.conn, select(
+                    c.uuid, c.title, c.status, c.created_at, c.period_start, c.period_end, c.reported,
+                    c.pilot_province, c.organisation_approved_on, c.slice_approved_on))]
+
+    def request_deadlines(self) -> list[tuple[str, str, str, str | None, bool]]:
+        """(uuid, reference, subject, deadline, closed) of every 128 request."""
+        closed = {s.value for s in CLOSED_REQUEST_STATUSES}
+        c = requests128.c
+        return [(u, ref, subj, d, status in closed) for u, ref, subj, d, status in driver_rows(
+            self.conn, select(c.uuid, c.reference, c.subject, c.deadline, c.status))]
 
     # dashboard
     def compliance_facts(self) -> list[PlanFacts]:

@@ -122,6 +122,10 @@ plans = Table(
     Column("updated_at", String(32), nullable=False),
     Column("search_text", Text, nullable=False, default=""),
     Column("data", Text, nullable=False),
+    # what the deadline calendar reads (migration 0007)
+    Column("pilot_province", Text, nullable=False, default=""),
+    Column("organisation_approved_on", String(10)),
+    Column("slice_approved_on", String(10)),
     *(Index(f"ix_plans_{c}", c) for c in ("passport_uuid", "status", "updated_at")),
 )
 
