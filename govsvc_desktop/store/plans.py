@@ -15,6 +15,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..domain.codec import from_dict, to_dict
 from ..domain.compliance import PlanFacts
+from ..domain.deadlines import PlanDates
 from ..domain.persian import index_text, search_terms
 from ..domain.plan import (
     CLOSED_REQUEST_STATUSES,
@@ -25,7 +26,6 @@ from ..domain.plan import (
     RequestStatus,
     report_counts,
 )
-from ..domain.deadlines import PlanDates
 from ..domain.plan_dashboard import ActionRow, PlanRow, RequestRow
 from .bulk_read import driver_rows
 from .tables import plan_actions, plan_evidence, plans, requests128
