@@ -17,6 +17,7 @@ from ..domain.compliance import (
 from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
 from ..domain.licences import LicenceEntry, LicenceIssue, licence_claims, mapping_issues
 from ..domain.proposals import ProposalStatus, ServiceProposal
+from ..domain.persian import to_persian_digits
 from ..store.uow import UnitOfWork
 from .agency import CHAINS, LICENCES, PROPOSALS, STEPS
 from .deadlines import gather
@@ -45,7 +46,7 @@ class ComplianceService:
         expected += [ExpectedService(p.service_id, "برنامهٔ بهبود", "plan", p.uuid)
                      for p in plans if p.service_id]
         steps = [stored_steps.get(d.step, d) for d in default_steps()]
-        step_facts = [StepFacts(s.uuid, f"گام {s.step.value}: {s.step.label_fa}", s.deadline,
+        step_facts = [StepFacts(s.uuid, f"گام {to_persian_digits(s.step.value)}: {s.step.label_fa}", s.deadline,
                                 s.status is StepStatus.APPROVED) for s in steps]
         return build_compliance(today, facts, expected, self._licence_issues(facts, licence_keys, licences), plans,
                                 step_facts, deadlines)

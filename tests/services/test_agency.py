@@ -120,6 +120,8 @@ def test_crafted_violations_are_exactly_the_dashboard_items(app: App) -> None:
     recent = (today - dt.timedelta(days=10)).isoformat()
     put(app, approved("00000000-0000-4000-8000-000000000001", "10000001", "خدمت سالم", recent))
     put(app, approved("00000000-0000-4000-8000-000000000002", "10000002", "خدمت منقضی", long_ago))
+    put(app, approved("00000000-0000-4000-8000-000000000008", "10000008", "خدمت رو به انقضا",
+                      (today - dt.timedelta(days=350)).isoformat()))
     put(app, approved("00000000-0000-4000-8000-000000000003", "10000003", "خدمت دیرکرد", recent,
                       electronic_method=ElectronicMethod.NON_ELECTRONIC, exemption_approved=False,
                       electronic_target_date=(today - dt.timedelta(days=1)).isoformat()))
@@ -135,8 +137,16 @@ def test_crafted_violations_are_exactly_the_dashboard_items(app: App) -> None:
     missing = app.agency.save(LICENCES, LicenceEntry(code="LP-8", title="خدمت بی‌شناسنامه",
                                                       service_id="10000099"))
     for step in app.agency.steps():
-        step.status, step.approval_date = StepStatus.APPROVED, "2025-01-01"
+        if step.step is CycleStepKey.WORKFORCE:  # one step left behind its deadline
+            step.deadline = (today - dt.timedelta(days=3)).isoformat()
+        else:
+            step.status, step.approval_date = StepStatus.APPROVED, "2025-01-01"
         app.agency.save(STEPS, step)
+    low = app.plans.new_plan("00000000-0000-4000-8000-000000000001")  # its passport: 15 days
+    low.title, low.goals = "برنامه کم‌هدف", "کاهش زمان"
+    assert low.time_indicator is not None
+    low.time_indicator.target = 12.0  # a 20% cut
+    app.plans.save(low)
     # the agency's own deadlines met, but for one referral the parent body has not answered
     for kind in (EventKind.LAWS_LISTED, EventKind.REPRESENTATIVE_APPOINTED,
                  EventKind.CHAINS_REGISTERED):
@@ -147,16 +157,20 @@ def test_crafted_violations_are_exactly_the_dashboard_items(app: App) -> None:
     report = app.compliance.report()
     found = {(i.kind, i.title) for i in report.items}
     assert found == {
+        (ComplianceKind.STEP_OVERDUE, "گام ۷: متناسب‌سازی نیروی انسانی"),
+        (ComplianceKind.PLAN_BELOW_TARGET, "برنامه کم‌هدف"),
         (ComplianceKind.DUPLICATE_ID, "نخستین"),
         (ComplianceKind.DUPLICATE_ID, "دومی با همان شناسه"),
         (ComplianceKind.DEADLINE_OVERDUE, "بررسی خدمات دستگاه تابعه و اعلام نظر دستگاه مادر"),
         (ComplianceKind.EXPIRED, "خدمت منقضی"),
+        (ComplianceKind.EXPIRING, "خدمت رو به انقضا"),
         (ComplianceKind.ELECTRONIC_LATE, "خدمت دیرکرد"),
         (ComplianceKind.OLD_DRAFT, "پیش‌نویس کهنه"),
         (ComplianceKind.APPROVAL_BLOCKED, "بی‌شرح"),
         (ComplianceKind.LICENCE_UNMAPPED, "LP-7 بی‌خدمت"),
         (ComplianceKind.PASSPORT_MISSING, "10000099"),
     }
+    assert {kind for kind, _ in found} == set(ComplianceKind), "one of every violation"
     assert report.blocking_fields == {"شرح خدمت / وظیفه": 1}
     assert next(i for i in report.items if i.kind is ComplianceKind.PASSPORT_MISSING).record_uuid == missing.uuid
 
