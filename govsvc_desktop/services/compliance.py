@@ -16,8 +16,8 @@ from ..domain.compliance import (
 )
 from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
 from ..domain.licences import LicenceEntry, LicenceIssue, licence_claims, mapping_issues
-from ..domain.proposals import ProposalStatus, ServiceProposal
 from ..domain.persian import to_persian_digits
+from ..domain.proposals import ProposalStatus, ServiceProposal
 from ..store.uow import UnitOfWork
 from .agency import CHAINS, LICENCES, PROPOSALS, STEPS
 from .deadlines import gather
