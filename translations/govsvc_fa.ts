@@ -1376,6 +1376,14 @@ Database: {db}</source>
         <translation>استان برش استانی:</translation>
     </message>
     <message>
+        <source>Approved by the Organisation on:</source>
+        <translation>تاریخ تأیید سازمان:</translation>
+    </message>
+    <message>
+        <source>Provincial slice approved on:</source>
+        <translation>تاریخ تصویب برش استانی:</translation>
+    </message>
+    <message>
         <source>Status:</source>
         <translation>وضعیت:</translation>
     </message>

@@ -95,3 +95,28 @@ def test_an_upgrade_recomputes_what_the_rules_now_say(db: str) -> None:
     summary = app.passports.page()[0]
     assert summary.valid_until == "2027-01-11"  # the day before the anniversary
     app.close()
+
+
+def test_plan_dates_start_the_provincial_slice_deadline(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "plans.sqlite3")
+    app = build(db)
+    passport = full_passport()
+    app.passports.save(passport)
+    plan = app.plans.new_plan(passport.uuid)
+    plan.pilot_province = "فارس"
+    plan = app.plans.save(plan)
+    app.close()
+    code, out, _ = run(capsys, "--db", db, "deadlines", "list", "--format", "json")
+    keys = {d["key"] for d in json.loads(out)["deadlines"]}
+    assert f"plan-slice:{plan.uuid}" not in keys, "waits for the Organisation's approval"
+    code, out, err = run(capsys, "--db", db, "plans", "dates", plan.uuid[:8],
+                         "--organisation-approved", "۱۴۰۴/۰۱/۲۱")
+    assert code == 0, err
+    code, out, _ = run(capsys, "--db", db, "deadlines", "list", "--format", "json")
+    found = {d["key"]: d for d in json.loads(out)["deadlines"]}
+    assert found[f"plan-slice:{plan.uuid}"]["due_jalali"] == "۱۴۰۴/۰۲/۲۱"
+    assert run(capsys, "--db", db, "plans", "dates", plan.uuid[:8], "--slice-approved",
+               "1404/02/10")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "deadlines", "list", "--format", "json")
+    assert {d["key"]: d for d in json.loads(out)["deadlines"]}[f"plan-slice:{plan.uuid}"]["done"]

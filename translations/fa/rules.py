@@ -24,6 +24,8 @@ FA = {
     "Explanation (below 30%):": "توضیح (کاهش کمتر از ۳۰٪):",
     "Standard time approved by the Organisation (note 5), reference:":
         "شمارهٔ تأیید زمان استاندارد از سوی سازمان (تبصره ۵):",
+    "Approved by the Organisation on:": "تاریخ تأیید سازمان:",
+    "Provincial slice approved on:": "تاریخ تصویب برش استانی:",
     "List": "فهرست",
     "Version": "ویرایش",
     "Source": "منبع",
