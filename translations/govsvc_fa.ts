@@ -1911,6 +1911,14 @@ Database: {db}</source>
         <source>%1 records were rewritten to the lists' spelling. </source>
         <translation>%1 رکورد به نگارش فهرست‌های رسمی درآمد. </translation>
     </message>
+    <message>
+        <source>Matching records to the official lists…</source>
+        <translation>تطبیق رکوردها با فهرست‌های رسمی…</translation>
+    </message>
+    <message>
+        <source>Official lists</source>
+        <translation>فهرست‌های رسمی</translation>
+    </message>
 </context>
 <context>
     <name>RequestDialog</name>

@@ -41,6 +41,10 @@ def _key(text: str) -> str:
     return compact_key(text)
 
 
+_PROVINCE = compact_key("استان")
+_COUNTY = compact_key("شهرستان")
+
+
 @dataclass(frozen=True)
 class Agency:
     name: str
@@ -58,6 +62,24 @@ class ReferenceLists:
     county_aliases: dict[tuple[str, str], str] = field(default_factory=dict)  # (prov, key) → name
     agencies: dict[str, Agency] = field(default_factory=dict)
     domains: dict[str, list[str]] = field(default_factory=dict)  # domain → categories
+    # search keys → the list's spelling, made once so matching a hundred thousand records is cheap
+    _province_keys: dict[str, str] = field(default_factory=dict)
+    _agency_keys: dict[str, str] = field(default_factory=dict)
+    _domain_keys: dict[str, str] = field(default_factory=dict)
+    _category_keys: dict[tuple[str, str], str] = field(default_factory=dict)  # ("" = any domain)
+
+    def __post_init__(self) -> None:
+        self._index()
+
+    def _index(self) -> None:
+        self._province_keys = {_key(p): p for p in self.provinces}
+        self._agency_keys = {_key(a): a for a in self.agencies}
+        self._domain_keys = {_key(d): d for d in self.domains}
+        self._category_keys = {}
+        for dom, cats in self.domains.items():
+            for cat in cats:
+                self._category_keys[(dom, _key(cat))] = cat
+                self._category_keys.setdefault(("", _key(cat)), cat)
 
     @classmethod
     def from_documents(cls, documents: Mapping[str, Mapping[str, Any]]) -> ReferenceLists:
@@ -76,21 +98,22 @@ class ReferenceLists:
             lists.agencies[a["name"]] = Agency(a["name"], a.get("national_id", ""), a.get("parent", ""))
         for d in documents.get("architecture", {}).get("domains", []):
             lists.domains[d["name"]] = [c["name"] for c in d.get("categories", [])]
+        lists._index()
         return lists
 
     # matching
     def province(self, text: str) -> str | None:
         """The list's spelling of a typed province, or None."""
         key = _key(text)
-        if key.startswith(_key("استان")):
-            key = key[len(_key("استان")):]
-        return next((p for p in self.provinces if _key(p) == key), None) if key else None
+        if key.startswith(_PROVINCE):
+            key = key[len(_PROVINCE):]
+        return self._province_keys.get(key) if key else None
 
     def county(self, province: str, text: str) -> str | None:
         prov = self.province(province)
         key = _key(text)
-        if key.startswith(_key("شهرستان")):
-            key = key[len(_key("شهرستان")):]
+        if key.startswith(_COUNTY):
+            key = key[len(_COUNTY):]
         if prov is None or not key:
             return None
         return self.county_aliases.get((prov, key))
@@ -100,26 +123,23 @@ class ReferenceLists:
         key = _key(text)
         if not key:
             return None
-        for name in self.agencies:
-            if _key(name) == key:
-                return name
-        marker = _key("استان")
-        if marker in key:
-            base, _, province = key.rpartition(marker)
-            if self.province(province) and any(_key(n) == base for n in self.agencies):
+        if key in self._agency_keys:
+            return self._agency_keys[key]
+        if _PROVINCE in key:
+            base, _, province = key.rpartition(_PROVINCE)
+            if province in self._province_keys and base in self._agency_keys:
                 return text.strip()
         return None
 
     def domain(self, text: str) -> str | None:
-        key = _key(text)
-        return next((d for d in self.domains if _key(d) == key), None) if key else None
+        return self._domain_keys.get(_key(text))
 
     def category(self, domain: str, text: str) -> str | None:
+        """A category of ``domain`` (of any domain when the domain is not in the list)."""
         key = _key(text)
-        names = self.domains.get(self.domain(domain) or "", [])
-        if not names:
-            names = [c for cats in self.domains.values() for c in cats]
-        return next((c for c in names if _key(c) == key), None) if key else None
+        if not key:
+            return None
+        return self._category_keys.get((self.domain(domain) or "", key))
 
     def canonical(self, p: ServicePassport, name: str) -> str | None:
         """The list's value for ``p``'s field ``name``, or None when the list lacks it."""

@@ -20,8 +20,9 @@ from typing import Any
 
 from ..domain.codec import to_dict
 from ..domain.diff import changes
-from ..domain.errors import GovsvcError
+from ..domain.errors import Cancelled, GovsvcError
 from ..domain.lifecycle import Actor
+from ..domain.passport import ServicePassport
 from ..domain.queries import PassportFilter
 from ..domain.reference import (
     LIST_NAMES,
@@ -42,6 +43,7 @@ from .passports import iso_now, utc_now
 RULES_VERSION = "2"
 _META_LIST = "reference:{name}"
 _META_DONE = "reference:matched"
+_META_UNMATCHED = "reference:unmatched"  # the last match's leftovers, for a page to show at once
 
 
 def shipped_dir() -> Path:
@@ -160,12 +162,17 @@ class ReferenceService:
         return search(lists.choices(field_name, probe), query)
 
     # matching existing free text
-    def unmatched(self) -> list[Unmatched]:
-        lists = self.lists()
+    def unmatched(self, stored: bool = False) -> list[Unmatched]:
+        """Values that match no list entry; ``stored`` gives the list the last matching left
+        (instant, for a page) instead of reading every passport again."""
         with self.uow_factory() as uow:
-            return unmatched_values(uow.passports.iter_passports(PassportFilter()), lists)
+            if stored:
+                kept = uow.meta.get(_META_UNMATCHED)
+                if kept:
+                    return [Unmatched(*item) for item in json.loads(kept)]
+            return unmatched_values(uow.passports.iter_passports(PassportFilter()), self.lists())
 
-    def match_existing(self) -> MatchReport:
+    def match_existing(self, progress: Callable[[int, int], bool] | None = None) -> MatchReport:
         """Rewrites values that match a list entry to the list's spelling (one audited update
         per record), recomputes the stored columns of every passport and plan under today's
         rules, and lists what matched nothing."""
@@ -174,7 +181,10 @@ class ReferenceService:
         report = MatchReport()
         with self.uow_factory() as uow:
             items = list(uow.passports.iter_passports(PassportFilter()))
-            for p in items:
+            after: list[ServicePassport] = []
+            for done, p in enumerate(items):
+                if progress is not None and done % 500 == 0 and progress(done, len(items)) is False:
+                    raise Cancelled()
                 fixes = match_passport(p, lists)
                 if fixes:
                     record = copy.deepcopy(p)
@@ -187,13 +197,17 @@ class ReferenceService:
                                      revision=record.revision, action="reference_match",
                                      changes=changes(to_dict(p), to_dict(record)))
                     report.fixed += 1
+                    after.append(record)
                 else:
                     uow.passports.update(p, p.revision)  # stored columns under today's rules
+                    after.append(p)
             for plan in list(uow.plans.iter_all()):  # the 30% verdict, reports that count
                 uow.plans.update(plan, plan.revision)
+            report.unmatched = unmatched_values(after, lists)
+            uow.meta.set(_META_UNMATCHED, json.dumps(
+                [[u.field, u.value, u.records] for u in report.unmatched], ensure_ascii=False))
             uow.meta.set(_META_DONE, self._signature(lists))
             uow.commit()
-        report.unmatched = self.unmatched()
         return report
 
     def _signature(self, lists: ReferenceLists) -> str:

@@ -26,6 +26,7 @@ FA = {
         "شمارهٔ تأیید زمان استاندارد از سوی سازمان (تبصره ۵):",
     "Approved by the Organisation on:": "تاریخ تأیید سازمان:",
     "Provincial slice approved on:": "تاریخ تصویب برش استانی:",
+    "Matching records to the official lists…": "تطبیق رکوردها با فهرست‌های رسمی…",
     "List": "فهرست",
     "Version": "ویرایش",
     "Source": "منبع",
