@@ -245,7 +245,8 @@ class _PassportForm:
         f.fields([(F["agency_name"], p.agency_name)])
         f.field_pairs([
             (F["agency_national_id"], self.ident(p.agency_national_id), F["parent_agency"], p.parent_agency),
-            (F["province"], p.province, F["county"], p.county),
+            (F["agency_postal_code"], self.ident(p.agency_postal_code), F["province"], p.province),
+            (F["county"], p.county, "", ""),
             (F["service_id"], self.ident(p.service_id) or "بدون شناسه", F["kind"], RecordKind(p.kind).label_fa),
         ])
         f.fields([(F["title"], p.title)])
