@@ -24,7 +24,7 @@ from ..domain.passport import ServicePassport, new_uuid
 from ..domain.persian import compact_key, format_int
 from ..domain.plan import ImprovementPlan
 from ..domain.queries import PassportFilter
-from ..domain.reference import PICKED_FIELDS
+from ..domain.reference import PICKED_FIELDS, reference_problems
 from ..domain.validation import licence_conflicts, normalise_identifiers, validate
 from ..exchange.excel_layout import SHEETS, key_is_uuid
 from ..exchange.excel_reader import CellProblem, ReadResult, RecordRows, read_workbook
@@ -173,10 +173,14 @@ class ExcelService:
             owners[p.uuid] = rows
             drafting = p.status in (Status.DRAFT, Status.RETURNED)
             normalise_identifiers(p)
-            for problem in validate(p):
-                if problem.warning:
-                    continue  # shown in the editor beside the field; nothing to fix here
-                if problem.blocking or not drafting:  # a draft may still lack what approval needs
+            lists = self.passports.reference_lists() if self.passports.reference_lists else None
+            flags = reference_problems(p, lists) if lists is not None else []
+            for problem in validate(p) + flags:
+                if problem.warning and problem not in flags:
+                    continue  # shown in the editor beside the field
+                if problem.blocking or not drafting or problem in flags:
+                    # a draft may still lack what approval needs; free text beside the official
+                    # lists is always said, and imported
                     _report(result, rows, problem.field_path, problem.message_fa, problem.blocking)
             if current is not None and classify(current, p)[0] == CONFLICT:
                 _report(result, rows, "revision", "این رکورد در این رایانه پس از نسخه کارپوشه "

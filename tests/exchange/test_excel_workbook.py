@@ -189,3 +189,5 @@ def test_picked_columns_drop_down_the_official_lists(app: App, tmp_path: Path) -
     ExcelService(app.passports).export(exported)
     result = ExcelService(app.passports).import_file(exported)
     assert result.count("unchanged") == 1
+    flagged = [pr for pr in result.problems if "روستای تازه" in pr.message_fa]
+    assert len(flagged) == 1 and not flagged[0].blocking and "فهرست رسمی" in flagged[0].message_fa
