@@ -288,6 +288,10 @@
         <translation>%1 موعد، %2 موعد گذشته. برای باز کردن رکورد هر موعد روی آن دوبار کلیک کنید.</translation>
     </message>
     <message>
+        <source>The %1 most urgent are shown; `deadlines list` has them all.</source>
+        <translation>%1 موعد فوری‌تر نشان داده شده است؛ همه را `deadlines list` می‌دهد.</translation>
+    </message>
+    <message>
         <source>Record an event</source>
         <translation>ثبت رویداد</translation>
     </message>

@@ -27,6 +27,8 @@ FA = {
     "Approved by the Organisation on:": "تاریخ تأیید سازمان:",
     "Provincial slice approved on:": "تاریخ تصویب برش استانی:",
     "Matching records to the official lists…": "تطبیق رکوردها با فهرست‌های رسمی…",
+    "The %1 most urgent are shown; `deadlines list` has them all.":
+        "%1 موعد فوری‌تر نشان داده شده است؛ همه را `deadlines list` می‌دهد.",
     "List": "فهرست",
     "Version": "ویرایش",
     "Source": "منبع",

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ...bootstrap import App
 
 _OVERDUE = QColor("#c62828")
+SHOWN = 2000
 
 
 class EventDialog(QDialog):
@@ -84,19 +85,24 @@ class DeadlinesTab(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_deadlines(self, deadlines: list[Deadline]) -> None:
+        """Shows the calendar, most urgent first; past ``SHOWN`` rows the CLI has the rest."""
         self.deadlines = deadlines
         today = self.app.deadlines.today()
+        shown = deadlines[:SHOWN]
         fill_rows(self.table, [((d.record_type, d.record_uuid), [
             format_jalali(d.due) if d.due else "—", d.state_fa(today), d.title_fa, d.seed_fa,
-            d.starts_fa]) for d in deadlines])
-        for row, d in enumerate(deadlines):
+            d.starts_fa]) for d in shown])
+        for row, d in enumerate(shown):
             if d.overdue(today):
                 for col in range(self.table.columnCount()):
                     self.table.item(row, col).setForeground(QBrush(_OVERDUE))
         overdue = sum(1 for d in deadlines if d.overdue(today))
-        self.summary.setText(self.tr("%1 deadlines, %2 overdue. Double-click a deadline to open "
-                                     "its record.").replace("%1", format_int(len(deadlines)))
-                             .replace("%2", format_int(overdue)))
+        text = self.tr("%1 deadlines, %2 overdue. Double-click a deadline to open its record."
+                       ).replace("%1", format_int(len(deadlines))).replace("%2", format_int(overdue))
+        if len(deadlines) > SHOWN:
+            text += " " + self.tr("The %1 most urgent are shown; `deadlines list` has them all.").replace(
+                "%1", format_int(SHOWN))
+        self.summary.setText(text)
 
     def open_selected(self) -> object:
         data = row_data(self.table)
