@@ -177,12 +177,13 @@ def build_compliance(
     for f in passports:
         if f.service_id:
             holders.setdefault(f.service_id, []).append(f)
-    for service_id, same in sorted(holders.items()):
-        if len(same) > 1:  # seed 000 def. 9 and Art. 10: one ID, one service
-            for f in same:
-                report.items.append(ComplianceItem(
-                    ComplianceKind.DUPLICATE_ID, "passport", f.uuid, f.title,
-                    f"شناسهٔ {service_id} در {to_persian_digits(str(len(same)))} رکورد آمده است"))
+    duplicated = sorted(sid for sid, same in holders.items() if len(same) > 1)
+    for service_id in duplicated:  # seed 000 def. 9 and Art. 10: one ID, one service
+        same = holders[service_id]
+        for f in same:
+            report.items.append(ComplianceItem(
+                ComplianceKind.DUPLICATE_ID, "passport", f.uuid, f.title,
+                f"شناسهٔ {service_id} در {to_persian_digits(str(len(same)))} رکورد آمده است"))
     known = set(holders)
     missing: dict[str, ExpectedService] = {}
     for e in expected:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
+from functools import lru_cache
 
 from .calendar import add_jalali_months, format_jalali
 from .choices import Choice
@@ -21,6 +23,9 @@ from .persian import to_persian_digits
 from .quarters import quarter_bounds, quarter_label_fa, quarters_between
 
 CIRCULAR_DATE = dt.date(2024, 6, 22)  # 1403/04/02, circular 29168 (seed 000)
+
+_plus_months = lru_cache(maxsize=8192)(add_jalali_months)  # plans made the same day share it
+_iso_day = lru_cache(maxsize=16_384)(dt.date.fromisoformat)  # approvals share their days
 
 
 class EventKind(Choice):
@@ -54,9 +59,9 @@ class AgencyEvent:
     updated_at: str = ""
 
 
-@dataclass(frozen=True)
-class Deadline:
-    """One dated obligation: what, by which article, from which event, when, done or not."""
+class Deadline(NamedTuple):
+    """One dated obligation: what, by which article, from which event, when, done or not (a
+    tuple: one is made for every approved passport's renewal)."""
 
     key: str
     title_fa: str
@@ -151,40 +156,58 @@ def agency_deadlines(events: Iterable[AgencyEvent], chains: int) -> list[Deadlin
     return found
 
 
-@dataclass(frozen=True)
-class PassportDates:
-    uuid: str
-    title: str
-    kind: str
-    status: str
-    valid_until: str | None
-    is_electronic: bool
-    electronic_target_date: str | None
-    exemption_approved: bool
+class PassportDates(Protocol):
+    """What the calendar reads of a passport (the compliance facts have it all)."""
+
+    @property
+    def uuid(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def valid_until(self) -> str | None: ...
+    @property
+    def is_electronic(self) -> bool: ...
+    @property
+    def electronic_target_date(self) -> str | None: ...
+    @property
+    def exemption_approved(self) -> bool: ...
 
 
-def passport_deadlines(items: Iterable[PassportDates]) -> list[Deadline]:
+RENEWAL_HORIZON_DAYS = 90
+
+
+def passport_deadlines(items: Iterable[PassportDates], today: dt.date) -> list[Deadline]:
     """Renewal at the end of the passport's year (seed 000 Art. 4 row 7, note 3) and the date
-    a non-electronic service becomes electronic (seed 003 Art. 4 note 1)."""
+    a non-electronic service becomes electronic (seed 003 Art. 4 note 1), each entering the
+    calendar ``RENEWAL_HORIZON_DAYS`` before it is due."""
     found = []
+    add = found.append
+    renew_seed, renew_start = "بخشنامه ۲۹۱۶۸، ماده ۴ ردیف ۷ و تبصره ۳: یک سال", "تأیید شناسنامه"
+    approved = frozenset(("approved", "sent", "accepted"))
+    day = _iso_day
+    horizon = (today + dt.timedelta(days=RENEWAL_HORIZON_DAYS)).isoformat()
     for p in items:
-        if p.valid_until and p.status in ("approved", "sent", "accepted"):
-            found.append(Deadline(
-                f"renew:{p.uuid}", f"تمدید یا به‌روزرسانی شناسنامه «{p.title}»",
-                "بخشنامه ۲۹۱۶۸، ماده ۴ ردیف ۷ و تبصره ۳: یک سال", "تأیید شناسنامه",
-                dt.date.fromisoformat(p.valid_until), False, "passport", p.uuid, own_item=False))
+        if p.valid_until and p.status in approved and p.valid_until <= horizon:
+            add(Deadline(f"renew:{p.uuid}", f"تمدید یا به‌روزرسانی شناسنامه «{p.title}»",
+                         renew_seed, renew_start, day(p.valid_until), False, "passport", p.uuid, False))
         if (p.kind == "service" and not p.exemption_approved and p.electronic_target_date
-                and p.status != "draft"):
+                and p.electronic_target_date <= horizon and p.status != "draft"
+                and not p.is_electronic):
             found.append(Deadline(
                 f"electronic:{p.uuid}", f"الکترونیکی شدن «{p.title}»",
                 "آیین‌نامه توسعه خدمات الکترونیکی، تبصره ۱ ماده ۴", "زمان‌بندی اعلام‌شده دستگاه",
-                dt.date.fromisoformat(p.electronic_target_date), p.is_electronic, "passport",
+                dt.date.fromisoformat(p.electronic_target_date), False, "passport",
                 p.uuid, own_item=False))
     return found
 
 
-@dataclass(frozen=True)
-class PlanDates:
+class PlanDates(NamedTuple):
+    """What the calendar reads of a plan (a tuple: tens of thousands are made per report)."""
+
     uuid: str
     title: str
     status: str
@@ -204,39 +227,39 @@ def plan_deadlines(plans: Iterable[PlanDates], today: dt.date) -> list[Deadline]
     for p in plans:
         if p.status == "cancelled":
             continue
-        created = dt.date.fromisoformat(p.created_at[:10]) if p.created_at else today
-        found.append(Deadline(
-            f"plan-approval:{p.uuid}", f"تأیید برنامه «{p.title}» از سوی سازمان",
-            "مصوبه بهبود فرایندها، ماده ۲: سه ماه", "ثبت برنامه بهبود",
-            add_jalali_months(created, 3),
-            bool(p.organisation_approved_on) or p.status in ("approved", "in_progress", "done"),
-            "plan", p.uuid))
-        if p.pilot_province and p.organisation_approved_on:
+        approved = bool(p.organisation_approved_on) or p.status in ("approved", "in_progress", "done")
+        if not approved:  # a met deadline of a record leaves the calendar
+            created = dt.date.fromisoformat(p.created_at[:10]) if p.created_at else today
+            found.append(Deadline(
+                f"plan-approval:{p.uuid}", f"تأیید برنامه «{p.title}» از سوی سازمان",
+                "مصوبه بهبود فرایندها، ماده ۲: سه ماه", "ثبت برنامه بهبود",
+                _plus_months(created, 3), False, "plan", p.uuid))
+        if p.pilot_province and p.organisation_approved_on and not p.slice_approved_on:
             found.append(Deadline(
                 f"plan-slice:{p.uuid}", f"برش استانی برنامه «{p.title}» ({p.pilot_province})",
                 "الزامات چرخه هوشمندسازی، تبصره ۲ ماده ۵: یک ماه", "تأیید سازمان",
-                add_jalali_months(dt.date.fromisoformat(p.organisation_approved_on), 1),
-                bool(p.slice_approved_on), "plan", p.uuid))
+                _plus_months(dt.date.fromisoformat(p.organisation_approved_on), 1),
+                False, "plan", p.uuid))
         if p.status in ("approved", "in_progress", "done") and p.period_start and p.period_end:
             start, end = dt.date.fromisoformat(p.period_start), dt.date.fromisoformat(p.period_end)
             for quarter in quarters_between(start, end):
                 last = quarter_bounds(quarter)[1]
-                if last >= today and quarter not in p.reported and last > today + dt.timedelta(days=92):
-                    continue  # only reports due, or due in the coming quarter
+                if quarter in p.reported or last > today + dt.timedelta(days=92):
+                    continue  # a report sent is past; only reports due or due within a quarter
                 found.append(Deadline(
                     f"report:{p.uuid}:{quarter}", f"گزارش {quarter_label_fa(quarter)} برنامه «{p.title}»",
                     "مصوبه بهبود فرایندها، ماده ۲: هر سه ماه", "پایان سه‌ماهه", last,
-                    quarter in p.reported, "plan", p.uuid, own_item=False))
+                    False, "plan", p.uuid, own_item=False))
     return found
 
 
 def request_deadlines(requests: Iterable[tuple[str, str, str, str | None, bool]]) -> list[Deadline]:
-    """128 requests (seed 001 Art. 7): (uuid, reference, subject, deadline, closed)."""
+    """128 requests (seed 001 Art. 7) still open: (uuid, reference, subject, deadline, closed)."""
     return [Deadline(f"request:{uuid}", f"رسیدگی به درخواست ۱۲۸ «{ref} — {subject}»",
                      "الزامات چرخه هوشمندسازی، ماده ۷", "ارجاع از سامانه ۱۲۸",
                      dt.date.fromisoformat(deadline) if deadline else None, closed,
                      "request", uuid, own_item=False)
-            for uuid, ref, subject, deadline, closed in requests]
+            for uuid, ref, subject, deadline, closed in requests if not closed]
 
 
 def step_deadlines(steps: Iterable[tuple[str, str, str | None, bool]]) -> list[Deadline]:
@@ -248,5 +271,11 @@ def step_deadlines(steps: Iterable[tuple[str, str, str | None, bool]]) -> list[D
 
 
 def calendar_order(deadlines: Iterable[Deadline]) -> list[Deadline]:
-    """Open deadlines by due date (those waiting for their event last), then the done ones."""
-    return sorted(deadlines, key=lambda d: (d.done, d.due is None, d.due or dt.date.max, d.key))
+    """Open deadlines by due date (those waiting for their event last), then the done ones.
+    Met deadlines of records (a report sent, a request closed) leave the calendar; the agency's
+    own stay, marked done."""
+    return sorted(deadlines, key=_order)
+
+
+def _order(d: Deadline) -> tuple[bool, dt.date, str]:
+    return (d.done, d.due or dt.date.max, d.key)

@@ -16,7 +16,6 @@ from ..domain.deadlines import (
     AgencyEvent,
     Deadline,
     EventKind,
-    PassportDates,
     agency_deadlines,
     calendar_order,
     passport_deadlines,
@@ -40,9 +39,7 @@ def gather(uow: UnitOfWork, today: dt.date, facts: list[PassportFacts] | None = 
     facts = uow.passports.compliance_facts() if facts is None else facts
     found = agency_deadlines(uow.agency.find(EVENTS, AgencyEvent),
                              len(uow.agency.find(CHAINS.kind, ServiceChain)))
-    found += passport_deadlines(PassportDates(f.uuid, f.title, f.kind, f.status, f.valid_until,
-                                              f.is_electronic, f.electronic_target_date,
-                                              f.exemption_approved) for f in facts)
+    found += passport_deadlines(facts, today)
     found += plan_deadlines(uow.plans.deadline_rows(), today)
     found += request_deadlines(uow.plans.request_deadlines())
     stored = {s.step: s for s in uow.agency.find(STEPS.kind, CycleStep)}

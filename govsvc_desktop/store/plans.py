@@ -182,11 +182,11 @@ class PlanRepository:
                     c.pilot_province, c.organisation_approved_on, c.slice_approved_on))]
 
     def request_deadlines(self) -> list[tuple[str, str, str, str | None, bool]]:
-        """(uuid, reference, subject, deadline, closed) of every 128 request."""
-        closed = {s.value for s in CLOSED_REQUEST_STATUSES}
+        """(uuid, reference, subject, deadline, closed) of every 128 request still open."""
         c = requests128.c
-        return [(u, ref, subj, d, status in closed) for u, ref, subj, d, status in driver_rows(
-            self.conn, select(c.uuid, c.reference, c.subject, c.deadline, c.status))]
+        open_ = [s.value for s in RequestStatus if s not in CLOSED_REQUEST_STATUSES]
+        return [(u, ref, subj, d, False) for u, ref, subj, d in driver_rows(
+            self.conn, select(c.uuid, c.reference, c.subject, c.deadline).where(c.status.in_(open_)))]
 
     # dashboard
     def compliance_facts(self) -> list[PlanFacts]:

@@ -127,6 +127,9 @@ plans = Table(
     Column("organisation_approved_on", String(10)),
     Column("slice_approved_on", String(10)),
     *(Index(f"ix_plans_{c}", c) for c in ("passport_uuid", "status", "updated_at")),
+    Index("ix_plans_deadlines", "status", "uuid", "title", "created_at", "period_start",
+          "period_end", "reported", "pilot_province", "organisation_approved_on",
+          "slice_approved_on").ddl_if(dialect="sqlite"),
 )
 
 plan_actions = Table(
@@ -164,6 +167,8 @@ requests128 = Table(
     Column("updated_at", String(32), nullable=False),
     Column("data", Text, nullable=False),
     *(Index(f"ix_requests128_{c}", c) for c in ("deadline", "plan_uuid")),
+    Index("ix_requests128_deadlines", "status", "uuid", "reference", "subject",
+          "deadline").ddl_if(dialect="sqlite"),
 )
 
 # Records of the agency as a whole (licences, proposals, the nine steps, reports, lessons,

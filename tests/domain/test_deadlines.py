@@ -65,10 +65,10 @@ def test_plan_deadlines() -> None:
     found = _by_key(plan_deadlines([draft, piloted], today))
     approval = found["plan-approval:p1"]  # registered 1404/03/11: due three Jalali months later
     assert format_jalali(approval.due) == "۱۴۰۴/۰۶/۱۱" and approval.overdue(today)
-    assert found["plan-approval:p2"].done
+    assert "plan-approval:p2" not in found, "an approved plan's deadline is met and leaves"
     slice_ = found["plan-slice:p2"]  # the Organisation approved on 1404/01/21
     assert format_jalali(slice_.due) == "۱۴۰۴/۰۲/۲۱" and slice_.overdue(today)
-    assert found["report:p2:1404-Q1"].done
+    assert "report:p2:1404-Q1" not in found, "a report sent leaves the calendar"
     assert found["report:p2:1404-Q2"].overdue(today)
     assert "report:p2:1404-Q3" in found, "the coming quarter's report is shown"
     assert "report:p2:1404-Q4" not in found
@@ -77,8 +77,9 @@ def test_plan_deadlines() -> None:
 def test_requests_steps_and_order() -> None:
     requests = request_deadlines([("r1", "128-1", "تأخیر", "2025-05-10", False),
                                   ("r2", "128-2", "تأخیر", "2025-05-01", True)])
-    assert requests[0].overdue(dt.date(2025, 5, 11)) and not requests[1].overdue(dt.date(2026, 1, 1))
+    assert [r.key for r in requests] == ["request:r1"], "a closed request leaves the calendar"
+    assert requests[0].overdue(dt.date(2025, 5, 11)) and not requests[0].overdue(dt.date(2025, 5, 10))
     step6 = next(s for s in default_steps() if s.step is CycleStepKey.STRUCTURE)
     assert format_jalali(step6.deadline) == "۱۴۰۴/۱۲/۲۹"  # end of the seventh plan's second year
-    ordered = calendar_order(requests + agency_deadlines([], 0))
-    assert ordered[-1].done and ordered[0].due is not None
+    ordered = calendar_order(requests + agency_deadlines([], 1))
+    assert ordered[-1].done and ordered[-1].key == "001-6" and ordered[0].due is not None
