@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple, Protocol
 from functools import lru_cache
+from typing import NamedTuple, Protocol
 
 from .calendar import add_jalali_months, format_jalali
 from .choices import Choice
@@ -184,7 +184,7 @@ def passport_deadlines(items: Iterable[PassportDates], today: dt.date) -> list[D
     """Renewal at the end of the passport's year (seed 000 Art. 4 row 7, note 3) and the date
     a non-electronic service becomes electronic (seed 003 Art. 4 note 1), each entering the
     calendar ``RENEWAL_HORIZON_DAYS`` before it is due."""
-    found = []
+    found: list[Deadline] = []
     add = found.append
     renew_seed, renew_start = "بخشنامه ۲۹۱۶۸، ماده ۴ ردیف ۷ و تبصره ۳: یک سال", "تأیید شناسنامه"
     approved = frozenset(("approved", "sent", "accepted"))
