@@ -185,8 +185,8 @@ class PlanRepository:
         """(uuid, reference, subject, deadline, closed) of every 128 request still open."""
         c = requests128.c
         open_ = [s.value for s in RequestStatus if s not in CLOSED_REQUEST_STATUSES]
-        return [(u, ref, subj, d, False) for u, ref, subj, d in driver_rows(
-            self.conn, select(c.uuid, c.reference, c.subject, c.deadline).where(c.status.in_(open_)))]
+        return [(u, ref, subj, d, False) for u, ref, subj, d in self.conn.execute(
+            select(c.uuid, c.reference, c.subject, c.deadline).where(c.status.in_(open_)))]
 
     # dashboard
     def compliance_facts(self) -> list[PlanFacts]:

@@ -12,6 +12,7 @@ from icalendar import Calendar
 
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.domain.choices import Status
+from govsvc_desktop.domain.plan import Request128, RequestStatus
 from tests.cli.test_cli_passports import run
 from tests.fixtures import full_passport
 
@@ -106,10 +107,17 @@ def test_plan_dates_start_the_provincial_slice_deadline(
     plan = app.plans.new_plan(passport.uuid)
     plan.pilot_province = "فارس"
     plan = app.plans.save(plan)
+    for reference, status, response in (("128-1", RequestStatus.RECEIVED, ""),
+                                        ("128-2", RequestStatus.CLOSED, "رسیدگی شد")):
+        app.plans.save_request(Request128(reference=reference, subject="تأخیر", received_on="2025-05-01",
+                                          deadline="2025-05-10", status=status, response=response))
     app.close()
     code, out, _ = run(capsys, "--db", db, "deadlines", "list", "--format", "json")
-    keys = {d["key"] for d in json.loads(out)["deadlines"]}
+    listed = json.loads(out)["deadlines"]
+    keys = {d["key"] for d in listed}
     assert f"plan-slice:{plan.uuid}" not in keys, "waits for the Organisation's approval"
+    requests = [d for d in listed if d["record_type"] == "request"]
+    assert len(requests) == 1 and "128-1" in requests[0]["title"] and requests[0]["overdue"]
     code, out, err = run(capsys, "--db", db, "plans", "dates", plan.uuid[:8],
                          "--organisation-approved", "۱۴۰۴/۰۱/۲۱")
     assert code == 0, err
