@@ -220,9 +220,10 @@ class PlanDates(NamedTuple):
     slice_approved_on: str | None = None
 
 
-def plan_deadlines(plans: Iterable[PlanDates], today: dt.date) -> list[Deadline]:
-    """Approval within three months (seed 002 Art. 2), quarterly reports (Art. 2), the
-    provincial slice within a month of the Organisation's approval (seed 001 Art. 5 note 2)."""
+def plan_deadlines(plans: Iterable[PlanDates], today: dt.date, reports: bool = True) -> list[Deadline]:
+    """Approval within three months (seed 002 Art. 2), quarterly reports (Art. 2; left out
+    when ``reports`` is false), the provincial slice within a month of the Organisation's
+    approval (seed 001 Art. 5 note 2)."""
     found = []
     for p in plans:
         if p.status == "cancelled":
@@ -240,7 +241,7 @@ def plan_deadlines(plans: Iterable[PlanDates], today: dt.date) -> list[Deadline]
                 "الزامات چرخه هوشمندسازی، تبصره ۲ ماده ۵: یک ماه", "تأیید سازمان",
                 _plus_months(dt.date.fromisoformat(p.organisation_approved_on), 1),
                 False, "plan", p.uuid))
-        if p.status in ("approved", "in_progress", "done") and p.period_start and p.period_end:
+        if reports and p.status in ("approved", "in_progress", "done") and p.period_start and p.period_end:
             start, end = dt.date.fromisoformat(p.period_start), dt.date.fromisoformat(p.period_end)
             for quarter in quarters_between(start, end):
                 last = quarter_bounds(quarter)[1]

@@ -31,7 +31,9 @@ class ComplianceService:
         self.agency_name = agency_name
         self.clock = clock
 
-    def report(self, today: dt.date | None = None) -> ComplianceReport:
+    def report(self, today: dt.date | None = None, calendar: bool = False) -> ComplianceReport:
+        """The dashboard's items; with ``calendar`` the report also carries every deadline
+        (otherwise only those that are items of their own: the agency's, plans')."""
         today = today or self.clock().astimezone().date()
         with self.uow_factory() as uow:
             facts = uow.passports.compliance_facts()
@@ -41,7 +43,7 @@ class ComplianceService:
             chains = uow.agency.find(CHAINS.kind, ServiceChain)
             stored_steps = {s.step: s for s in uow.agency.find(STEPS.kind, CycleStep)}
             plans = uow.plans.compliance_facts()
-            deadlines = gather(uow, today, facts)
+            deadlines = gather(uow, today, facts, own_only=not calendar)
         expected = self._expected(licences, proposals, chains)
         expected += [ExpectedService(p.service_id, "برنامهٔ بهبود", "plan", p.uuid)
                      for p in plans if p.service_id]

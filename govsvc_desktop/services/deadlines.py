@@ -32,13 +32,19 @@ from .passports import iso_now, utc_now
 EVENTS = "deadline_event"
 
 
-def gather(uow: UnitOfWork, today: dt.date, facts: list[PassportFacts] | None = None) -> list[Deadline]:
-    """Every deadline, from what is stored, in calendar order."""
+def gather(uow: UnitOfWork, today: dt.date, facts: list[PassportFacts] | None = None,
+           own_only: bool = False) -> list[Deadline]:
+    """Every deadline, from what is stored, in calendar order; ``own_only`` keeps those that
+    are dashboard items of their own (the agency's, a plan's approval and provincial slice),
+    which is all the compliance items need."""
     from .agency import CHAINS, STEPS
 
-    facts = uow.passports.compliance_facts() if facts is None else facts
     found = agency_deadlines(uow.agency.find(EVENTS, AgencyEvent),
                              len(uow.agency.find(CHAINS.kind, ServiceChain)))
+    if own_only:
+        found += plan_deadlines(uow.plans.deadline_rows(), today, reports=False)
+        return calendar_order(found)
+    facts = uow.passports.compliance_facts() if facts is None else facts
     found += passport_deadlines(facts, today)
     found += plan_deadlines(uow.plans.deadline_rows(), today)
     found += request_deadlines(uow.plans.request_deadlines())

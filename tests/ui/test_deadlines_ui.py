@@ -38,6 +38,8 @@ def test_deadlines_show_days_left_open_records_and_export(qtbot: QtBot, window: 
     page = _page(window)
     page.refresh()
     tab = page.deadlines
+    assert tab.table.rowCount() == 0, "the calendar is made when its tab is looked at"
+    page.tabs.setCurrentWidget(tab)
     titles = [tab.table.item(r, 2).text() for r in range(tab.table.rowCount())]
     assert "معرفی نماینده دستگاه به سازمان" in titles
     row = next(r for r in range(tab.table.rowCount()) if p.title in tab.table.item(r, 2).text())

@@ -54,6 +54,7 @@ class ObligationsPage(QWidget):
         self.tabs.addTab(self._compliance_tab(), self.tr("Compliance"))
         self.deadlines = DeadlinesTab(app, self.open_record, self.refresh)
         self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.tabs.addTab(self._lists_tab(), self.tr("Service lists"))
         self.licences = LicencesTab(app)
         self.proposals = ProposalsTab(app)
@@ -111,11 +112,17 @@ class ObligationsPage(QWidget):
             self.tree.addTopLevelItem(top)
         fill_rows(self.fields, [(label, [label, format_int(n)])
                                 for label, n in report.blocking_fields.items()])
-        self.deadlines.show_deadlines(report.deadlines)
+        if self.tabs.currentWidget() is self.deadlines:
+            self.deadlines.show_deadlines(self.app.deadlines.calendar())
         total = sum(counts.values())
         self.summary.setText(self.tr("%1 passports; %2 items need attention. Double-click an item "
                                      "to open its record.").replace("%1", format_int(report.passports))
                              .replace("%2", format_int(total)))
+
+    def _tab_shown(self, _index: int) -> None:
+        """The calendar reads every record's dates: made when its tab is looked at."""
+        if self.tabs.currentWidget() is self.deadlines:
+            self.deadlines.show_deadlines(self.app.deadlines.calendar())
 
     def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)
