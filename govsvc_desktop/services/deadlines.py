@@ -42,7 +42,7 @@ def gather(uow: UnitOfWork, today: dt.date, facts: list[PassportFacts] | None = 
     found = agency_deadlines(uow.agency.find(EVENTS, AgencyEvent),
                              len(uow.agency.find(CHAINS.kind, ServiceChain)))
     if own_only:
-        found += plan_deadlines(uow.plans.deadline_rows(), today, reports=False)
+        found += plan_deadlines(uow.plans.deadline_rows(awaiting_only=True), today, reports=False)
         return calendar_order(found)
     facts = uow.passports.compliance_facts() if facts is None else facts
     found += passport_deadlines(facts, today)

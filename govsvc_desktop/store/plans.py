@@ -8,10 +8,10 @@ that the dashboard over tens of thousands of plans never decodes a document.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from ..domain.codec import from_dict, to_dict
 from ..domain.compliance import PlanFacts
@@ -172,14 +172,22 @@ class PlanRepository:
         return result.rowcount == 1
 
     # deadline calendar
-    def deadline_rows(self) -> list[PlanDates]:
-        """The dates of every plan the deadline calendar reads, without decoding documents."""
+    def deadline_rows(self, awaiting_only: bool = False) -> list[PlanDates]:
+        """The dates of every plan the deadline calendar reads, without decoding documents;
+        ``awaiting_only``: only plans still awaiting approval or their provincial slice."""
         c = plans.c
+        stmt = select(c.uuid, c.title, c.status, c.created_at, c.period_start, c.period_end,
+                      c.reported, c.pilot_province, c.organisation_approved_on, c.slice_approved_on)
+        if awaiting_only:
+            rows: Iterable[Any] = self.conn.execute(stmt.where(or_(
+                c.status == PlanStatus.DRAFT.value,
+                and_(c.pilot_province != "", c.organisation_approved_on.is_not(None),
+                     c.slice_approved_on.is_(None)))))
+        else:
+            rows = driver_rows(self.conn, stmt)
         return [PlanDates(u, t, s, created or "", ps, pe, frozenset(rep.split(",")) if rep else frozenset(),
                           pilot or "", org, slice_on)
-                for u, t, s, created, ps, pe, rep, pilot, org, slice_on in driver_rows(self.conn, select(
-                    c.uuid, c.title, c.status, c.created_at, c.period_start, c.period_end, c.reported,
-                    c.pilot_province, c.organisation_approved_on, c.slice_approved_on))]
+                for u, t, s, created, ps, pe, rep, pilot, org, slice_on in rows]
 
     def request_deadlines(self) -> list[tuple[str, str, str, str | None, bool]]:
         """(uuid, reference, subject, deadline, closed) of every 128 request still open."""
