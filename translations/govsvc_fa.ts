@@ -303,6 +303,10 @@
         <source>Export calendar</source>
         <translation>خروجی تقویم</translation>
     </message>
+    <message>
+        <source>Writing the calendar…</source>
+        <translation>نوشتن تقویم…</translation>
+    </message>
 </context>
 <context>
     <name>EditorSections</name>

@@ -59,8 +59,11 @@ def test_deadlines_show_days_left_open_records_and_export(qtbot: QtBot, window: 
     states = {tab.table.item(r, 2).text(): tab.table.item(r, 1).text()
               for r in range(tab.table.rowCount())}
     assert states["معرفی نماینده دستگاه به سازمان"] == "انجام شد"
-    target = tab.export_ics(str(tmp_path / "deadlines.ics"))
-    assert target is not None
+    task = tab.export_ics(str(tmp_path / "deadlines.ics"))
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=30_000):
+        pass
+    target = tmp_path / "deadlines.ics"
     uids = {str(e["uid"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
     assert f"renew:{p.uuid}@govsvc-desktop" in uids and "001-19@govsvc-desktop" not in uids
 

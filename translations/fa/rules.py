@@ -29,6 +29,7 @@ FA = {
     "Matching records to the official lists…": "تطبیق رکوردها با فهرست‌های رسمی…",
     "The %1 most urgent are shown; `deadlines list` has them all.":
         "%1 موعد فوری‌تر نشان داده شده است؛ همه را `deadlines list` می‌دهد.",
+    "Writing the calendar…": "نوشتن تقویم…",
     "List": "فهرست",
     "Version": "ویرایش",
     "Source": "منبع",

@@ -28,6 +28,7 @@ from ...domain.calendar import format_jalali
 from ...domain.deadlines import Deadline, EventKind
 from ...domain.errors import GovsvcError
 from ...domain.persian import format_int
+from ..tasks import Task
 from ..widgets.inputs import JalaliDateEdit
 from ..widgets.tables import fill_rows, record_table, row_data
 
@@ -68,6 +69,7 @@ class DeadlinesTab(QWidget):
         self.open_record = open_record
         self.refresh_all = refresh
         self.deadlines: list[Deadline] = []
+        self.task: Task | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.summary = QLabel()
@@ -129,15 +131,16 @@ class DeadlinesTab(QWidget):
         self.refresh_all()
         return True
 
-    def export_ics(self, target: str = "") -> Path | None:
+    def export_ics(self, target: str = "") -> Task | None:
+        """Writes the calendar in the background (tens of thousands of events take a while)."""
         if not target:
             target = QFileDialog.getSaveFileName(self, self.tr("Export calendar"), "deadlines.ics",
                                                  "*.ics")[0]
         if not target:
             return None
-        try:
-            self.app.deadlines.export_ics(Path(target))
-        except (GovsvcError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Export calendar"), getattr(exc, "message_fa", str(exc)))
-            return None
-        return Path(target)
+        path = Path(target)
+        self.task = Task(self, self.tr("Writing the calendar…"),
+                         lambda _progress: self.app.deadlines.export_ics(path))
+        self.task.error.connect(lambda exc: QMessageBox.warning(
+            self, self.tr("Export calendar"), exc.message_fa))
+        return self.task.start()
