@@ -23,9 +23,11 @@ from .privacy import mask
 from .services.agency import AgencyService
 from .services.attachments import AttachmentService
 from .services.compliance import ComplianceService
+from .services.deadlines import DeadlineService
 from .services.event_logs import EventLogService
 from .services.passports import PassportService
 from .services.plans import PlanService
+from .services.reference import ReferenceService
 from .services.service_lists import ServiceListService
 from .services.session import Session, utc_now
 from .store import migrate
@@ -56,6 +58,8 @@ class App:
     events: EventLogService
     lists: ServiceListService
     attachments: AttachmentService
+    reference: ReferenceService
+    deadlines: DeadlineService
     backup: Path | None = None
     notice: str = ""  # read-only or damaged database: what the person must know (Persian)
 
@@ -142,6 +146,8 @@ def build(
         session = Session.local(settings, clock)
     app = _wire(db, engine, session, backup)
     app.notice = opened.notice_fa if opened else ""
+    if upgrade and not (opened is not None and opened.read_only):
+        app.reference.upgrade_if_needed()  # free-text places matched to the official lists once
     return app
 
 
@@ -149,6 +155,8 @@ def _wire(db: str, engine: Engine, session: Session, backup: Path | None = None)
     def factory() -> UnitOfWork:
         return UnitOfWork(engine, on_commit=session.announce_change)
     passports = PassportService(factory, session)
+    reference = ReferenceService(factory, session)
+    passports.reference_lists = reference.lists
     return App(
         db=db, engine=engine, session=session,
         passports=passports, plans=PlanService(factory, session),
@@ -157,6 +165,7 @@ def _wire(db: str, engine: Engine, session: Session, backup: Path | None = None)
         events=EventLogService(passports),
         lists=ServiceListService(passports),
         attachments=AttachmentService(factory, session),
+        reference=reference, deadlines=DeadlineService(factory, session),
         backup=backup,
     )
 

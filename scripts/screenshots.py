@@ -69,9 +69,10 @@ def main(out: Path) -> int:
         plan_editor.close()
         obligations = window.page("obligations")
         window.tabs.setCurrentWidget(obligations.parentWidget())
-        for tab, name in ((0, "obligations-compliance"), (1, "obligations-lists"),
-                          (2, "obligations-licences"), (4, "obligations-cycle"),
-                          (5, "obligations-events")):
+        for tab, name in ((0, "obligations-compliance"), (1, "obligations-deadlines"),
+                          (2, "obligations-lists"), (3, "obligations-licences"),
+                          (5, "obligations-cycle"), (6, "obligations-events"),
+                          (7, "obligations-reference")):
             obligations.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
             if tab == 0:
                 obligations.tree.expandItem(obligations.tree.topLevelItem(1))  # type: ignore[attr-defined]

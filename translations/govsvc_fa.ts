@@ -523,6 +523,61 @@ Replace the data you are working on with it? The current database is kept aside 
     </message>
 </context>
 <context>
+    <name>DeadlinesTab</name>
+    <message>
+        <source>Record an event…</source>
+        <translation>ثبت رویداد…</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>خروجی تقویم (iCalendar)…</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>موعد</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Obligation</source>
+        <translation>تکلیف</translation>
+    </message>
+    <message>
+        <source>Regulation</source>
+        <translation>مبنای مقررات</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>آغاز از</translation>
+    </message>
+    <message>
+        <source>%1 deadlines, %2 overdue. Double-click a deadline to open its record.</source>
+        <translation>%1 موعد، %2 موعد گذشته. برای باز کردن رکورد هر موعد روی آن دوبار کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>The %1 most urgent are shown; `deadlines list` has them all.</source>
+        <translation>%1 موعد فوری‌تر نشان داده شده است؛ همه را `deadlines list` می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Record an event</source>
+        <translation>ثبت رویداد</translation>
+    </message>
+    <message>
+        <source>The date is not valid.</source>
+        <translation>تاریخ درست نیست.</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>خروجی تقویم</translation>
+    </message>
+    <message>
+        <source>Writing the calendar…</source>
+        <translation>نوشتن تقویم…</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <source>{amount} rials</source>
@@ -599,6 +654,25 @@ Replace the data you are working on with it? The current database is kept aside 
     <message>
         <source>Copy details</source>
         <translation>رونوشت جزئیات</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Record an event</source>
+        <translation>ثبت رویداد</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>رویداد:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>توضیح:</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +1542,10 @@ Database: {db}</source>
         <translation>وضعیت تکالیف</translation>
     </message>
     <message>
+        <source>Deadlines</source>
+        <translation>مواعد</translation>
+    </message>
+    <message>
         <source>Service lists</source>
         <translation>فهرست‌های خدمات</translation>
     </message>
@@ -1486,6 +1564,10 @@ Database: {db}</source>
     <message>
         <source>Event logs</source>
         <translation>رویدادنگارها</translation>
+    </message>
+    <message>
+        <source>Official lists</source>
+        <translation>فهرست‌های رسمی</translation>
     </message>
     <message>
         <source>Obligations</source>
@@ -1697,8 +1779,8 @@ Database: {db}</source>
         <translation>مقدار درستی نیست</translation>
     </message>
     <message>
-        <source>{blocking} problems prevent saving, {other} prevent approval</source>
-        <translation>{blocking} مشکل مانع ذخیره و {other} مشکل مانع تأیید است</translation>
+        <source>{blocking} problems prevent saving, {other} prevent approval, {warnings} warnings</source>
+        <translation>{blocking} مشکل مانع ذخیره، {other} مشکل مانع تأیید و {warnings} هشدار</translation>
     </message>
     <message>
         <source>Rules checked: no problems found.</source>
@@ -1946,12 +2028,24 @@ Database: {db}</source>
         <translation>استان برش استانی:</translation>
     </message>
     <message>
+        <source>Approved by the Organisation on:</source>
+        <translation>تاریخ تأیید سازمان:</translation>
+    </message>
+    <message>
+        <source>Provincial slice approved on:</source>
+        <translation>تاریخ تصویب برش استانی:</translation>
+    </message>
+    <message>
         <source>Status:</source>
         <translation>وضعیت:</translation>
     </message>
     <message>
-        <source>Justification (below 30%):</source>
-        <translation>توجیه (کاهش کمتر از ۳۰٪):</translation>
+        <source>Explanation (below 30%):</source>
+        <translation>توضیح (کاهش کمتر از ۳۰٪):</translation>
+    </message>
+    <message>
+        <source>Standard time approved by the Organisation (note 5), reference:</source>
+        <translation>شمارهٔ تأیید زمان استاندارد از سوی سازمان (تبصره ۵):</translation>
     </message>
     <message>
         <source>Indicator</source>
@@ -2475,6 +2569,53 @@ Database: {db}</source>
     <message>
         <source>The bundle is genuine and intact (signed by {signer}, sent by {sender}).</source>
         <translation>بسته اصیل و دست‌نخورده است (امضاکننده: {signer}، فرستنده: {sender}).</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceTab</name>
+    <message>
+        <source>List</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Match existing records</source>
+        <translation>تطبیق رکوردهای موجود</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <source>Value not in the lists</source>
+        <translation>مقدار بیرون از فهرست‌ها</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>رکوردها</translation>
+    </message>
+    <message>
+        <source>%1 values match no entry of the official lists; they are kept as flagged free text.</source>
+        <translation>%1 مقدار با هیچ ردیف فهرست‌های رسمی نمی‌خواند؛ به‌صورت متن آزاد علامت‌خورده نگه داشته شده‌اند.</translation>
+    </message>
+    <message>
+        <source>%1 records were rewritten to the lists' spelling. </source>
+        <translation>%1 رکورد به نگارش فهرست‌های رسمی درآمد. </translation>
+    </message>
+    <message>
+        <source>Matching records to the official lists…</source>
+        <translation>تطبیق رکوردها با فهرست‌های رسمی…</translation>
+    </message>
+    <message>
+        <source>Official lists</source>
+        <translation>فهرست‌های رسمی</translation>
     </message>
 </context>
 <context>

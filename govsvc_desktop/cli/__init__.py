@@ -40,6 +40,8 @@ NOUNS: dict[str, tuple[str, str]] = {
     "events": ("compliance", "event logs of electronic services for process mining"),
     "catalogue": ("catalogue", "the agency's service catalogue as a website and linked data"),
     "settings": ("settings", "name, roles and agency of this computer's user"),
+    "deadlines": ("deadlines", "every deadline of the regulations, with days left or overdue"),
+    "reference": ("deadlines", "official lists: provinces and counties, agencies, architecture"),
 }
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,9 @@ it by hand (a receipt confirmed by letter), so the next ``--delta`` export follo
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.bundles import SENT
@@ -60,6 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--issue-id", nargs="+", action="extend", default=[],
                    metavar="UUID:SERVICE_ID",
                    help="a service ID issued for a passport without one or a proposed service")
+    p.add_argument("--reference-list", nargs="+", action="extend", default=[], metavar="FILE",
+                   help="an official list (divisions, agencies, architecture JSON) sent with the answer")
     p.add_argument("-o", "--output", required=True, help="reply bundle file (.asice)")
     _signing_options(p)
     p.set_defaults(func=cmd_reply)
@@ -168,8 +172,15 @@ def cmd_reply(args: argparse.Namespace, ctx: Context) -> int:
     returns = [_pair(r, "ID:COMMENT") for r in args.returns]
     issues = [_pair(i, "UUID:SERVICE_ID") for i in args.issue_id]
     identity = _unlock(args, service)
+    lists = {}
+    for name in args.reference_list:
+        try:
+            doc = json.loads(Path(name).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise GovsvcError(f"فهرست رسمی «{name}» خوانده نشد: {exc}") from exc
+        lists[str(doc.get("list", "")) if isinstance(doc, dict) else ""] = doc
     result = service.reply(args.file, identity, args.output, accept=args.accept,
-                           returns=returns, issue_ids=issues)
+                           returns=returns, issue_ids=issues, reference_lists=lists)
     for d in result.decisions:
         print(f"«{d.title}»: {d.describe_fa()}")
     print(f"پاسخ در {result.path} نوشته شد. اثر انگشت SHA-256: {result.sha256}")

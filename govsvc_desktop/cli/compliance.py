@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_compliance(args: argparse.Namespace, ctx: Context) -> int:
-    report = ctx.app.compliance.report()
+    report = ctx.app.compliance.report(calendar=args.format == "json")
     if args.kind:
         kind = parse_choice(ComplianceKind, args.kind, "نوع مورد")
         report.items = report.of(kind)

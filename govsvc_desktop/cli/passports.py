@@ -177,11 +177,12 @@ def cmd_validate(args: argparse.Namespace, ctx: Context) -> int:
     p = service.resolve(args.id)
     problems = service.problems(p)
     for pr in problems:
-        tag = "مانع ذخیره" if pr.blocking else "مانع تأیید"
+        tag = "مانع ذخیره" if pr.blocking else "هشدار" if pr.warning else "مانع تأیید"
         print(f"[{tag}] {pr.field_path}: {pr.message_fa}")
-    if not problems:
+    blocking = [pr for pr in problems if not pr.warning]
+    if not blocking:
         print(f"«{p.title}» همه قواعد را رعایت می‌کند و آماده تأیید است.")
-    return 1 if problems else 0
+    return 1 if blocking else 0
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:

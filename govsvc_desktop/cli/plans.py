@@ -47,6 +47,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--password-env", help="approving: environment variable holding the key's password")
     p.set_defaults(func=cmd_status)
 
+    p = noun.add_parser("dates", help="record the Organisation's approval, the provincial slice's approval, the note-5 reference")
+    p.add_argument("id")
+    p.add_argument("--organisation-approved", default=None, metavar="DATE",
+                   help="the Organisation approved the plan (starts the provincial slice's month)")
+    p.add_argument("--slice-approved", default=None, metavar="DATE", help="the provincial slice approved")
+    p.add_argument("--standard-time", default=None, metavar="REF",
+                   help="the Organisation's approval of the process's standard time (note 5)")
+    p.set_defaults(func=cmd_dates)
+
     p = noun.add_parser("export", help="plans, 128 requests and evidence to a JSON file")
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_export)
@@ -179,6 +188,20 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     print(f"وضعیت «{saved.title}»: {saved.status.label_fa}")
     if saved.approval_signature:
         print(f"تصویب با امضای «{saved.approved_by}»؛ {ctx.app.plans.approval(saved).summary_fa()}")
+    return 0
+
+
+def cmd_dates(args: argparse.Namespace, ctx: Context) -> int:
+    plan = _find(ctx, args.id)
+    for name, value in (("organisation_approved_on", args.organisation_approved),
+                        ("slice_approved_on", args.slice_approved)):
+        if value is not None:
+            setattr(plan, name, iso_date(value) if value.strip() else None)
+    if args.standard_time is not None:
+        plan.standard_time_reference = args.standard_time.strip()
+    saved = ctx.app.plans.save(plan)
+    print(f"«{saved.title}»: تأیید سازمان {format_jalali(saved.organisation_approved_on) or '—'}، "
+          f"تصویب برش استانی {format_jalali(saved.slice_approved_on) or '—'}")
     return 0
 
 

@@ -125,6 +125,11 @@ class TimeUnit(Choice):
         """Length in minutes; a working day is 8 hours, a month 30 days."""
         return _UNIT_MINUTES[self]
 
+    @property
+    def working_time(self) -> bool:
+        """Minutes, hours and working days count working time; days, weeks, months the calendar."""
+        return self in (TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.WORKING_DAY)
+
 
 _UNIT_MINUTES = {
     TimeUnit.MINUTE: 1.0,

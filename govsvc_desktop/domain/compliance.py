@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from .calendar import format_jalali
 from .choices import Choice
+from .deadlines import Deadline
 from .labels import label_for_path
 from .licences import LicenceFinding, LicenceIssue
 from .passport import EXPIRY_WARNING_DAYS
+from .persian import to_persian_digits
 
 DRAFT_MAX_AGE_DAYS = 30
 AWAITING_APPROVAL = frozenset({"draft", "reviewed", "returned"})
@@ -46,6 +49,8 @@ class ComplianceKind(Choice):
     ELECTRONIC_LATE = ("electronic_late", "خدمت غیرالکترونیکی از موعد گذشته")
     PLAN_BELOW_TARGET = ("plan_below_target", "برنامهٔ بهبود کمتر از ۳۰٪")
     STEP_OVERDUE = ("step_overdue", "گام چرخهٔ هوشمندسازی از موعد گذشته")
+    DUPLICATE_ID = ("duplicate_service_id", "شناسهٔ خدمت تکراری")
+    DEADLINE_OVERDUE = ("deadline_overdue", "موعد مقرر گذشته")
 
 
 class PassportFacts(NamedTuple):
@@ -107,6 +112,7 @@ class ComplianceReport:
     passports: int = 0
     items: list[ComplianceItem] = field(default_factory=list)
     blocking_fields: dict[str, int] = field(default_factory=dict)  # field label → passports
+    deadlines: list[Deadline] = field(default_factory=list)
 
     def counts(self) -> dict[ComplianceKind, int]:
         found = Counter(item.kind for item in self.items)
@@ -124,6 +130,7 @@ class ComplianceReport:
             "items": [{"kind": i.kind.value, "label": i.kind.label_fa, "record_type": i.record_type,
                        "uuid": i.record_uuid, "title": i.title, "detail": i.detail_fa}
                       for i in self.items],
+            "deadlines": [d.to_document(self.today) for d in self.deadlines],
         }
 
 
@@ -162,10 +169,22 @@ def _passport_items(report: ComplianceReport, facts: list[PassportFacts]) -> Non
 def build_compliance(
     today: dt.date, passports: list[PassportFacts], expected: list[ExpectedService],
     licence_issues: list[LicenceIssue], plans: list[PlanFacts], steps: list[StepFacts],
+    deadlines: Sequence[Deadline] = (),
 ) -> ComplianceReport:
-    report = ComplianceReport(today, passports=len(passports))
+    report = ComplianceReport(today, passports=len(passports), deadlines=list(deadlines))
     _passport_items(report, passports)
-    known = {f.service_id for f in passports if f.service_id}
+    holders: dict[str, list[PassportFacts]] = {}
+    for f in passports:
+        if f.service_id:
+            holders.setdefault(f.service_id, []).append(f)
+    duplicated = sorted(sid for sid, same in holders.items() if len(same) > 1)
+    for service_id in duplicated:  # seed 000 def. 9 and Art. 10: one ID, one service
+        same = holders[service_id]
+        for f in same:
+            report.items.append(ComplianceItem(
+                ComplianceKind.DUPLICATE_ID, "passport", f.uuid, f.title,
+                f"شناسهٔ {service_id} در {to_persian_digits(str(len(same)))} رکورد آمده است"))
+    known = set(holders)
     missing: dict[str, ExpectedService] = {}
     for e in expected:
         if e.service_id and e.service_id not in known:
@@ -180,13 +199,19 @@ def build_compliance(
                 ComplianceKind.LICENCE_UNMAPPED, issue.record_type, issue.record_uuid,
                 f"{issue.code} {issue.title}".strip(), issue.detail_fa))
     for p in plans:
-        if p.status in ("draft", "approved", "in_progress") and not p.meets_target and not p.justified:
+        if p.status in ("draft", "approved", "in_progress", "done") and not p.meets_target and not p.justified:
+            what = "کاهش محقق‌شده" if p.status == "done" else "کاهش هدف"
             report.items.append(ComplianceItem(
                 ComplianceKind.PLAN_BELOW_TARGET, "plan", p.uuid, p.title,
-                "کاهش میانگین زمان ارائه خدمت کمتر از ۳۰٪ و بدون توجیه مصوب"))
+                f"{what} میانگین زمان ارائه خدمت کمتر از ۳۰٪ و زمان استاندارد تأییدنشده (تبصره ۵)"))
     now = today.isoformat()
     for s in steps:
         if not s.approved and s.deadline and s.deadline < now:
             report.items.append(ComplianceItem(ComplianceKind.STEP_OVERDUE, "step", s.uuid,
                                                s.title, f"موعد {_jalali(s.deadline)}"))
+    for d in report.deadlines:
+        if d.own_item and d.overdue(today) and d.due is not None:
+            report.items.append(ComplianceItem(
+                ComplianceKind.DEADLINE_OVERDUE, d.record_type, d.record_uuid or d.key, d.title_fa,
+                f"{d.seed_fa}؛ موعد {_jalali(d.due.isoformat())}، {d.state_fa(today)}"))
     return report

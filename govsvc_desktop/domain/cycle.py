@@ -50,6 +50,9 @@ _ARTICLES = {
 
 # Months after the directive that the text itself sets (steps 1-2 one month each, in turn).
 DEFAULT_DEADLINE_MONTHS = {CycleStepKey.LINK_TASKS: 1, CycleStepKey.REDESIGN: 2}
+# Art. 11: step 6 at the latest by the end of the second year of the seventh five-year plan
+# (1403-1407), that is the last day of 1404.
+FIXED_DEADLINES = {CycleStepKey.STRUCTURE: dt.date(2026, 3, 20)}
 
 
 class StepStatus(Choice):
@@ -94,7 +97,9 @@ def default_steps() -> list[CycleStep]:
     steps = []
     for key in CycleStepKey:
         months = DEFAULT_DEADLINE_MONTHS.get(key)
-        deadline = add_jalali_months(DIRECTIVE_DATE, months).isoformat() if months else None
+        fixed = FIXED_DEADLINES.get(key)
+        deadline = (add_jalali_months(DIRECTIVE_DATE, months).isoformat() if months
+                    else fixed.isoformat() if fixed else None)
         steps.append(CycleStep(step=key, deadline=deadline))
     return steps
 

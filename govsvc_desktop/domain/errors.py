@@ -25,13 +25,19 @@ class Problem:
 
     ``field_path`` is like ``"fees[0].sheba"``; ``record`` names the record in batch work
     (an import row, a bundle entry) and is empty for a single record being edited.
-    ``blocking`` problems prevent saving; the rest prevent approval only.
+    ``blocking`` problems prevent saving; the rest prevent approval, except ``warning`` ones,
+    which only inform (docs/rules.md says which rule is which).
     """
 
     field_path: str
     message_fa: str
     record: str = ""
     blocking: bool = True
+    warning: bool = False
+
+    @property
+    def blocks_approval(self) -> bool:
+        return not self.warning
 
     def describe(self) -> str:
         where = f"{self.record}: " if self.record else ""

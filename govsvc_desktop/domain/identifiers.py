@@ -11,7 +11,7 @@ import re
 from .persian import to_ascii_digits
 
 _NON_DIGIT_SEPARATORS = re.compile(r"[\s\-\u200c_]")
-SERVICE_ID_PATTERN = re.compile(r"^\d{8,16}$")
+SERVICE_ID_PATTERN = re.compile(r"^\d{1,32}$")
 _POSTAL_CODE = re.compile(r"^(?!(\d)\1{3})[13-9]{4}[1346-9][013-9]{5}$")
 
 
@@ -19,8 +19,14 @@ def _digits(text: str) -> str:
     return _NON_DIGIT_SEPARATORS.sub("", to_ascii_digits(text or "")).strip()
 
 
+def service_id_digits(text: str) -> str:
+    """A service ID as typed, with Persian or Arabic digits and stray separators folded away."""
+    return _digits(text)
+
+
 def canonical_service_id(text: str) -> str | None:
-    """A central service ID is a numeric string of 8 to 16 digits (COFOG-based, issued centrally)."""
+    """A central service ID is a numeric string (seed 000 def. 9); the seeds fix no length, so
+    any length up to the 32 digits the database keeps is taken (docs/rules.md, P-01)."""
     value = _digits(text)
     return value if SERVICE_ID_PATTERN.match(value) else None
 

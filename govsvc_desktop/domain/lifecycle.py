@@ -93,7 +93,11 @@ def stamped_fields(action: str, actor: Actor, on: dt.date, comment: str = "") ->
     """What an action records on the passport besides its status: who and when."""
     iso = on.isoformat()
     if action == Action.SUBMIT_REVIEW:
-        return {"reviewed_by": actor.name, "reviewed_on": iso}
+        return {"reviewed_by": actor.name, "reviewed_on": iso, "review_comment": ""}
+    if action == Action.SEND_BACK:
+        if not comment.strip():
+            raise GovsvcError("برای بازگرداندن به پیش‌نویس، نظر بررسی‌کننده لازم است")
+        return {"review_comment": comment.strip()}
     if action == Action.APPROVE:
         return {"approved_by": actor.name, "approved_on": iso}
     if action == Action.MARK_SENT:
@@ -114,7 +118,8 @@ def transition(
 ) -> ServicePassport:
     """A copy of the passport after ``action``; raises a Persian error when it is not allowed.
 
-    Approval requires every validation rule to pass, not only the ones a draft must meet.
+    Approval requires every validation rule to pass, not only the ones a draft must meet
+    (warnings excepted: docs/rules.md).
     """
     target = target_status(p.status, action, actor)
     stamps = stamped_fields(action, actor, on, comment)
@@ -123,7 +128,7 @@ def transition(
     for name, value in stamps.items():
         setattr(result, name, value)
     if action == Action.APPROVE:
-        problems = validate(result)
+        problems = [pr for pr in validate(result) if pr.blocks_approval]
         if problems:
             raise ValidationError(problems, "پیش از تأیید، این موارد باید اصلاح شوند")
     return result
@@ -141,7 +146,7 @@ def renew(p: ServicePassport) -> ServicePassport:
     result.status = Status.DRAFT
     for name in ("reviewed_on", "approved_on", "sent_on", "centre_decision_on"):
         setattr(result, name, None)
-    result.reviewed_by = result.approved_by = result.centre_comment = ""
+    result.reviewed_by = result.approved_by = result.centre_comment = result.review_comment = ""
     result.approval_signature = ""
     return result
 

@@ -200,6 +200,7 @@ class ServicePassport:
     title: str = field(default="", metadata=traits(SEARCHED))
     agency_name: str = field(default="", metadata=traits(SEARCHED))
     agency_national_id: str = ""
+    agency_postal_code: str = ""
     parent_agency: str = field(default="", metadata=traits(SEARCHED))
     province: str = field(default="", metadata=traits(SEARCHED))
     county: str = field(default="", metadata=traits(SEARCHED))
@@ -233,6 +234,7 @@ class ServicePassport:
     in_person_reasons: str = field(default="", metadata=traits(LONG))
     identity_verification: str = field(default="", metadata=traits(LONG))
     needs_inter_agency: bool = False
+    tracking_code: bool = False
     inquiries: list[Inquiry] = field(default_factory=list)
     applicant_conditions: str = field(default="", metadata=traits(LONG))
     documents: list[RequiredDocument] = field(default_factory=list)
@@ -258,6 +260,7 @@ class ServicePassport:
     preparer_national_id: str = ""
     reviewed_by: str = field(default="", metadata=traits(LIFECYCLE))
     reviewed_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
+    review_comment: str = field(default="", metadata=traits(LONG, LIFECYCLE))
     approved_by: str = field(default="", metadata=traits(LIFECYCLE))
     approved_on: str | None = field(default=None, metadata=traits(DATE, LIFECYCLE))
     # base64 CMS of the head's signature (domain.approval)
@@ -271,16 +274,24 @@ class ServicePassport:
     updated_at: str = field(default="", metadata=traits(READ_ONLY))
 
     @property
-    def is_electronic(self) -> bool:
-        """Electronic in the sense of def. 23: online or offline delivery, not web information."""
+    def claims_electronic(self) -> bool:
+        """What the form's method box says: online or offline delivery, not web information."""
         return self.electronic_method in (ElectronicMethod.ONLINE, ElectronicMethod.OFFLINE)
 
     @property
+    def is_electronic(self) -> bool:
+        """Electronic in the sense of seed 000 def. 23: delivered online or offline *and* all
+        three stages (start, production, delivery) run in a process-aware system."""
+        return self.claims_electronic and self.stages_electronic.all
+
+    @property
     def valid_until(self) -> dt.date | None:
-        """Approval holds for one Jalali year (seed 000 Art. 4 note 3)."""
+        """The last day an approval holds: one Jalali year (seed 000 Art. 4 note 3), so the
+        anniversary of the approval is the first day it no longer holds."""
         if not self.approved_on or self.status not in APPROVED_STATUSES:
             return None
-        return add_jalali_years(dt.date.fromisoformat(self.approved_on), VALIDITY_YEARS)
+        anniversary = add_jalali_years(dt.date.fromisoformat(self.approved_on), VALIDITY_YEARS)
+        return anniversary - dt.timedelta(days=1)
 
     def validity(self, today: dt.date) -> Validity:
         return validity_on(self.valid_until, today)

@@ -130,17 +130,35 @@ class Indicator:
         return None if value is None else value * unit.minutes
 
     @property
-    def planned_cut(self) -> float | None:
-        """The fraction the target cuts the value before by (0.3 = 30%); None if unknown."""
-        if self.before is None or self.target is None:
+    def units_agree(self) -> bool:
+        """Service time before and after is measured on one clock: working time (minutes,
+        hours, working days of 8 hours) or calendar time (days, weeks, months). "10 days → 7
+        working days" mixes the two and cannot be compared without a calendar (PL-02)."""
+        if self.kind is not IndicatorKind.SERVICE_TIME:
+            return True
+        return self.before_time_unit.working_time is self.target_time_unit.working_time
+
+    def cut_to(self, value: float | None) -> float | None:
+        """The fraction ``value`` (in the target's unit) cuts the value before by (0.3 = 30%)."""
+        if self.before is None or value is None or not self.units_agree:
             return None
-        before, target = self.before, self.target
+        before, after = self.before, value
         if self.kind is IndicatorKind.SERVICE_TIME:
-            before = before * self.before_time_unit.minutes
-            target = target * self.target_time_unit.minutes
+            before, after = before * self.before_time_unit.minutes, after * self.target_time_unit.minutes
         if before <= 0:
             return None
-        return (before - target) / before
+        return (before - after) / before
+
+    @property
+    def planned_cut(self) -> float | None:
+        """The fraction the target cuts the value before by; None if unknown."""
+        return self.cut_to(self.target)
+
+    @property
+    def achieved_cut(self) -> float | None:
+        """The fraction the latest achieved value cuts the value before by; None if none yet."""
+        latest = self.latest_achieved()
+        return None if latest is None else self.cut_to(latest.value)
 
     def latest_achieved(self) -> QuarterValue | None:
         done = [q for q in self.achieved if q.value is not None]
@@ -197,6 +215,13 @@ class ProgressReport:
     submitted_on: str | None = None
 
 
+def report_counts(report: ProgressReport) -> bool:
+    """A quarterly report counts as submitted only with its date and something reported: an
+    indicator value or an evidence file (seed 002 Art. 2; seed 001 Art. 5, «با شواهد کافی»)."""
+    return bool(report.submitted_on) and (
+        any(v.value is not None for v in report.values) or bool(report.evidence))
+
+
 @dataclass
 class Verification:
     """راستی‌آزمایی استانی (seed 001 Art. 8)."""
@@ -236,6 +261,9 @@ class ImprovementPlan:
     approved_on: str | None = None
     approval_signature: str = ""
     below_target_justification: str = ""
+    standard_time_reference: str = ""
+    organisation_approved_on: str | None = None
+    slice_approved_on: str | None = None
     indicators: list[Indicator] = field(default_factory=standard_indicators)
     actions: list[PlanAction] = field(default_factory=list)
     reports: list[ProgressReport] = field(default_factory=list)
@@ -249,9 +277,21 @@ class ImprovementPlan:
         return next((i for i in self.indicators if i.kind is IndicatorKind.SERVICE_TIME), None)
 
     @property
+    def judged_on_achieved(self) -> bool:
+        """A finished plan is judged on what it achieved, an open one on what it plans."""
+        return self.status is PlanStatus.DONE
+
+    @property
     def time_cut(self) -> float | None:
         indicator = self.time_indicator
-        return None if indicator is None else indicator.planned_cut
+        if indicator is None:
+            return None
+        return indicator.achieved_cut if self.judged_on_achieved else indicator.planned_cut
+
+    @property
+    def exempt_from_time_cut(self) -> bool:
+        """Seed 002 Art. 4 note 5: a process whose standard time the Organisation approved."""
+        return bool(self.standard_time_reference.strip())
 
     @property
     def meets_time_target(self) -> bool:

@@ -91,9 +91,11 @@ def build_dashboard(plans: Iterable[PlanRow], actions: Iterable[ActionRow],
     for p in plans:
         if p.status is PlanStatus.CANCELLED:
             continue
-        if not p.meets_target and not p.justified and p.status is not PlanStatus.DONE:
+        if not p.meets_target and not p.justified:
+            what = "مقدار محقق‌شده" if p.status is PlanStatus.DONE else "هدف"
             add(Attention("below_target", p.uuid, p.title,
-                          "هدف زمان ارائه خدمت کمتر از ۳۰ درصد کاهش دارد و توجیهی ثبت نشده است"))
+                          f"{what} زمان ارائه خدمت کمتر از ۳۰ درصد کاهش دارد و زمان استاندارد "
+                          "آن به تأیید سازمان نرسیده است (تبصره ۵)"))
         if p.status in REPORTING_STATUSES and p.period_start and p.period_end:
             start, end = _period(p.period_start, p.period_end)
             for quarter in finished_quarters(start, end, today):

@@ -73,7 +73,7 @@ def validate_proposal(p: ServiceProposal) -> list[Problem]:
         problems.append(Problem("issued_service_id", "برای وضعیت «شناسه صادر شد» شناسهٔ خدمت لازم است"))
     if p.issued_service_id and not (p.issued_service_id.isdigit()
                                     and 8 <= len(p.issued_service_id) <= 16):
-        problems.append(Problem("issued_service_id", "شناسهٔ خدمت باید ۸ تا ۱۶ رقم باشد"))
+        problems.append(Problem("issued_service_id", "شناسهٔ خدمت باید فقط رقم باشد"))
     if p.status is not ProposalStatus.DRAFT and not p.proposed_on:
         problems.append(Problem("proposed_on", "تاریخ پیشنهاد به سازمان لازم است"))
     return problems

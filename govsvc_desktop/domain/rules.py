@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .choices import Role, Status
 from .errors import PermissionDenied
+from .passport import READ_ONLY_FIELDS
 
 NEW = "∅"  # the state of a record that does not exist yet
 ANY = "*"  # any state (records without a life cycle)
@@ -34,11 +35,8 @@ AGENCY_KINDS = ("licence", "proposal", "step", "report", "lesson", "chain")
 
 # Fields that record where a passport stands in its life cycle rather than what it says.
 # They change only through the life-cycle moves below, never by editing or importing.
-PASSPORT_LIFECYCLE_FIELDS = frozenset({
-    "status", "reviewed_by", "reviewed_on", "approved_by", "approved_on", "approval_signature",
-    "sent_on",
-    "centre_decision_on", "centre_comment", "edition", "revision", "created_at", "updated_at",
-})
+# what the life cycle and the program stamp on a passport, as its fields declare it
+PASSPORT_LIFECYCLE_FIELDS = frozenset(READ_ONLY_FIELDS) - {"uuid"}
 PLAN_LIFECYCLE_FIELDS = frozenset({"status", "approved_by", "approved_on", "approval_signature",
                                    "revision", "created_at", "updated_at"})
 # What a plan being carried out may still record: its reports, their verification and actions.

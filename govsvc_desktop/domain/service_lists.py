@@ -66,6 +66,16 @@ def _counter_detail(p: ServicePassport) -> str:
     return "؛ ".join(parts)
 
 
+def published_edition(current: ServicePassport, earlier: list[ServicePassport],
+                      today: dt.date) -> ServicePassport:
+    """L-01 (seed 000 Art. 4 note 3): the edition the lists show. A passport renewed early
+    keeps its still-valid approved edition published until the new one is approved."""
+    if current.validity(today) in (Validity.VALID, Validity.EXPIRING) or not earlier:
+        return current
+    last = max(earlier, key=lambda e: e.edition)
+    return last if last.validity(today) in (Validity.VALID, Validity.EXPIRING) else current
+
+
 def build_service_lists(passports: list[ServicePassport], today: dt.date,
                         agency: str = "", only_valid: bool = True) -> ServiceLists:
     lists = ServiceLists(agency, today)

@@ -2,7 +2,9 @@
 
 ``validate`` returns all problems at once. Problems marked ``blocking`` stop any save (wrong
 formats, negative amounts, impossible dates); the others are what approval requires and a draft
-may still lack. The editor, the JSON, Excel and bundle importers all report this same list.
+may still lack, except warnings, which only inform. The editor, the JSON, Excel and bundle
+importers all report this same list; the regulations' own rules are the functions of
+``passport_rules`` (catalogued in docs/rules.md), called from here.
 """
 
 from __future__ import annotations
@@ -14,9 +16,17 @@ from collections.abc import Iterable, Mapping
 from .choices import Choice, ElectronicMethod, RecordKind
 from .constraints import MAX_SHORT_TEXT, MAX_TEXT, Check, checker, rule_for
 from .errors import Problem
+from .identifiers import (
+    canonical_legal_id,
+    canonical_national_id,
+    canonical_postal_code,
+    canonical_sheba,
+    service_id_digits,
+)
 from .labels import label_for_path
 from .passport import APPROVED_STATUSES, ServicePassport
-from .persian import compact_key
+from .passport_rules import PASSPORT_RULES
+from .persian import compact_key, to_ascii_digits
 
 __all__ = ["APPROVAL_REQUIRED", "MAX_SHORT_TEXT", "MAX_TEXT", "SERVICE_APPROVAL_REQUIRED",
            "blocking", "licence_conflicts", "validate"]
@@ -49,7 +59,35 @@ def validate(p: ServicePassport, record: str = "") -> list[Problem]:
     _values(c, p, "")
     _parts(c, p)
     _approval_requirements(c, p)
+    for rule in PASSPORT_RULES:
+        c.problems += [dataclasses.replace(pr, record=record) for pr in rule(p)]
     return c.problems
+
+
+def approval_gaps(problems: Iterable[Problem]) -> list[Problem]:
+    """What stops approval but not saving (warnings stop nothing)."""
+    return [p for p in problems if not p.blocking and not p.warning]
+
+
+def normalise_identifiers(p: ServicePassport) -> ServicePassport:
+    """The identifiers of ``p`` as the rules read them: Persian or Arabic digits to ASCII and
+    separators dropped where a check would otherwise fail on what a Persian keyboard gives.
+    Changes ``p`` in place (and returns it); text fields are left as typed."""
+    p.service_id = service_id_digits(p.service_id)
+    for name, canonical in (("agency_national_id", canonical_legal_id),
+                            ("preparer_national_id", canonical_national_id),
+                            ("agency_postal_code", canonical_postal_code)):
+        value = getattr(p, name)
+        setattr(p, name, canonical(value) or to_ascii_digits(value).strip())
+    for fee in p.fees:
+        fee.sheba = canonical_sheba(fee.sheba) or to_ascii_digits(fee.sheba).strip()
+        fee.account_number = to_ascii_digits(fee.account_number).strip()
+    for unit in p.org_units:
+        unit.unit_id, unit.post_id, unit.employee_id = (
+            to_ascii_digits(v).strip() for v in (unit.unit_id, unit.post_id, unit.employee_id))
+    for task in p.linked_tasks:
+        task.task_id = to_ascii_digits(task.task_id).strip()
+    return p
 
 
 def blocking(problems: Iterable[Problem]) -> list[Problem]:
@@ -125,17 +163,6 @@ def _approval_requirements(c: _Collector, p: ServicePassport) -> None:
             _required(c, name, getattr(p, name))
         if p.electronic_method is not None and p.electronic_method is not ElectronicMethod.NON_ELECTRONIC:
             _required(c, "electronic_scope", p.electronic_scope)
-        if p.electronic_method in (ElectronicMethod.NON_ELECTRONIC, ElectronicMethod.INFO_WEB):
-            if not p.electronic_target_date and not p.exemption_approved:
-                c.add("electronic_target_date",
-                      "برای خدمت غیرالکترونیکی، تاریخ الکترونیکی شدن یا معافیت تأییدشده لازم است "
-                      "(آیین‌نامه توسعه خدمات الکترونیکی، ماده ۴)", blocking=False)
-            if p.exemption_approved and not p.exemption_reference.strip():
-                c.add("exemption_reference", "برای معافیت، مرجع و شماره تأیید لازم است",
-                      blocking=False)
-        if p.scope.value == "inter_agency" and not p.partner_agencies:
-            c.add("partner_agencies", "خدمت بین‌دستگاهی دست‌کم یک دستگاه همکار لازم دارد",
-                  blocking=False)
         if p.delegated_to_counters and not p.counter_actions.strip():
             c.add("counter_actions", "برای خدمت واگذارشده به پیشخوان، اقدامات دفاتر لازم است",
                   blocking=False)

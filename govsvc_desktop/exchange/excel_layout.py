@@ -30,6 +30,7 @@ from ..domain.validation import (
 
 MAIN_SHEET = "شناسنامه‌ها"
 README_SHEET = "راهنما"
+LISTS_SHEET = "فهرست‌های رسمی"  # hidden: the official lists the drop-downs pick from
 KEY_HEADER = "کلید رکورد"
 REFERENCE_HEADER = "عنوان خدمت (فقط برای خواندن)"
 YES, NO = "بله", "خیر"
@@ -130,7 +131,7 @@ _KIND_RULES = {
     Kind.DATE: "تاریخ شمسی، سال اول: ۱۴۰۳/۰۴/۰۲ (تاریخ میلادی ۲۰۲۴-۰۶-۲۲ هم پذیرفته است)",
 }
 _FIELD_RULES = {
-    "service_id": "فقط رقم، ۸ تا ۱۶ رقم",
+    "service_id": "فقط رقم (شناسه‌ای که مرکز داده است)",
     "agency_national_id": "۱۱ رقم با رقم کنترل درست",
     "preparer_national_id": "۱۰ رقم با رقم کنترل درست",
     "sheba": "IR و ۲۴ رقم با رقم کنترل درست",

@@ -28,6 +28,7 @@ from ..domain.identifiers import (
 from ..domain.passport import ServicePassport
 from ..domain.persian import to_persian_digits
 from .excel_layout import (
+    LISTS_SHEET,
     MAIN_SHEET,
     README_SHEET,
     SHEETS,
@@ -307,7 +308,7 @@ def _read(path: Path, wb: Any, progress: Progress | None, limits: Limits) -> Rea
             if ws.sheet_state != "visible":
                 problems.append(CellProblem(ws.title, None, "", "", "این برگه پنهان است؛ خوانده شد",
                                             blocking=False))
-        elif key != header_key(README_SHEET) and key not in _PLAN_KEYS:
+        elif key not in (header_key(README_SHEET), header_key(LISTS_SHEET)) and key not in _PLAN_KEYS:
             state = " (پنهان)" if ws.sheet_state != "visible" else ""
             problems.append(CellProblem(ws.title, None, "", "", f"این برگه{state} در الگو نیست و "
                                         "خوانده نشد", blocking=False))

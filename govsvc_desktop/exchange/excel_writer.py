@@ -10,11 +10,12 @@ Every text cell is an inline string, never a formula, so a value beginning with 
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,9 +28,11 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..config import atomic_output
+from ..domain.labels import PASSPORT_FIELDS
 from ..domain.passport import ServicePassport
 from ..domain.plan import ImprovementPlan
 from .excel_layout import (
+    LISTS_SHEET,
     MAIN_SHEET,
     README_SHEET,
     SHEETS,
@@ -86,7 +89,23 @@ def _probe_row(ws: Any, spec: SheetSpec) -> list[WriteOnlyCell]:
     return cells
 
 
-def _prepare_sheet(wb: Workbook, spec: SheetSpec, rows_hint: int) -> Any:
+def _list_ranges(pick_lists: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Where each field's official list sits in the hidden lists sheet (one column each)."""
+    return {f: f"'{LISTS_SHEET}'!${get_column_letter(i)}$2:${get_column_letter(i)}${len(values) + 1}"
+            for i, (f, values) in enumerate(pick_lists.items(), 1) if values}
+
+
+def _lists_sheet(wb: Workbook, pick_lists: Mapping[str, Sequence[str]]) -> None:
+    """The official lists, last and hidden, for the drop-downs of ``_list_ranges``."""
+    ws = wb.create_sheet(LISTS_SHEET)
+    ws.sheet_state = "hidden"
+    ws.append([PASSPORT_FIELDS.get(f, f) for f in pick_lists])
+    for row in itertools.zip_longest(*pick_lists.values(), fillvalue=None):
+        ws.append(list(row))
+
+
+def _prepare_sheet(wb: Workbook, spec: SheetSpec, rows_hint: int,
+                   ranges: Mapping[str, str] | None = None) -> Any:
     ws = wb.create_sheet(spec.name)
     ws.sheet_view.rightToLeft = True
     ws.freeze_panes = "B2"
@@ -96,6 +115,17 @@ def _prepare_sheet(wb: Workbook, spec: SheetSpec, rows_hint: int) -> Any:
         dim.number_format = number_format(column)
     last = max(rows_hint + 1, 1000)
     for i, column in enumerate(spec.columns, 1):
+        picked = (ranges or {}).get(column.field) if not spec.part else None
+        if picked:  # a value the list lacks is let through with a warning: flagged free text
+            letter = get_column_letter(i)
+            dv = DataValidation(type="list", formula1=picked, allow_blank=True)
+            dv.errorStyle = "warning"
+            dv.error = "این مقدار در فهرست رسمی نیست؛ به‌صورت متن آزاد علامت‌خورده پذیرفته می‌شود."
+            dv.errorTitle = column.header[:32]
+            dv.showErrorMessage = True
+            dv.add(f"{letter}2:{letter}{max(rows_hint + 1, 1000)}")
+            ws.data_validations.append(dv)
+            continue
         allowed = column.allowed
         if not allowed:
             continue
@@ -146,12 +176,15 @@ def _readme(wb: Workbook) -> None:
 
 
 
-def _frame(path: Path, rows_hint: int) -> None:
+def _frame(path: Path, rows_hint: int, pick_lists: Mapping[str, Sequence[str]] | None = None) -> None:
     wb = Workbook(write_only=True)
     _use_persian_font(wb)
     _readme(wb)
+    ranges = _list_ranges(pick_lists) if pick_lists else {}
     for spec in ALL_SHEETS:
-        _prepare_sheet(wb, spec, rows_hint)
+        _prepare_sheet(wb, spec, rows_hint, ranges)
+    if pick_lists:
+        _lists_sheet(wb, pick_lists)
     wb.save(str(path))
 
 
@@ -221,14 +254,15 @@ def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
 def write_workbook(
     path: Path, passports: Iterable[ServicePassport], total: int = 0,
     progress: Progress | None = None, plans: Sequence[ImprovementPlan] = (),
+    pick_lists: Mapping[str, Sequence[str]] | None = None,
 ) -> int:
     """Writes the workbook atomically (the template when ``passports`` is empty); returns the
     number of passports. ``progress(done, total)`` returning False stops with InterruptedError
-    and leaves no file behind."""
+    and leaves no file behind. ``pick_lists`` (field → official values) become drop-downs."""
     with tempfile.TemporaryDirectory(prefix="govsvc-xlsx-") as scratch:
         work = Path(scratch)
         frame = work / "frame.xlsx"
-        _frame(frame, total)
+        _frame(frame, total, pick_lists)
         with zipfile.ZipFile(frame) as src:
             members = _sheet_members(src)
             sheet_xml = {spec.name: src.read(members[spec.name]).decode() for spec in ALL_SHEETS}

@@ -74,7 +74,7 @@ def normalise_service_id(text: str, field: str = "service_id") -> str:
         return ""
     canonical = canonical_service_id(to_ascii_digits(text).strip())
     if canonical is None:
-        raise ValidationError([Problem(field, f"«{text}» شناسهٔ خدمت درستی نیست (۸ تا ۱۶ رقم)")])
+        raise ValidationError([Problem(field, f"«{text}» شناسهٔ خدمت درستی نیست (فقط رقم)")])
     return canonical
 
 

@@ -50,6 +50,7 @@ from .agency import PROPOSALS as PROPOSAL_BOOK
 from .agency import STEPS as STEP_BOOK
 from .agency import save_record
 from .gate import PASSPORTS, Gate
+from .reference import documents_in, list_notes, store_documents
 
 if TYPE_CHECKING:
     from .bundles import BundleService
@@ -81,6 +82,8 @@ class ImportPlan:
     replied: BundleEntry | None = None
     seen_revisions: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what lands otherwise than the file says
+    reference_lists: dict[str, Any] = field(default_factory=dict)  # newer official lists
+    reference_notes: list[str] = field(default_factory=list)
 
     @property
     def header(self) -> BundleHeader | None:
@@ -107,6 +110,7 @@ class ImportPlan:
         lines = [("✔ " if c.passed else "✘ ") + c.message_fa for c in self.report.checks]
         lines += ["✘ " + p for p in self.problems]
         lines += ["ℹ " + n for n in self.notes]
+        lines += ["ℹ " + n for n in self.reference_notes]
         verdict = "بسته پذیرفته است" if self.ok else "بسته پذیرفته نشد؛ چیزی تغییر نکرد"
         return "\n".join([*lines, verdict])
 
@@ -131,12 +135,13 @@ class ImportOutcome:
     kept: int = 0
     decisions: int = 0
     acknowledged: str | None = None
+    reference: list[str] = field(default_factory=list)
 
     def summary_fa(self) -> str:
         n = format_int
         if self.kind == REPLY:
-            return (f"پاسخ مرکز وارد شد: {n(self.decisions)} رکورد به‌روز شد، "
-                    f"{n(self.kept)} رکورد دست‌نخورده ماند.")
+            return "\n".join([f"پاسخ مرکز وارد شد: {n(self.decisions)} رکورد به‌روز شد، "
+                               f"{n(self.kept)} رکورد دست‌نخورده ماند.", *self.reference])
         return (f"بسته وارد شد: {n(self.created)} رکورد تازه، {n(self.updated)} "
                 f"به‌روزرسانی، {n(self.unchanged)} بدون تغییر، {n(self.kept)} نگه‌داشته.")
 
@@ -217,11 +222,21 @@ def _check_approvals(svc: BundleService, plan: ImportPlan, records: list[Any]) -
 def _plan_reply(uow: UnitOfWork, plan: ImportPlan) -> None:
     header = plan.header
     assert header is not None and header.in_reply_to is not None
+    document = plan.report.documents.get(REPLY_SPEC.entry, {})
     try:
-        plan.decisions = parse_decisions(plan.report.documents.get(REPLY_SPEC.entry, {}))
+        plan.decisions = parse_decisions(document)
     except ValidationError as exc:
         plan.problems.append(exc.message_fa)
         return
+    lists = document.get("reference_lists") or {}
+    if lists:
+        if not isinstance(lists, dict):
+            plan.problems.append("فهرست‌های رسمی همراه پاسخ درست نیستند")
+            return
+        notes, problems = list_notes(lists, documents_in(uow))
+        plan.problems += problems
+        plan.reference_notes = notes
+        plan.reference_lists = dict(lists)
     answered = str(header.in_reply_to.get("sha256", ""))
     plan.replied = uow.bundles.find(answered, SENT) if answered else None
     if plan.replied is None:
@@ -306,6 +321,8 @@ def apply(
             _record_received(svc, uow, plan, now, received)
         else:
             revisions = _apply_decisions(svc, uow, plan, now, take_theirs, outcome)
+            outcome.reference = store_documents(uow, plan.reference_lists, now,
+                                                _centre_actor(svc, plan), plan.sha256)
             _record_received(svc, uow, plan, now, revisions)
             assert plan.replied is not None
             if not plan.replied.acknowledged:

@@ -7,10 +7,10 @@ it had in that bundle, so the agency can tell whether the record changed since i
 from __future__ import annotations
 
 import uuid as uuid_mod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..domain.bundles import (
@@ -28,6 +28,7 @@ from ..domain.identifiers import canonical_service_id
 from ..domain.passport import ServicePassport
 from ..domain.persian import to_ascii_digits
 from ..domain.proposals import AWAITING_CENTRE, ServiceProposal
+from ..domain.reference import document_problems
 from ..exchange.bundle import REPLY, REPLY_FORMAT_VERSION, REPLY_SPEC, SUBMISSION, BundleHeader
 from ..exchange.bundle import write_bundle as write_bundle_file
 from ..exchange.certificates import (
@@ -117,7 +118,7 @@ def _decisions(
             raise GovsvcError(f"به «{r.title}» شناسهٔ خدمت داده نمی‌شود؛ آن را بپذیرید یا برگردانید")
         canonical = canonical_service_id(service_id)
         if canonical is None:
-            raise GovsvcError(f"شناسهٔ خدمت «{service_id}» درست نیست (۸ تا ۱۶ رقم)")
+            raise GovsvcError(f"شناسهٔ خدمت «{service_id}» درست نیست (فقط رقم)")
         chosen.setdefault(r.uuid, {})["service_id"] = canonical
     if not chosen:
         raise GovsvcError("پاسخی داده نشد؛ دست‌کم یک --accept یا --return یا --issue-id بدهید")
@@ -146,8 +147,10 @@ def _decisions(
 def reply(
     svc: BundleService, submission: Path, identity: SigningIdentity, out: Path,
     accept: Sequence[str], returns: Sequence[tuple[str, str]],
-    issue_ids: Sequence[tuple[str, str]],
+    issue_ids: Sequence[tuple[str, str]], reference_lists: Mapping[str, Any] | None = None,
 ) -> ReplyResult:
+    """``reference_lists`` are official list documents (``{"divisions": {...}}``) the centre
+    sends with its answer; the agency applies them when it imports the reply."""
     from .bundle_import import BundleRefused
     from .bundles import file_sha256
 
@@ -165,7 +168,12 @@ def reply(
     proposals = parse_proposals(proposals_document) if proposals_document else []
     steps_document = report.documents.get(STEPS_KIND.spec.entry)
     steps = STEPS_KIND.parse(steps_document) if steps_document else []
-    decisions = _decisions(_answerable(passports, proposals, steps), accept, returns, issue_ids)
+    decisions = (_decisions(_answerable(passports, proposals, steps), accept, returns, issue_ids)
+                 if accept or returns or issue_ids or not reference_lists else [])
+    for name, doc in (reference_lists or {}).items():
+        problems = document_problems(name, doc)
+        if problems:
+            raise GovsvcError(problems[0])
     answered = {"sha256": sha256, "bundle_id": report.header.bundle_id,
                 "sequence": report.header.sequence}
     with svc.uow_factory() as uow:
@@ -178,6 +186,8 @@ def reply(
         in_reply_to=answered, records={"reply": len(decisions)}, files={"pdf": 0, "evidence": 0},
     )
     document = decisions_to_document(decisions, answered, REPLY_FORMAT_VERSION)
+    if reference_lists:
+        document["reference_lists"] = dict(reference_lists)
     digest = write_bundle_file(out, header, identity, [(REPLY_SPEC.entry, compact_json(document))],
                                limits=svc.limits)
     entry = BundleEntry(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -167,10 +167,12 @@ class BundleService:
         self, submission: str | os.PathLike[str], identity: SigningIdentity,
         out: str | os.PathLike[str], *, accept: Sequence[str] = (),
         returns: Sequence[tuple[str, str]] = (), issue_ids: Sequence[tuple[str, str]] = (),
+        reference_lists: Mapping[str, Any] | None = None,
     ) -> ReplyResult:
-        """Answer a submission: decisions and issued service IDs, signed by the centre."""
+        """Answer a submission: decisions, issued service IDs and newer official lists,
+        signed by the centre."""
         return bundle_reply.reply(self, Path(submission), identity, Path(out), accept, returns,
-                                  issue_ids)
+                                  issue_ids, reference_lists)
 
     # history
     def history(self, direction: str | None = None) -> list[BundleEntry]:

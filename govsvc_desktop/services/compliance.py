@@ -16,8 +16,10 @@ from ..domain.compliance import (
 )
 from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
 from ..domain.licences import LicenceEntry, LicenceIssue, licence_claims, mapping_issues
+from ..domain.persian import to_persian_digits
 from ..domain.proposals import ProposalStatus, ServiceProposal
 from .agency import CHAINS, LICENCES, PROPOSALS, STEPS
+from .deadlines import gather
 from .session import SessionBound
 
 
@@ -26,7 +28,9 @@ class ComplianceService(SessionBound):
     def agency_name(self) -> str:
         return self.session.agency_name
 
-    def report(self, today: dt.date | None = None) -> ComplianceReport:
+    def report(self, today: dt.date | None = None, calendar: bool = False) -> ComplianceReport:
+        """The dashboard's items; with ``calendar`` the report also carries every deadline
+        (otherwise only those that are items of their own: the agency's, plans')."""
         today = today or self.clock().astimezone().date()
         with self.uow_factory() as uow:
             facts = uow.passports.compliance_facts()
@@ -36,14 +40,15 @@ class ComplianceService(SessionBound):
             chains = uow.agency.find(CHAINS.kind, ServiceChain)
             stored_steps = {s.step: s for s in uow.agency.find(STEPS.kind, CycleStep)}
             plans = uow.plans.compliance_facts()
+            deadlines = gather(uow, today, facts, own_only=not calendar)
         expected = self._expected(licences, proposals, chains)
         expected += [ExpectedService(p.service_id, "برنامهٔ بهبود", "plan", p.uuid)
                      for p in plans if p.service_id]
         steps = [stored_steps.get(d.step, d) for d in default_steps()]
-        step_facts = [StepFacts(s.uuid, f"گام {s.step.value}: {s.step.label_fa}", s.deadline,
+        step_facts = [StepFacts(s.uuid, f"گام {to_persian_digits(s.step.value)}: {s.step.label_fa}", s.deadline,
                                 s.status is StepStatus.APPROVED) for s in steps]
         return build_compliance(today, facts, expected, self._licence_issues(facts, licence_keys, licences), plans,
-                                step_facts)
+                                step_facts, deadlines)
 
     @staticmethod
     def _licence_issues(facts: list[PassportFacts], licence_keys: Sequence[tuple[str, str]],

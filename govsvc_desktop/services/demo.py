@@ -60,6 +60,9 @@ def _digits(rng: random.Random, n: int) -> str:
     return str(rng.randrange(10**n)).zfill(n)
 
 
+_POSTAL_CODES = ("7134846971", "1193653471", "5166614351", "9177948974", "8174673441")
+
+
 def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePassport:
     """One passport, fully populated in most parts, drawn from ``rng``."""
     agency, parent = rng.choice(V.AGENCIES)
@@ -92,6 +95,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
         title=title,
         agency_name=f"{agency} استان {province}",
         agency_national_id=legal_id_with_check("1400" + _digits(rng, 6)),
+        agency_postal_code=_POSTAL_CODES[index % len(_POSTAL_CODES)],
         parent_agency=parent,
         province=province,
         county=county,
@@ -103,7 +107,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
         audiences=sorted(rng.sample(list(Audience), rng.randint(1, 2)), key=list(Audience).index),
         scope=ServiceScope.INTER_AGENCY if n_inq else ServiceScope.AGENCY,
         partner_agencies=[PartnerAgency(t, "استعلام") for t in rng.sample(V.INQUIRY_TARGETS, n_inq)],
-        architecture_domain=rng.choice(["اقتصاد", "کشاورزی", "رفاه اجتماعی", "زیرساخت"]),
+        architecture_domain=rng.choice(list(_CATEGORY)),
         architecture_layer=rng.choice(["مجوزها", "پشتیبانی", "ثبت"]),
         architecture_category="خدمات عمومی",
         linked_tasks=[LinkedTask("T" + _digits(rng, 6), f"نظارت بر {obj}")],
@@ -129,6 +133,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
         in_person_reasons=rng.choice(["", "احراز هویت و بازدید میدانی", "تحویل اصل مدارک"]),
         identity_verification="احراز هویت از طریق کد ملی و پیامک (شاهکار)",
         needs_inter_agency=n_inq > 0,
+        tracking_code=True,
         inquiries=[Inquiry(t, f"استعلام {obj}", rng.choice(list(InquiryKind)), rng.random() < 0.5)
                    for t in rng.sample(V.INQUIRY_TARGETS, n_inq)],
         applicant_conditions="مدارک تحصیلی، سن، نظام وظیفه، عدم اشتغال و ...",
@@ -161,6 +166,7 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
         if approved_on and status is Status.ACCEPTED else None,
         centre_comment="مدارک قانونی ناقص است" if status is Status.RETURNED else "",
     )
+    _conform(p)
     if status is Status.RETURNED:
         p.sent_on = (today - dt.timedelta(days=20)).isoformat()
         p.centre_decision_on = (today - dt.timedelta(days=10)).isoformat()
@@ -174,6 +180,29 @@ def make_passport(rng: random.Random, index: int, today: dt.date) -> ServicePass
     p.created_at = p.updated_at = stamp
     p.revision = 1
     return p
+
+
+_BANNED_COPIES = ("تصویر شناسنامه", "کارت ملی")
+# architecture domains and a category of each, from the official list (COFOG)
+_CATEGORY = {"امور اقتصادی": "کشاورزی، جنگلداری، ماهیگیری و شکار",
+             "حفاظت محیط زیست": "حفاظت از تنوع زیستی و چشم‌انداز",
+             "حمایت اجتماعی": "سالمندی", "مسکن و امکانات اجتماعی": "توسعه مسکن"}
+
+
+def _conform(p: ServicePassport) -> None:
+    """Keeps a generated record within the rules of docs/rules.md (drawn values that would
+    contradict the definitions are settled without drawing again, so the data set is stable)."""
+    if p.electronic_method is ElectronicMethod.OFFLINE:
+        p.stages_electronic = StageElectronic(True, True, True)
+    if p.claims_electronic:
+        for inquiry in p.inquiries:
+            inquiry.electronic = True
+    p.documents = [d for d in p.documents if d.title not in _BANNED_COPIES]
+    if p.documents or any(i.kind is InquiryKind.PROCESS for i in p.inquiries):
+        p.smart_level = 0
+    if not p.in_person_reasons:
+        p.in_person_reasons = "احراز هویت و تحویل اصل مدارک"
+    p.architecture_category = _CATEGORY.get(p.architecture_domain, p.architecture_category)
 
 
 _DRAFT_GAPS = ("description", "where_to_apply", "legal_bases", "providing_unit", "steps")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..domain.choices import TimeUnit
 from ..domain.plan import (
+    CLOSED_REQUEST_STATUSES,
     ActionStatus,
     Approach,
     Evidence,
@@ -80,6 +81,7 @@ def make_plan(rng: random.Random, passport: tuple[str, str, str], today: dt.date
             ind.target = float(max(0, int(ind.before) - rng.randint(1, 3)))
     if cut < 0.3 and status is not PlanStatus.DRAFT:
         plan.below_target_justification = "الزام قانونی بازدید میدانی اجازه کاهش بیشتر نمی‌دهد"
+        plan.standard_time_reference = "نامه ۱۴۰۳/۵۶۷ سازمان اداری و استخدامی: زمان استاندارد فرایند تأیید شد"
     day = start
     for i in range(rng.randint(3, 6)):
         length = rng.randint(30, 150)
@@ -127,12 +129,15 @@ def new_uuid_from(rng: random.Random) -> str:
 def make_request(rng: random.Random, passport: tuple[str, str, str], plan_uuid: str,
                  today: dt.date, number: int) -> Request128:
     received = today - dt.timedelta(days=rng.randint(0, 120))
-    return Request128(
+    request = Request128(
         uuid=new_uuid_from(rng), reference=f"128-{1404_0000 + number}", received_on=received.isoformat(),
         subject=f"تأخیر در ارائه «{passport[2]}»", description="شکایت مردمی از طولانی شدن فرایند",
         passport_uuid=passport[0], service_title=passport[2],
         deadline=(received + dt.timedelta(days=rng.choice((7, 15, 30)))).isoformat(),
         status=rng.choice(list(RequestStatus)), plan_uuid=plan_uuid)
+    if request.status in CLOSED_REQUEST_STATUSES:
+        request.response = "فرایند بازبینی شد و مرحله‌های تکراری حذف شد"
+    return request
 
 
 def populate_plans(uow_factory: Callable[[], UnitOfWork], count: int, seed: int = 1,

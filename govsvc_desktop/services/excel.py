@@ -26,7 +26,8 @@ from ..domain.passport import ServicePassport, new_uuid
 from ..domain.persian import compact_key, format_int
 from ..domain.plan import ImprovementPlan
 from ..domain.queries import PassportFilter
-from ..domain.validation import licence_conflicts, validate
+from ..domain.reference import PICKED_FIELDS, reference_problems
+from ..domain.validation import licence_conflicts, normalise_identifiers, validate
 from ..exchange.excel_layout import SHEETS, key_is_uuid
 from ..exchange.excel_reader import CellProblem, ReadResult, RecordRows, read_workbook
 from ..exchange.excel_report import write_problem_report
@@ -99,9 +100,16 @@ class ExcelService:
         self.plans = plans
 
     # writing workbooks --------------------------------------------------------------------
+    def pick_lists(self) -> dict[str, list[str]]:
+        """The official lists the workbook's drop-downs offer (R-01)."""
+        lists = self.passports.reference_lists() if self.passports.reference_lists else None
+        if lists is None:
+            return {}
+        return {name: lists.choices(name) for name in PICKED_FIELDS}
+
     def template(self, path: Path) -> None:
         """The empty workbook users fill offline."""
-        write_workbook(path, [])
+        write_workbook(path, [], pick_lists=self.pick_lists())
 
     def export(self, path: Path, f: PassportFilter = PassportFilter(),
                progress: Progress | None = None) -> int:
@@ -112,7 +120,8 @@ class ExcelService:
             chosen = set(self.passports.uuids(f))
             plans = [p for p in self.plans.find() if p.passport_uuid in chosen]
         try:
-            return write_workbook(path, self.passports.iter_passports(f), total, progress, plans)
+            return write_workbook(path, self.passports.iter_passports(f), total, progress, plans,
+                                  self.pick_lists())
         except InterruptedError:
             raise GovsvcError("خروجی Excel لغو شد؛ پرونده‌ای نوشته نشد") from None
 
@@ -172,8 +181,15 @@ class ExcelService:
             if refusal:
                 _report(result, rows, "status", refusal)
             drafting = p.status in (Status.DRAFT, Status.RETURNED)
-            for problem in validate(p):
-                if problem.blocking or not drafting:  # a draft may still lack what approval needs
+            normalise_identifiers(p)
+            lists = self.passports.reference_lists() if self.passports.reference_lists else None
+            flags = reference_problems(p, lists) if lists is not None else []
+            for problem in validate(p) + flags:
+                if problem.warning and problem not in flags:
+                    continue  # shown in the editor beside the field
+                if problem.blocking or not drafting or problem in flags:
+                    # a draft may still lack what approval needs; free text beside the official
+                    # lists is always said, and imported (R-01)
                     _report(result, rows, problem.field_path, problem.message_fa, problem.blocking)
             if current is not None and classify(current, p)[0] == CONFLICT:
                 _report(result, rows, "revision", "این رکورد در این رایانه پس از نسخه کارپوشه "

@@ -5,6 +5,8 @@ Each call runs in one transaction of its own and writes its audit rows in that t
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
@@ -17,9 +19,11 @@ from ..domain.choices import Status
 from ..domain.errors import ConflictError, GovsvcError, NotFoundError, Problem, ValidationError
 from ..domain.labels import label_for_path
 from ..domain.passport import APPROVED_STATUSES, ServicePassport
+from ..domain.passport_rules import duplicate_service_id
 from ..domain.persian import compact_key, to_persian_digits
 from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
-from ..domain.validation import blocking, validate
+from ..domain.reference import ReferenceLists, reference_problems
+from ..domain.validation import blocking, normalise_identifiers, validate
 from ..exchange.certificates import SigningIdentity
 from ..store.audit import audit_rows
 from ..store.uow import UnitOfWork
@@ -58,6 +62,8 @@ class PassportService(SessionBound):
                  approvals: Approvals | None = None) -> None:
         super().__init__(uow_factory, session)
         self.approvals = approvals or Approvals()
+        # the official lists in force, for the free-text flags (set by the composition root)
+        self.reference_lists: Callable[[], ReferenceLists] | None = None
 
     # reading
     def get(self, uuid: str) -> ServicePassport:
@@ -82,7 +88,16 @@ class PassportService(SessionBound):
             raise NotFoundError(f"شناسنامه‌ای با شناسه «{ref}» یافت نشد")
         return p
 
+    def _listed(self, f: PassportFilter) -> PassportFilter:
+        """The filter with its province spelled as the official list spells it, so «استان
+        فارس» or «فارس» with an Arabic yeh finds the same records (rule R-01)."""
+        if not f.province or self.reference_lists is None:
+            return f
+        canonical = self.reference_lists().province(f.province)
+        return dataclasses.replace(f, province=canonical) if canonical else f
+
     def count(self, f: PassportFilter = PassportFilter()) -> int:
+        f = self._listed(f)
         with self.uow_factory() as uow:
             return uow.passports.count(f)
 
@@ -90,14 +105,17 @@ class PassportService(SessionBound):
         self, f: PassportFilter = PassportFilter(), sort: str = "title", descending: bool = False,
         offset: int = 0, limit: int | None = 200,
     ) -> list[PassportSummary]:
+        f = self._listed(f)
         with self.uow_factory() as uow:
             return uow.passports.summaries(f, sort, descending, offset, limit, self.today())
 
     def iter_passports(self, f: PassportFilter = PassportFilter()) -> Iterator[ServicePassport]:
+        f = self._listed(f)
         with self.uow_factory() as uow:
             yield from uow.passports.iter_passports(f)
 
     def uuids(self, f: PassportFilter = PassportFilter()) -> list[str]:
+        f = self._listed(f)
         with self.uow_factory() as uow:
             return uow.passports.uuids(f)
 
@@ -112,9 +130,14 @@ class PassportService(SessionBound):
             return uow.passports.change_marker()
 
     def choices(self, column: str) -> list[str]:
-        """Values in use for a list filter (provinces, agencies)."""
+        """What a list filter offers: for provinces the official list, then any value in use
+        that the list lacks (flagged free text); for other columns the values in use."""
         with self.uow_factory() as uow:
-            return uow.passports.distinct(column)
+            used = uow.passports.distinct(column)
+        if column != "province" or self.reference_lists is None:
+            return used
+        official = list(self.reference_lists().provinces)
+        return official + [v for v in used if v not in official]
 
     def expiring(self, days: int = 30) -> list[PassportSummary]:
         """Approved passports whose year runs out within ``days`` (and not yet)."""
@@ -138,11 +161,24 @@ class PassportService(SessionBound):
 
     # validation
     def problems(self, p: ServicePassport) -> list[Problem]:
-        """The passport's own rules plus the rules across records (licence mapping)."""
-        found = validate(p)
+        """The passport's own rules plus the rules across records (licence mapping, unique
+        service ID), on its identifiers as the rules read them."""
+        p = normalise_identifiers(copy.deepcopy(p))
+        found = validate(p) + self._reference_problems(p)
         with self.uow_factory() as uow:
-            found += self._licence_problems(uow, p)
+            found += self._duplicate_id(uow, p) + self._licence_problems(uow, p)
         return found
+
+    def _reference_problems(self, p: ServicePassport) -> list[Problem]:
+        return reference_problems(p, self.reference_lists()) if self.reference_lists else []
+
+    @staticmethod
+    def _duplicate_id(uow: UnitOfWork, p: ServicePassport) -> list[Problem]:
+        if not p.service_id:
+            return []
+        others = [u for u in uow.passports.find_by_service_id(p.service_id) if u != p.uuid]
+        titles = [other.title for u in others if (other := uow.passports.get(u)) is not None]
+        return duplicate_service_id(p, titles)
 
     def _licence_problems(self, uow: UnitOfWork, p: ServicePassport, record: str = "") -> list[Problem]:
         owners = uow.passports.licence_owners([lic.code for lic in p.licences], excluding=p.uuid)
@@ -171,11 +207,15 @@ class PassportService(SessionBound):
         person change this record in its state (an approved passport is renewed, not edited).
         Life-cycle stamps are never taken from the edited copy.
         """
+        p = normalise_identifiers(copy.deepcopy(p))
         problems = validate(p)
         hard = blocking(problems)
         if hard:
             raise ValidationError(hard, "ذخیره نشد؛ این موارد باید اصلاح شوند")
         with self.uow_factory() as uow:
+            duplicate = self._duplicate_id(uow, p)
+            if duplicate:
+                raise ValidationError(duplicate, "ذخیره نشد؛ این موارد باید اصلاح شوند")
             gate = self.gate(uow)
             current = uow.passports.get_for_update(p.uuid)
             if current is None:
@@ -187,7 +227,7 @@ class PassportService(SessionBound):
                                  read=False, conflict=self._conflict_factory(uow, p))
             if not written.changed:
                 return SaveResult(written.record, problems + self._licence_problems(uow, written.record))
-            cross = self._licence_problems(uow, written.record)
+            cross = self._licence_problems(uow, written.record) + self._reference_problems(written.record)
             uow.commit()
         return SaveResult(written.record, problems + cross, written.created,
                           [d[0] for d in written.diff])
@@ -313,6 +353,7 @@ class PassportService(SessionBound):
             gate = self.gate(uow)
             gate.authorise(PASSPORTS, current.status.value, result.status.value, [], rules.RENEW)
             uow.passports.archive_edition(current, gate.now)
+            result.created_at = gate.now  # the new edition's draft age counts from its renewal
             written = gate.write(PASSPORTS, result, expected=current.revision, action=rules.RENEW,
                                  current=current, read=False,
                                  conflict=self._conflict_factory(uow, current))

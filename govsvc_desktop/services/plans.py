@@ -17,13 +17,20 @@ from ..domain.errors import (
     ConflictError,
     GovsvcError,
     NotFoundError,
+    PermissionDenied,
     Problem,
     ValidationError,
 )
 from ..domain.persian import format_int
 from ..domain.plan import Evidence, ImprovementPlan, PlanStatus, Request128
 from ..domain.plan_dashboard import Dashboard, build_dashboard
-from ..domain.plan_validation import validate_plan, validate_request
+from ..domain.plan_validation import (
+    approved_plan_edit,
+    before_from_passport,
+    before_matches_passport,
+    validate_plan,
+    validate_request,
+)
 from ..domain.validation import blocking
 from ..exchange.certificates import SigningIdentity
 from ..store.uow import UnitOfWork
@@ -62,7 +69,14 @@ class PlanService(SessionBound):
             return uow.plans.count()
 
     def problems(self, plan: ImprovementPlan) -> list[Problem]:
-        return validate_plan(plan)
+        """The plan's rules, with the time before improvement checked against its passport."""
+        found = validate_plan(plan)
+        if plan.passport_uuid:
+            with self.uow_factory() as uow:
+                p = uow.passports.get(plan.passport_uuid)
+            if p is not None:
+                found += before_matches_passport(plan, p.service_time, p.service_time_unit)
+        return found
 
     def dashboard(self, today: dt.date | None = None) -> Dashboard:
         today = today or self.today()
@@ -96,11 +110,20 @@ class PlanService(SessionBound):
         rules table decides who may move a plan to its new status and what content may
         change in which status (an approved plan records its reports, not new targets).
         Approving is the head's signature: it needs their signing ``identity``; the approval
-        stamps are never taken from the edited copy."""
-        self._check(validate_plan(plan))
+        stamps are never taken from the edited copy. The time before improvement is taken
+        from the service's passport (PL-03), and what the council approved is changed only by
+        the roles that approve (PL-05)."""
+        record = copy.deepcopy(plan)
         with self.uow_factory() as uow:
+            passport = uow.passports.get(record.passport_uuid) if record.passport_uuid else None
+            if passport is not None:
+                before_from_passport(record, passport.service_time, passport.service_time_unit)
+            self._check(validate_plan(record))
             current = uow.plans.get(plan.uuid)
-            record = copy.deepcopy(plan)
+            if current is not None:
+                edit = approved_plan_edit(current, record, self.actor.roles)
+                if edit:
+                    raise PermissionDenied(edit[0].message_fa)
             source = current or ImprovementPlan()
             for name in ("approved_by", "approved_on", "approval_signature"):
                 setattr(record, name, getattr(source, name))

@@ -10,7 +10,7 @@ from ..config import atomic_write
 from ..domain.calendar import format_jalali
 from ..domain.choices import RecordKind
 from ..domain.queries import PassportFilter
-from ..domain.service_lists import ServiceLists, build_service_lists
+from ..domain.service_lists import ServiceLists, build_service_lists, published_edition
 from .passports import PassportService
 
 
@@ -24,7 +24,9 @@ class ServiceListService:
     def lists(self, only_valid: bool = True, today: dt.date | None = None) -> ServiceLists:
         today = today or self.passports.today()
         with self.passports.uow_factory() as uow:
-            items = list(uow.passports.iter_passports(PassportFilter(kind=RecordKind.SERVICE)))
+            current = list(uow.passports.iter_passports(PassportFilter(kind=RecordKind.SERVICE)))
+            items = [published_edition(p, uow.passports.editions(p.uuid), today)
+                     if p.edition > 1 else p for p in current]
         return build_service_lists(items, today, self.agency_name(), only_valid)
 
     def write_pdf(self, target: Path, only_valid: bool = True) -> ServiceLists:

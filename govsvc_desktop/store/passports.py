@@ -17,7 +17,7 @@ from ..domain.licences import ServiceRef
 from ..domain.passport import SEARCHED_FIELDS, ServicePassport, validity_on
 from ..domain.persian import compact_key, index_text, search_key
 from ..domain.queries import SORT_KEYS, PassportFilter, PassportSummary
-from ..domain.validation import validate
+from ..domain.validation import approval_gaps, validate
 from . import search_sql
 from .bulk_read import driver_rows
 from .tables import passport_editions, passport_licences, passports
@@ -33,7 +33,7 @@ def search_text(p: ServicePassport) -> str:
 def compliance_columns(p: ServicePassport) -> dict[str, Any]:
     """What the compliance dashboard reads without decoding the document: the electronic
     date or exemption, and the fields approval still needs (problems that do not block saving)."""
-    gaps = dict.fromkeys(problem.field_path for problem in validate(p) if not problem.blocking)
+    gaps = dict.fromkeys(problem.field_path for problem in approval_gaps(validate(p)))
     return {
         "electronic_target_date": p.electronic_target_date,
         "exemption_approved": p.exemption_approved,

@@ -8,15 +8,24 @@ that the dashboard over tens of thousands of plans never decodes a document.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from ..domain.codec import from_dict, to_dict
 from ..domain.compliance import PlanFacts
+from ..domain.deadlines import PlanDates
 from ..domain.persian import index_text, search_terms
-from ..domain.plan import ActionStatus, ImprovementPlan, PlanStatus, Request128, RequestStatus
+from ..domain.plan import (
+    CLOSED_REQUEST_STATUSES,
+    ActionStatus,
+    ImprovementPlan,
+    PlanStatus,
+    Request128,
+    RequestStatus,
+    report_counts,
+)
 from ..domain.plan_dashboard import ActionRow, PlanRow, RequestRow
 from .bulk_read import driver_rows
 from .tables import plan_actions, plan_evidence, plans, requests128
@@ -40,13 +49,16 @@ def plan_row(p: ImprovementPlan) -> dict[str, Any]:
         "period_start": p.period_start,
         "period_end": p.period_end,
         "meets_target": p.meets_time_target,
-        "justified": bool(p.below_target_justification.strip()),
-        "reported": ",".join(sorted({r.quarter for r in p.reports})),
+        "justified": p.exempt_from_time_cut,
+        "reported": ",".join(sorted({r.quarter for r in p.reports if report_counts(r)})),
         "revision": p.revision,
         "created_at": p.created_at,
         "updated_at": p.updated_at,
         "search_text": index_text(p.title, p.service_title, p.service_id, p.goals, p.pilot_province),
         "data": _json(p),
+        "pilot_province": p.pilot_province,
+        "organisation_approved_on": p.organisation_approved_on,
+        "slice_approved_on": p.slice_approved_on,
     }
 
 
@@ -158,6 +170,31 @@ class PlanRepository:
         result = self.conn.execute(update(requests128).where(
             requests128.c.uuid == r.uuid, requests128.c.revision == expected_revision).values(**values))
         return result.rowcount == 1
+
+    # deadline calendar
+    def deadline_rows(self, awaiting_only: bool = False) -> list[PlanDates]:
+        """The dates of every plan the deadline calendar reads, without decoding documents;
+        ``awaiting_only``: only plans still awaiting approval or their provincial slice."""
+        c = plans.c
+        stmt = select(c.uuid, c.title, c.status, c.created_at, c.period_start, c.period_end,
+                      c.reported, c.pilot_province, c.organisation_approved_on, c.slice_approved_on)
+        if awaiting_only:
+            rows: Iterable[Any] = self.conn.execute(stmt.where(or_(
+                c.status == PlanStatus.DRAFT.value,
+                and_(c.pilot_province != "", c.organisation_approved_on.is_not(None),
+                     c.slice_approved_on.is_(None)))))
+        else:
+            rows = driver_rows(self.conn, stmt)
+        return [PlanDates(u, t, s, created or "", ps, pe, frozenset(rep.split(",")) if rep else frozenset(),
+                          pilot or "", org, slice_on)
+                for u, t, s, created, ps, pe, rep, pilot, org, slice_on in rows]
+
+    def request_deadlines(self) -> list[tuple[str, str, str, str | None, bool]]:
+        """(uuid, reference, subject, deadline, closed) of every 128 request still open."""
+        c = requests128.c
+        open_ = [s.value for s in RequestStatus if s not in CLOSED_REQUEST_STATUSES]
+        return [(u, ref, subj, d, False) for u, ref, subj, d in self.conn.execute(
+            select(c.uuid, c.reference, c.subject, c.deadline).where(c.status.in_(open_)))]
 
     # dashboard
     def compliance_facts(self) -> list[PlanFacts]:

@@ -124,7 +124,14 @@ plans = Table(
     Column("updated_at", String(32), nullable=False),
     Column("search_text", Text, nullable=False, default=""),
     Column("data", Text, nullable=False),
+    # what the deadline calendar reads (migration 0007)
+    Column("pilot_province", Text, nullable=False, default=""),
+    Column("organisation_approved_on", String(10)),
+    Column("slice_approved_on", String(10)),
     *(Index(f"ix_plans_{c}", c) for c in ("passport_uuid", "status", "updated_at")),
+    Index("ix_plans_deadlines", "status", "uuid", "title", "created_at", "period_start",
+          "period_end", "reported", "pilot_province", "organisation_approved_on",
+          "slice_approved_on").ddl_if(dialect="sqlite"),
 )
 
 plan_actions = Table(
@@ -162,6 +169,8 @@ requests128 = Table(
     Column("updated_at", String(32), nullable=False),
     Column("data", Text, nullable=False),
     *(Index(f"ix_requests128_{c}", c) for c in ("deadline", "plan_uuid")),
+    Index("ix_requests128_deadlines", "status", "uuid", "reference", "subject",
+          "deadline").ddl_if(dialect="sqlite"),
 )
 
 # Files kept with a passport, by content (the bytes live in plan_evidence, by SHA-256);

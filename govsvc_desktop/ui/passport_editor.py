@@ -8,6 +8,7 @@ widgets and a ``ServicePassport``.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenuBar,
@@ -35,7 +37,7 @@ from ..config import autosave_dir
 from ..domain.codec import from_dict, to_dict
 from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
 from ..domain.passport import ServicePassport
-from ..domain.validation import validate
+from ..domain.reference import PICKED_FIELDS
 from ..services.drafts import DraftStore
 from ..services.printing import passport_form, pdf_file_name
 from . import display
@@ -47,6 +49,7 @@ from .fields import READ_ONLY, Binding, PartTableBinding, bindings_for
 from .keyboard import announce, leave_tables_with_tab, menu_of, name_tabs, shortcut
 from .merge_dialog import MergeDialog
 from .pdf_preview import PdfPreview
+from .widgets.reference_picker import ReferencePicker
 
 
 class PassportEditor(QWidget):
@@ -66,6 +69,7 @@ class PassportEditor(QWidget):
         self.page_of: dict[str, int] = {}
         self.resize(1100, 760)
         self._build()
+        self._attach_pickers()
         self._load(passport)
         self._validate_timer = QTimer(self, singleShot=True, interval=300)
         self._validate_timer.timeout.connect(self.refresh_problems)
@@ -165,6 +169,21 @@ class PassportEditor(QWidget):
         name_tabs(self.tabs, self.tr("Sections of the passport"))
         leave_tables_with_tab(self)
 
+    def _attach_pickers(self) -> None:
+        """Province, county, agencies and architecture pick from the official lists."""
+        self.pickers: dict[str, ReferencePicker] = {}
+        for name in PICKED_FIELDS:
+            edit = self.bindings[name].widget
+            if isinstance(edit, QLineEdit):
+                self.pickers[name] = ReferencePicker(edit, self._searcher(name))
+
+    def _searcher(self, name: str) -> Callable[[str], list[str]]:
+        def search(text: str) -> list[str]:
+            return self.app.reference.search(
+                name, text, province=self.bindings["province"].get(),
+                domain=self.bindings["architecture_domain"].get())
+        return search
+
     def _load(self, p: ServicePassport) -> None:
         data = to_dict(p)
         for name, binding in self.bindings.items():
@@ -206,9 +225,11 @@ class PassportEditor(QWidget):
         return result
 
     def problems_now(self) -> list[Problem]:
+        """What the service would say on saving: the same rules, on identifiers typed in any
+        digits, with the checks across records (unique service ID, licences)."""
         problems = self._parse_problems()
         try:
-            problems += validate(self.current())
+            problems += self.service.problems(self.current())
         except ValidationError as exc:
             problems += exc.problems
         return problems
@@ -220,7 +241,7 @@ class PassportEditor(QWidget):
         by_field: dict[str, dict[str, list[str]]] = {}
         for pr in problems:
             message = display.problem(pr)
-            item = QListWidgetItem(("⛔ " if pr.blocking else "⚠ ") + message)
+            item = QListWidgetItem(("⛔ " if pr.blocking else "ℹ " if pr.warning else "⚠ ") + message)
             item.setData(Qt.ItemDataRole.UserRole, pr.field_path)
             self.problems.addItem(item)
             head = pr.field_path.split(".")[0].split("[")[0]
@@ -229,8 +250,11 @@ class PassportEditor(QWidget):
         for name, binding in self.bindings.items():
             binding.mark(by_field.get(name, {}))
         blocking = sum(1 for p in problems if p.blocking)
-        summary = self.tr("{blocking} problems prevent saving, {other} prevent approval").format(
-            blocking=display.number(blocking), other=display.number(len(problems) - blocking))
+        warnings = sum(1 for p in problems if p.warning)
+        problems = [p for p in problems if not p.warning]
+        summary = self.tr("{blocking} problems prevent saving, {other} prevent approval, {warnings} warnings").format(
+            blocking=display.number(blocking), other=display.number(len(problems) - blocking),
+            warnings=display.number(warnings))
         if summary != self.problems_label.text():
             announce(self.problems, summary)
         self.problems_label.setText(summary)

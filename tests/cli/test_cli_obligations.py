@@ -47,7 +47,7 @@ def test_licences_proposals_cycle_and_chains(db: str, tmp_path: Path,
     assert run(capsys, "--db", db, "licences", "add", "--code", "LP-X", "--title", "پروانه آزمایشی")[0] == 0
     code, out, _ = run(capsys, "--db", db, "licences", "map", "LP-X", "۱۲۳۴۵۶۷۸")
     assert code == 0 and "12345678" in out
-    code, _, err = run(capsys, "--db", db, "licences", "map", "LP-X", "12")
+    code, _, err = run(capsys, "--db", db, "licences", "map", "LP-X", "12-AB")
     assert code == 2 and "شناسهٔ خدمت درستی نیست" in err
     code, out, _ = run(capsys, "--db", db, "proposals", "add", "--title", "صدور برگ تردد",
                        "--province", "کرمان")

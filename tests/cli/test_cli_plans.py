@@ -52,7 +52,10 @@ def test_plans_from_demo_to_pdf_json_and_back(tmp_path: Path, capsys: pytest.Cap
     assert code == 0
     code, out, _ = run(capsys, "--db", db, "requests128", "list", "--overdue")
     assert "128-99" in out and "عقب‌افتاده" in out
-    code, out, _ = run(capsys, "--db", db, "requests128", "set-status", "128-99", "resolved")
+    code, _, err = run(capsys, "--db", db, "requests128", "set-status", "128-99", "resolved")
+    assert code == 2 and "پاسخ رسیدگی" in err  # resolved only with the answer given
+    code, out, _ = run(capsys, "--db", db, "requests128", "set-status", "128-99", "resolved",
+                       "--response", "مرحله بازدید حذف شد")
     assert code == 0
     assert "128-99" not in run(capsys, "--db", db, "requests128", "list", "--overdue")[1]
 

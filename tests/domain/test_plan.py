@@ -15,6 +15,7 @@ from govsvc_desktop.domain.plan import (
     PlanAction,
     PlanStatus,
     ProgressReport,
+    QuarterValue,
     Request128,
     RequestStatus,
 )
@@ -65,7 +66,30 @@ def test_thirty_percent_rule_converts_time_units() -> None:
     assert not plan_with_time(1, 5, TimeUnit.WEEK, TimeUnit.DAY).meets_time_target
 
 
-def test_a_plan_below_thirty_percent_cannot_be_approved_without_justification() -> None:
+def test_thirty_percent_rule_refuses_mixed_clocks() -> None:
+    # 10 days → 7 working days would score a 76.7% cut by minutes; the clocks differ
+    plan = plan_with_time(10, 7, TimeUnit.DAY, TimeUnit.WORKING_DAY)
+    assert plan.time_cut is None and not plan.meets_time_target
+    assert "یک واحد" in (time_rule_message(plan) or "")
+    assert plan_with_time(10, 7, TimeUnit.DAY, TimeUnit.DAY).meets_time_target
+
+
+def test_a_finished_plan_is_judged_on_what_it_achieved() -> None:
+    plan = plan_with_time(10, 5)
+    plan.status = PlanStatus.DONE
+    time = plan.time_indicator
+    assert time is not None
+    assert not plan.meets_time_target, "no achieved value yet"
+    time.achieved = [QuarterValue("1404-Q1", 9), QuarterValue("1404-Q2", 10)]
+    assert plan.time_cut == 0 and not plan.meets_time_target
+    time.achieved.append(QuarterValue("1404-Q3", 7))
+    assert plan.meets_time_target
+    plan.status = PlanStatus.IN_PROGRESS
+    time.target = 8
+    assert not plan.meets_time_target, "an open plan is judged on its target"
+
+
+def test_a_plan_below_thirty_percent_is_approved_only_under_note_5() -> None:
     plan = plan_with_time(10, 8)
     plan.period_start, plan.period_end, plan.goals = "2025-03-21", "2026-03-20", "کاهش زمان"
     draft_problems = validate_plan(plan)
@@ -75,6 +99,9 @@ def test_a_plan_below_thirty_percent_cannot_be_approved_without_justification() 
     plan.council_number, plan.council_date = "۱۲/۴۵۶", "2025-04-01"
     assert [p.field_path for p in validate_plan(plan) if p.blocking] == ["indicators"]
     plan.below_target_justification = "قانون، بازدید میدانی را الزامی کرده است"
+    assert [p.field_path for p in validate_plan(plan) if p.blocking] == ["indicators"], \
+        "a justification is no exemption"
+    plan.standard_time_reference = "نامه ۱۲۳۴ سازمان اداری و استخدامی"
     assert [p for p in validate_plan(plan) if p.blocking] == []
 
 
@@ -129,7 +156,24 @@ def test_request_128_overdue_and_validation() -> None:
     r.status = RequestStatus.RESOLVED
     assert not r.is_overdue(dt.date(2026, 1, 1))
     r.deadline = "2025-04-01"
+    assert [p.field_path for p in validate_request(r)] == ["deadline", "response"]
+    r.response = "فرایند اصلاح شد"
     assert [p.field_path for p in validate_request(r)] == ["deadline"]
+
+
+@pytest.mark.parametrize(("status", "response", "deadline", "paths"), [
+    (RequestStatus.RECEIVED, "", None, ["deadline"]),
+    (RequestStatus.RECEIVED, "", "2025-05-10", []),
+    (RequestStatus.IN_PROGRESS, "", "2025-05-10", []),
+    (RequestStatus.RESOLVED, " ", "2025-05-10", ["response"]),
+    (RequestStatus.CLOSED, "", "2025-05-10", ["response"]),
+    (RequestStatus.CLOSED, "پاسخ داده شد", "2025-05-10", []),
+])
+def test_request_128_needs_a_deadline_and_an_answer_to_close(
+        status: RequestStatus, response: str, deadline: str | None, paths: list[str]) -> None:
+    r = Request128(reference="128-1", subject="تأخیر", received_on="2025-05-01",
+                   deadline=deadline, status=status, response=response)
+    assert [p.field_path for p in validate_request(r) if p.blocking] == paths
 
 
 def test_dashboard_lists_exactly_what_needs_attention() -> None:

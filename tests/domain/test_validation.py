@@ -97,9 +97,10 @@ def test_life_cycle_and_roles() -> None:
     assert refused.value.exit_code == 5
     approved = transition(reviewed, Action.APPROVE, head, today)
     assert approved.status is Status.APPROVED and approved.approved_on == "2026-11-25"
-    assert approved.valid_until == dt.date(2027, 11, 25)
+    assert approved.valid_until == dt.date(2027, 11, 24)  # the day before the anniversary
     assert approved.validity(dt.date(2027, 11, 1)).value == "expiring"
-    assert approved.validity(dt.date(2027, 11, 26)).value == "expired"
+    assert approved.validity(dt.date(2027, 11, 24)).value == "expiring"
+    assert approved.validity(dt.date(2027, 11, 25)).value == "expired"  # the anniversary
     with pytest.raises(GovsvcError, match="«تأییدشده» ممکن نیست؛ وضعیت باید یکی از این‌ها باشد: بررسی‌شده") as wrong:
         transition(approved, Action.APPROVE, head, today)
     assert type(wrong.value) is GovsvcError and wrong.value.exit_code == 2

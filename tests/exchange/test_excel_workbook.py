@@ -12,7 +12,14 @@ from govsvc_desktop.domain.choices import Nature
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.labels import PASSPORT_FIELDS
 from govsvc_desktop.domain.queries import PassportFilter
-from govsvc_desktop.exchange.excel_layout import KEY_HEADER, MAIN_SHEET, README_SHEET, SHEETS
+from govsvc_desktop.domain.reference import PICKED_FIELDS
+from govsvc_desktop.exchange.excel_layout import (
+    KEY_HEADER,
+    LISTS_SHEET,
+    MAIN_SHEET,
+    README_SHEET,
+    SHEETS,
+)
 from govsvc_desktop.exchange.excel_plans import PLAN_SHEETS
 from govsvc_desktop.services import demo
 from govsvc_desktop.services.excel import ExcelService
@@ -24,7 +31,8 @@ def test_template_has_a_sheet_per_part_with_notes_lists_and_frozen_rtl_headers(a
     path = tmp_path / "template.xlsx"
     ExcelService(app.passports).template(path)
     wb = load_workbook(path)
-    assert wb.sheetnames == [README_SHEET] + [s.name for s in SHEETS] + [s.name for s, _ in PLAN_SHEETS]
+    assert wb.sheetnames == ([README_SHEET] + [s.name for s in SHEETS] + [s.name for s, _ in PLAN_SHEETS]
+                             + [LISTS_SHEET])
     assert all(len(name) <= 31 for name in wb.sheetnames)
     assert wb[README_SHEET]["A1"].value.startswith("شناسنامه‌های خدمت")
     for spec in SHEETS:
@@ -42,6 +50,8 @@ def test_template_has_a_sheet_per_part_with_notes_lists_and_frozen_rtl_headers(a
             letter = ws.cell(1, index).column_letter
             if column.allowed:
                 assert lists[f"{letter}2"] == '"' + ",".join(column.allowed) + '"'
+            elif column.field in PICKED_FIELDS and not spec.part:
+                assert lists[f"{letter}2"].startswith(f"'{LISTS_SHEET}'!")
             else:
                 assert f"{letter}2" not in lists
     main = wb[MAIN_SHEET]
@@ -155,3 +165,30 @@ def test_export_carries_the_plans_of_the_exported_passports_and_import_passes_ov
     assert first[3] == plans[0].title and first[11] == plans[0].status.label_fa
     again = ExcelService(app.passports, app.plans).import_file(path)
     assert again.count("unchanged") == 25 and again.problems == []
+
+
+def test_picked_columns_drop_down_the_official_lists(app: App, tmp_path: Path) -> None:
+    path = tmp_path / "template.xlsx"
+    ExcelService(app.passports).template(path)
+    wb = load_workbook(path)
+    assert wb.sheetnames[-1] == "فهرست‌های رسمی" and wb["فهرست‌های رسمی"].sheet_state == "hidden"
+    lists = wb["فهرست‌های رسمی"]
+    headers = [c.value for c in lists[1]]
+    provinces = [r[headers.index("استان")] for r in lists.iter_rows(min_row=2, values_only=True)]
+    assert len([p for p in provinces if p]) == 31 and "سیستان و بلوچستان" in provinces
+    main = wb["شناسنامه‌ها"]
+    columns = {c.value: c.column_letter for c in main[1]}
+    by_range = {str(dv.sqref).split(":")[0]: dv for dv in main.data_validations.dataValidation}
+    province = by_range[f"{columns['استان']}2"]
+    assert province.formula1.startswith("'فهرست‌های رسمی'!$")
+    assert province.errorStyle == "warning", "a value the list lacks is let through, flagged"
+    # a workbook filled with a value beside the list still imports
+    p = full_passport()
+    p.county = "روستای تازه"
+    app.passports.save(p)
+    exported = tmp_path / "export.xlsx"
+    ExcelService(app.passports).export(exported)
+    result = ExcelService(app.passports).import_file(exported)
+    assert result.count("unchanged") == 1
+    flagged = [pr for pr in result.problems if "روستای تازه" in pr.message_fa]
+    assert len(flagged) == 1 and not flagged[0].blocking and "فهرست رسمی" in flagged[0].message_fa

@@ -149,7 +149,7 @@ def test_draft_has_watermark_and_approved_has_none(tmp_path: Path) -> None:
     assert sum(1 for v in diff.get_flattened_data() if v) > 1000  # the grey word across the page
     draft_first = norm(pdftotext(tmp_path / "draft.pdf").split("\f")[0])
     approved_first = norm(pdftotext(tmp_path / "approved.pdf").split("\f")[0])
-    assert "وضعیت: پیشنویس" in draft_first and "معتبر تا ۱۴۰۶/۰۷/۰۹" in approved_first
+    assert "وضعیت: پیشنویس" in draft_first and "معتبر تا ۱۴۰۶/۰۷/۰۸" in approved_first
     # the watermark is not text: it never gets into what a reader copies
     draft_pages = [pg for pg in pdftotext(tmp_path / "draft.pdf").split("\f") if pg.strip()]
     # once in each page header and once in the status row, never from the watermark

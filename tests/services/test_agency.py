@@ -15,9 +15,10 @@ from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import ChannelKind, ElectronicMethod, RecordKind, Status
 from govsvc_desktop.domain.compliance import ComplianceKind
 from govsvc_desktop.domain.cycle import ChainLink, CycleStepKey, ServiceChain, StepStatus
+from govsvc_desktop.domain.deadlines import EventKind
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError, ValidationError
 from govsvc_desktop.domain.licences import LicenceEntry, LicenceFinding
-from govsvc_desktop.domain.passport import Channel, ServicePassport
+from govsvc_desktop.domain.passport import Channel, ServicePassport, StageElectronic
 from govsvc_desktop.domain.proposals import ProposalStatus, ServiceProposal
 from govsvc_desktop.exchange.licence_table import read_licences
 from govsvc_desktop.services.agency import CHAINS, LICENCES, PROPOSALS, STEPS
@@ -68,7 +69,7 @@ def test_licence_list_import_is_all_or_nothing_and_names_the_row(app: App, tmp_p
     assert {e.code: e.service_id for e in app.agency.find(LICENCES)} == {
         "LP-1": "11031164001", "LP-2": "11031164002"}
     with pytest.raises(ValidationError, match="شناسهٔ خدمت درستی نیست"):
-        app.agency.map_licence("LP-1", "12")
+        app.agency.map_licence("LP-1", "12-AB")
 
 
 def test_licence_check_sees_the_passports_own_licence_list(app: App) -> None:
@@ -119,6 +120,8 @@ def test_crafted_violations_are_exactly_the_dashboard_items(app: App) -> None:
     recent = (today - dt.timedelta(days=10)).isoformat()
     put(app, approved("00000000-0000-4000-8000-000000000001", "10000001", "خدمت سالم", recent))
     put(app, approved("00000000-0000-4000-8000-000000000002", "10000002", "خدمت منقضی", long_ago))
+    put(app, approved("00000000-0000-4000-8000-000000000008", "10000008", "خدمت رو به انقضا",
+                      (today - dt.timedelta(days=350)).isoformat()))
     put(app, approved("00000000-0000-4000-8000-000000000003", "10000003", "خدمت دیرکرد", recent,
                       electronic_method=ElectronicMethod.NON_ELECTRONIC, exemption_approved=False,
                       electronic_target_date=(today - dt.timedelta(days=1)).isoformat()))
@@ -134,18 +137,40 @@ def test_crafted_violations_are_exactly_the_dashboard_items(app: App) -> None:
     missing = app.agency.save(LICENCES, LicenceEntry(code="LP-8", title="خدمت بی‌شناسنامه",
                                                       service_id="10000099"))
     for step in app.agency.steps():
-        step.status, step.approval_date = StepStatus.APPROVED, "2025-01-01"
+        if step.step is CycleStepKey.WORKFORCE:  # one step left behind its deadline
+            step.deadline = (today - dt.timedelta(days=3)).isoformat()
+        else:
+            step.status, step.approval_date = StepStatus.APPROVED, "2025-01-01"
         app.agency.save(STEPS, step)
+    low = app.plans.new_plan("00000000-0000-4000-8000-000000000001")  # its passport: 15 days
+    low.title, low.goals = "برنامه کم‌هدف", "کاهش زمان"
+    assert low.time_indicator is not None
+    low.time_indicator.target = 12.0  # a 20% cut
+    app.plans.save(low)
+    # the agency's own deadlines met, but for one referral the parent body has not answered
+    for kind in (EventKind.LAWS_LISTED, EventKind.REPRESENTATIVE_APPOINTED,
+                 EventKind.CHAINS_REGISTERED):
+        app.deadlines.record_event(kind, dt.date(2025, 1, 5))
+    app.deadlines.record_event(EventKind.PARENT_REFERRAL, today - dt.timedelta(days=8))
+    put(app, approved("00000000-0000-4000-8000-000000000006", "10000006", "نخستین", recent))
+    put(app, approved("00000000-0000-4000-8000-000000000007", "10000006", "دومی با همان شناسه", recent))
     report = app.compliance.report()
     found = {(i.kind, i.title) for i in report.items}
     assert found == {
+        (ComplianceKind.STEP_OVERDUE, "گام ۷: متناسب‌سازی نیروی انسانی"),
+        (ComplianceKind.PLAN_BELOW_TARGET, "برنامه کم‌هدف"),
+        (ComplianceKind.DUPLICATE_ID, "نخستین"),
+        (ComplianceKind.DUPLICATE_ID, "دومی با همان شناسه"),
+        (ComplianceKind.DEADLINE_OVERDUE, "بررسی خدمات دستگاه تابعه و اعلام نظر دستگاه مادر"),
         (ComplianceKind.EXPIRED, "خدمت منقضی"),
+        (ComplianceKind.EXPIRING, "خدمت رو به انقضا"),
         (ComplianceKind.ELECTRONIC_LATE, "خدمت دیرکرد"),
         (ComplianceKind.OLD_DRAFT, "پیش‌نویس کهنه"),
         (ComplianceKind.APPROVAL_BLOCKED, "بی‌شرح"),
         (ComplianceKind.LICENCE_UNMAPPED, "LP-7 بی‌خدمت"),
         (ComplianceKind.PASSPORT_MISSING, "10000099"),
     }
+    assert {kind for kind, _ in found} == set(ComplianceKind), "one of every violation"
     assert report.blocking_fields == {"شرح خدمت / وظیفه": 1}
     assert next(i for i in report.items if i.kind is ComplianceKind.PASSPORT_MISSING).record_uuid == missing.uuid
 
@@ -164,7 +189,8 @@ def test_chain_of_own_agency_expects_a_passport(app: App) -> None:
 def test_published_lists_as_pdf_and_excel(app: App, tmp_path: Path) -> None:
     recent = (app.passports.today() - dt.timedelta(days=10)).isoformat()
     online = approved("00000000-0000-4000-8000-000000000011", "20000001", "صدور کارت (هوشمند) ملی",
-                      recent, electronic_method=ElectronicMethod.ONLINE, delegated_to_counters=False)
+                      recent, electronic_method=ElectronicMethod.ONLINE, delegated_to_counters=False,
+                      stages_electronic=StageElectronic(True, True, True))
     later = approved("00000000-0000-4000-8000-000000000012", "20000002", "ثبت نام دوره آموزشی",
                      recent, electronic_method=ElectronicMethod.NON_ELECTRONIC,
                      electronic_target_date="2027-03-01", exemption_approved=False,

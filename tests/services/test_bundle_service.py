@@ -404,3 +404,39 @@ def test_expired_certificate_cannot_sign_a_bundle(
     with pytest.raises(CertificateValidityError, match="منقضی"):
         svc.export(tmp_path / "x.asice", expired)
     assert not (tmp_path / "x.asice").exists() and snapshot(app) == state
+
+
+def test_reference_list_update_travels_in_a_reply_and_changes_the_pick_lists(
+    app: App, svc: BundleService, other: BundleService, pki: Pki, tmp_path: Path,
+) -> None:
+    from govsvc_desktop.services.reference import ReferenceService, shipped_documents
+
+    seed(app)
+    submission = tmp_path / "submission.asice"
+    _sent(svc, submission, pki)
+    newer = shipped_documents()["divisions"]
+    newer["version"] = "1404.1"
+    tehran = next(p for p in newer["provinces"] if p["name"] == "تهران")
+    tehran["counties"].append({"name": "شهرستان نوبنیاد"})
+    reference = ReferenceService(app.uow, app.actor)
+    assert "شهرستان نوبنیاد" not in reference.search("county", "نوبنیاد", province="تهران")
+    reply = other.reply(submission, pki.centre.identity, tmp_path / "reply.asice",
+                        reference_lists={"divisions": newer})
+    assert reply.decisions == []
+    plan = svc.prepare_import(reply.path)
+    assert plan.ok, plan.summary_fa()
+    assert any("1404.1" in n and "1403.1" in n for n in plan.reference_notes)
+    assert "ℹ" in plan.summary_fa()
+    outcome = svc.apply_import(plan)
+    assert "1404.1" in outcome.summary_fa()
+    assert reference.versions()["divisions"] == "1404.1"
+    assert reference.search("county", "نوبنياد", province="تهران") == ["شهرستان نوبنیاد"]
+    with app.uow() as uow:
+        rows = uow.audit.history("divisions")
+    assert {e.action for e in rows} == {"reference_update"}
+    assert ("version", "1403.1", "1404.1") in {(e.field_path, e.old_value, e.new_value) for e in rows}
+    # the same (or an older) list again changes nothing
+    again = other.reply(submission, pki.centre.identity, tmp_path / "reply2.asice",
+                        reference_lists={"divisions": newer})
+    plan = svc.prepare_import(again.path)
+    assert any("تازه‌تر" in n for n in plan.reference_notes)

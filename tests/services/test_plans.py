@@ -4,6 +4,7 @@ evidence by hash, and the dashboard over a crafted data set."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from govsvc_desktop.domain.lifecycle import Actor
 from govsvc_desktop.domain.plan import (
     ActionStatus,
     ImprovementPlan,
+    IndicatorValue,
     PlanAction,
     PlanStatus,
     ProgressReport,
@@ -36,9 +38,10 @@ TODAY = dt.date(2025, 10, 2)  # 1404/07/10: the first two quarters of 1404 have 
 
 def _plan(app: App, title: str, before: float, target: float, status: PlanStatus = PlanStatus.DRAFT,
           reported: tuple[str, ...] = (), actions: tuple[tuple[str, str, ActionStatus], ...] = ()) -> ImprovementPlan:
-    if not app.passports.count():
-        app.passports.save(full_passport())
-    plan = app.plans.new_plan(full_passport().uuid)
+    passport = full_passport(str(uuid.uuid4()))
+    passport.service_id, passport.service_time = "", before  # the time before comes from here
+    app.passports.save(passport)
+    plan = app.plans.new_plan(passport.uuid)
     plan.title = title
     plan.period_start, plan.period_end, plan.goals = "2025-03-21", "2026-03-20", "کاهش زمان"
     time = plan.time_indicator
@@ -46,7 +49,8 @@ def _plan(app: App, title: str, before: float, target: float, status: PlanStatus
     time.before, time.target = before, target
     plan.actions = [PlanAction(action_id=f"a{i}", title=t, start="2025-04-01", end=end, status=s)
                     for i, (t, end, s) in enumerate(actions)]
-    plan.reports = [ProgressReport(quarter=q) for q in reported]
+    plan.reports = [ProgressReport(quarter=q, submitted_on="2025-07-01",
+                                   values=[IndicatorValue(time.label, target)]) for q in reported]
     saved = app.plans.save(plan)
     if status is not PlanStatus.DRAFT:
         saved.council_number, saved.council_date = "۱۲/۳۴", "2025-03-01"
@@ -67,7 +71,8 @@ def test_dashboard_lists_exactly_the_crafted_items(app: App) -> None:
     app.plans.save_request(Request128(reference="128-1", subject="تأخیر", received_on="2025-09-01",
                                       deadline="2025-09-15", plan_uuid=late.uuid))
     app.plans.save_request(Request128(reference="128-2", subject="تأخیر", received_on="2025-09-01",
-                                      deadline="2025-09-15", status=RequestStatus.RESOLVED))
+                                      deadline="2025-09-15", status=RequestStatus.RESOLVED,
+                                      response="رسیدگی شد"))
     app.plans.save_request(Request128(reference="128-3", subject="تأخیر", received_on="2025-09-20",
                                       deadline="2025-10-10"))
     board = app.plans.dashboard(TODAY)
@@ -103,6 +108,9 @@ def test_approval_needs_the_council_the_thirty_percent_rule_and_the_head(app: Ap
     assert {"indicators", "council_number", "council_date"} <= paths
     plan.council_number, plan.council_date = "۵/۱۲", "2025-03-10"
     plan.below_target_justification = "بازدید میدانی قانوناً لازم است"
+    with pytest.raises(ValidationError):
+        app.plans.save(plan)  # an explanation is no exemption from the 30% rule
+    plan.standard_time_reference = "نامه ۴۵۶ سازمان: زمان استاندارد تأیید شد"
     preparer = PlanService(app.plans.uow_factory, Session(app.settings, Actor("تهیه‌کننده", frozenset({Role.PREPARER}))))
     with pytest.raises(PermissionDenied):
         preparer.save(plan, trust_head().identity)

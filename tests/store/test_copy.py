@@ -40,7 +40,9 @@ def test_copy_sqlite_to_postgres_and_back(tmp_path: Path, capsys: pytest.Capture
         assert main(["--db", source, "db", "copy", "--to", url]) == 0
         assert _snapshot(url) == before
         pg_app = build(url)
-        pg_app.passports.save(full_passport("99999999-9999-4999-8999-999999999999"))  # sequences moved on
+        other = full_passport("99999999-9999-4999-8999-999999999999")
+        other.service_id = "11031164002"  # service IDs are unique
+        pg_app.passports.save(other)  # sequences moved on
         found = pg_app.passports.page(PassportFilter(search="ویرایش"))
         assert [r.uuid for r in found] == [p.uuid]
         pg_app.close()

@@ -138,6 +138,8 @@ class ReceivePage(QWidget):
             item = QListWidgetItem("✘ " + problem)
             item.setForeground(_REFUSED)
             self.report_list.addItem(item)
+        for note in plan.reference_notes:  # official lists the centre sent with its reply
+            self.report_list.addItem(QListWidgetItem("ℹ " + note))
         if plan.ok:
             sender = plan.header.sender if plan.header else ""
             self.verdict_label.setText(self.tr(

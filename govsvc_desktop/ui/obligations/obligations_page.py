@@ -33,7 +33,9 @@ from ..tasks import Task
 from ..widgets.tables import fill_rows, record_table
 from .agency_tabs import CycleTab, LicencesTab, ProposalsTab
 from .catalogue_dialog import CatalogueChoice, CatalogueDialog
+from .deadlines_tab import DeadlinesTab
 from .events_tab import EventLogsTab
+from .reference_tab import ReferenceTab
 
 if TYPE_CHECKING:
     from ...bootstrap import App
@@ -56,6 +58,9 @@ class ObligationsPage(QWidget):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._compliance_tab(), self.tr("Compliance"))
+        self.deadlines = DeadlinesTab(app, self.open_record, self.refresh)
+        self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.tabs.addTab(self._lists_tab(), self.tr("Service lists"))
         self.licences = LicencesTab(app)
         self.proposals = ProposalsTab(app)
@@ -65,6 +70,8 @@ class ObligationsPage(QWidget):
         self.tabs.addTab(self.proposals, self.tr("Services without ID"))
         self.tabs.addTab(self.cycle, self.tr("Smartification cycle"))
         self.tabs.addTab(self.events, self.tr("Event logs"))
+        self.reference = ReferenceTab(app)
+        self.tabs.addTab(self.reference, self.tr("Official lists"))
         layout.addWidget(self.tabs)
         name_tabs(self.tabs, self.tr("Obligations"))
         self.tree.setAccessibleName(self.tr("Obligations not met"))
@@ -116,10 +123,17 @@ class ObligationsPage(QWidget):
             self.tree.addTopLevelItem(top)
         fill_rows(self.fields, [(label, [label, display.number(n)])
                                 for label, n in report.blocking_fields.items()])
+        if self.tabs.currentWidget() is self.deadlines:
+            self.deadlines.show_deadlines(self.app.deadlines.calendar())
         total = sum(counts.values())
         self.summary.setText(self.tr("%1 passports; %2 items need attention. Double-click an item "
                                      "to open its record.").replace("%1", display.number(report.passports))
                              .replace("%2", display.number(total)))
+
+    def _tab_shown(self, _index: int) -> None:
+        """The calendar reads every record's dates: made when its tab is looked at."""
+        if self.tabs.currentWidget() is self.deadlines:
+            self.deadlines.show_deadlines(self.app.deadlines.calendar())
 
     def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)

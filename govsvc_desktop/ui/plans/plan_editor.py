@@ -184,6 +184,10 @@ class PlanEditor(QDialog):
         self.pilot_edit = QLineEdit()
         self.pilot_edit.setPlaceholderText(self.tr("Only for a provincial slice"))
         form.addRow(self.tr("Pilot province:"), self.pilot_edit)
+        self.organisation_date = JalaliDateEdit()
+        form.addRow(self.tr("Approved by the Organisation on:"), self.organisation_date)
+        self.slice_date = JalaliDateEdit()
+        form.addRow(self.tr("Provincial slice approved on:"), self.slice_date)
         self.status_combo = _combo(PlanStatus)
         form.addRow(self.tr("Status:"), self.status_combo)
         self.rule_label = QLabel()
@@ -191,7 +195,11 @@ class PlanEditor(QDialog):
         form.addRow("", self.rule_label)
         self.justification_edit = QPlainTextEdit()
         self.justification_edit.setMaximumHeight(60)
-        form.addRow(self.tr("Justification (below 30%):"), self.justification_edit)
+        form.addRow(self.tr("Explanation (below 30%):"), self.justification_edit)
+        self.standard_time_edit = QLineEdit()
+        self.standard_time_edit.setObjectName("standard_time_reference")
+        form.addRow(self.tr("Standard time approved by the Organisation (note 5), reference:"),
+                    self.standard_time_edit)
         return page
 
     # indicators
@@ -597,8 +605,11 @@ class PlanEditor(QDialog):
         self.council_number.setText(p.council_number)
         self.council_date.set_iso(p.council_date)
         self.pilot_edit.setText(p.pilot_province)
+        self.organisation_date.set_iso(p.organisation_approved_on)
+        self.slice_date.set_iso(p.slice_approved_on)
         self.status_combo.setCurrentIndex(self.status_combo.findData(p.status.value))
         self.justification_edit.setPlainText(p.below_target_justification)
+        self.standard_time_edit.setText(p.standard_time_reference)
         self.indicators.setRowCount(0)
         for ind in p.indicators:
             self._add_indicator(ind)
@@ -629,8 +640,11 @@ class PlanEditor(QDialog):
         p.council_number = self.council_number.text().strip()
         p.council_date = self.council_date.iso()
         p.pilot_province = self.pilot_edit.text().strip()
+        p.organisation_approved_on = self.organisation_date.iso()
+        p.slice_approved_on = self.slice_date.iso()
         p.status = PlanStatus(self.status_combo.currentData())
         p.below_target_justification = self.justification_edit.toPlainText().strip()
+        p.standard_time_reference = self.standard_time_edit.text().strip()
         p.indicators = self._read_indicators()
         p.actions = self._read_actions()
         p.verifications = self._read_verifications()
