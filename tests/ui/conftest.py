@@ -12,6 +12,11 @@ from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
 from govsvc_desktop.ui.app import install_language, load_fonts
 from govsvc_desktop.ui.main_window import MainWindow
+from tests import cups
+
+# Qt's printing reads the print service's address once per process: point it, before any
+# printer is made, at the socket the printing tests start their own print service on.
+cups.claim_environment()
 
 
 @pytest.fixture(scope="session", autouse=True)
