@@ -85,7 +85,11 @@ def test_print_goes_through_qt_to_the_print_queue(
     assert job and job.startswith(cups.QUEUE)
     original = tmp_path / "form.pdf"
     original.write_bytes(preview.data)
-    _same_paper(original, cups.wait_for_output(title), tmp_path)
+    printed = cups.wait_for_output(title)
+    try:
+        _same_paper(original, printed, tmp_path)
+    finally:
+        printed.unlink()
 
 
 def test_cli_prints_a_form_to_a_named_queue(cups_server: str, tmp_path: Path,

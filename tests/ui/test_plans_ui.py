@@ -60,7 +60,7 @@ def test_editor_flags_the_thirty_percent_rule_and_saves_a_report_with_evidence(
     editor.goals_edit.setPlainText("کاهش زمان صدور")
     editor.indicators.item(0, 2).setText("10")
     editor.indicators.item(0, 3).setText("8")
-    assert "۲۰ درصد" in editor.rule_label.text()
+    assert "۲۰٪" in editor.rule_label.text()
     editor.indicators.item(0, 3).setText("7")
     assert "دست‌کم ۳۰" in editor.rule_label.text() or "30" in editor.rule_label.text()
     assert editor.indicators.item(0, 6).text() == "۳۰٪"
