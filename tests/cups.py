@@ -17,6 +17,15 @@ PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 CUPSD = "/usr/sbin/cupsd"
 
 
+SOCKET_DIR = Path(tempfile.gettempdir()) / f"govsvc-cups-{os.getpid()}"
+SOCKET = SOCKET_DIR / "cups.sock"
+
+
+def claim_environment() -> None:
+    """Point CUPS clients (lp, and Qt through libcups, which reads it once) at ``SOCKET``."""
+    os.environ["CUPS_SERVER"] = str(SOCKET)
+
+
 def output_dir() -> Path:
     """Where cups-pdf writes (its configuration: ``Out ${HOME}/PDF`` of the job's user)."""
     return Path(os.path.expanduser("~")) / "PDF"
@@ -26,7 +35,8 @@ def output_dir() -> Path:
 def print_service() -> Iterator[str]:
     """Starts cupsd with a cups-pdf queue; yields the socket to put in ``CUPS_SERVER``. Its
     folder is readable by the ``lp`` user the filters run as (pytest's own is not)."""
-    folder = Path(tempfile.mkdtemp(prefix="govsvc-cups-"))
+    folder = SOCKET_DIR
+    folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(0o755)
     missing = [p for p in (CUPSD, "/usr/lib/cups/backend/cups-pdf", str(PPD)) if not Path(p).exists()]
     if missing or shutil.which("lpadmin") is None:
@@ -35,7 +45,7 @@ def print_service() -> Iterator[str]:
     for sub in ("etc", "spool/tmp", "run", "cache", "log", "tmp"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     (folder / "tmp").chmod(0o1777)
-    sock = folder / "cups.sock"
+    sock = SOCKET
     (etc / "cupsd.conf").write_text(
         f"Listen {sock}\nLogLevel warn\nWebInterface No\nBrowsing Off\nDefaultAuthType None\n"
         "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"

@@ -68,6 +68,31 @@ def ltr_free(text: str) -> bool:
     return not any((get(ch) or _class(ch)) in _NOT_LTR_FREE for ch in text)
 
 
+_EXPLICIT = frozenset({"LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "B", "S"})
+_LTR_OR_NUMBER = frozenset({"L", "EN", "AN"})
+_SIGNIFICANT = frozenset({"L", "R", "AL", "EN", "AN"})
+
+
+def words_resolve_alone(text: str) -> bool:
+    """True when every space-separated word of a right-to-left paragraph resolves as it would
+    on its own (``word_levels``): no explicit control, and no two neighbouring words (words of
+    neutrals only do not count) that both hold Latin letters or digits with Latin among them;
+    only such a pair makes the neutrals between them left-to-right (rule N1)."""
+    get = _CLASS.get
+    before: set[str] | None = None
+    for word in text.split(" "):
+        kinds = {get(ch) or _class(ch) for ch in word}
+        if kinds & _EXPLICIT:
+            return False
+        if not kinds & _SIGNIFICANT:
+            continue
+        if before is not None and ("L" in kinds or "L" in before) and kinds & _LTR_OR_NUMBER \
+                and before & _LTR_OR_NUMBER:
+            return False
+        before = kinds
+    return True
+
+
 def last_strong(text: str, before: str = "") -> str:
     """The class (R, AL or L) of the last strong character of ``text``, else ``before``."""
     get = _CLASS.get

@@ -20,6 +20,7 @@ from govsvc_desktop.reports.text import (
     TextStyle,
     Wrapped,
     draw_paragraph,
+    elide,
     paragraph_height,
     text_width,
     wrap,
@@ -225,6 +226,7 @@ class FormLayout:
         width = self.width / len(boxes)
         inner = width - 8 - 2 * PAD
         sign = TextStyle(size=8, leading=12, align="left")
+        boxes = [(title, [_clip(line, inner, BODY) for line in lines]) for title, lines in boxes]
         heights = [paragraph_height(title, inner, LABEL)
                    + sum(paragraph_height(line, inner, BODY) for line in lines) for title, lines in boxes]
         height = max(heights) + room + sign.line_height + 2 * PAD
@@ -305,6 +307,15 @@ class FormLayout:
 
         self.add(draw)
         self.y -= height
+
+
+def _clip(text: str, width: float, style: TextStyle, most: int = 3) -> str:
+    """At most ``most`` lines of ``text``, the last shortened with «…»: a signature box holds a
+    name, and the full text stands in the rows above it."""
+    lines = wrap_lines(text, width, style)
+    if len(lines) <= most:
+        return text
+    return "\n".join(lines[:most - 1] + [elide(" ".join(lines[most - 1:]), width, style)])
 
 
 def _row_height(row: list[Cell] | None, widths: list[float]) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import struct
 import threading
+import zlib
 from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase import pdfdoc
@@ -97,13 +98,14 @@ class _EmbeddedFont:
         font, entries = self.font, glyph_codes(self.font).entries
         cids = sorted(self.used | {0})
         gids = {entries[c][0] for c in cids}
-        program = subset_truetype(font, gids)
+        packed, length = _packed_subset(font, frozenset(gids))
         tag = "".join(chr(65 + b % 26) for b in hashlib.sha1(repr(cids).encode()).digest()[:6])
         base = f"{tag}+{font.ps_name}"
         scale = 1000 / font.upem
 
-        font_file = pdfdoc.PDFStream(content=program, filters=[pdfdoc.PDFZCompress])
-        font_file.dictionary["Length1"] = len(program)
+        font_file = pdfdoc.PDFStream(content=packed)
+        font_file.dictionary["Filter"] = pdfdoc.PDFName("FlateDecode")
+        font_file.dictionary["Length1"] = length
         head = font.table(b"head")
         bbox = [round(v * scale) for v in struct.unpack(">hhhh", head[36:44])]
         descriptor = pdfdoc.PDFDictionary(
@@ -158,6 +160,28 @@ class _EmbeddedFont:
         )
         ref = doc.Reference(type0, f"GovsvcFont:{self.name}")
         doc.idToObject[pdfdoc.BasicFonts].dict[self.name] = ref
+
+
+_SUBSETS: dict[tuple[LoadedFont, frozenset[int]], tuple[bytes, int]] = {}
+_SUBSETS_KEPT = 32
+
+
+def _packed_subset(font: LoadedFont, gids: frozenset[int]) -> tuple[bytes, int]:
+    """The compressed subset font program and its length: forms printed one after another
+    draw nearly the same glyphs, so the last few subsets are kept rather than rebuilt."""
+    key = (font, gids)
+    found = _SUBSETS.get(key)
+    if found is None:
+        program = subset_truetype(font, set(gids))
+        found = (zlib.compress(program), len(program))
+        with _subsets_lock:
+            if len(_SUBSETS) >= _SUBSETS_KEPT:
+                _SUBSETS.pop(next(iter(_SUBSETS)))
+            _SUBSETS[key] = found
+    return found
+
+
+_subsets_lock = threading.Lock()
 
 
 class _Written(pdfdoc.PDFObject):  # type: ignore[misc]

@@ -373,7 +373,7 @@ def _layout(para: str, font: LoadedFont, direction: str, avail: float) -> tuple[
     only a word wider than a line is measured piece by piece."""
     base = bidi.base_level(para, direction)
     cum = [0]
-    if base == 1 and bidi.ltr_free(para):
+    if base == 1 and bidi.words_resolve_alone(para):
         levels: list[int] = []
         space = _word(" ", font, False, (1,)).width
         strong = ""

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.domain.labels import PASSPORT_FIELDS
 from govsvc_desktop.domain.queries import PassportFilter
+from govsvc_desktop.reports import pdffont
 from govsvc_desktop.reports import text as text_module
 from govsvc_desktop.reports.fonts import font_path
 from govsvc_desktop.reports.passport_pdf import PdfOptions, render_passport
@@ -142,6 +143,7 @@ def _forget_shaping() -> None:
     for cached in (text_module._shape, text_module._layout, text_module._word, text_module._advance,
                    text_module._word_levels):
         cached.cache_clear()
+    pdffont._SUBSETS.clear()
 
 
 def test_long_passport(benchmark: BenchmarkFixture) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import random
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,7 +24,7 @@ from govsvc_desktop.domain.validation import MAX_SHORT_TEXT, blocking, validate
 from govsvc_desktop.reports.form import CONTINUED
 from govsvc_desktop.reports.passport_pdf import PdfOptions, render_passport, render_passports
 from govsvc_desktop.services import demo
-from tests.fixtures import HARD_STRINGS, full_passport
+from tests.fixtures import full_passport
 from tests.reports.pdf_geometry import layout_faults, text_lines
 from tests.reports.test_passport_pdf import norm
 
@@ -37,39 +39,41 @@ LONG = ("description", "recipients", "stakeholders", "sub_services", "in_person_
         "reviewed_by", "approved_by", "centre_comment", "exemption_reference")
 
 
-@st.composite
-def text_of(draw: st.DrawFn, length: int) -> str:
+def text_of(rng: random.Random, length: int) -> str:
     """Text exactly ``length`` characters long: words, now and then one that never breaks."""
     parts: list[str] = []
-    while sum(len(x) + 1 for x in parts) < length:
-        if draw(st.integers(0, 9)) == 0:
-            parts.append("بی‌فاصله" * draw(st.integers(1, 40)))
-        else:
-            parts.append(draw(st.sampled_from(WORDS)))
+    size = 0
+    while size < length:
+        word = "بی‌فاصله" * rng.randint(1, 40) if rng.random() < 0.1 else rng.choice(WORDS)
+        parts.append(word)
+        size += len(word) + 1
     return " ".join(parts)[:length].rstrip() or "خ"
 
 
 @st.composite
 def passports_at_limits(draw: st.DrawFn) -> ServicePassport:
+    """Hypothesis draws the shape (status, counts, which field is longest, a seed); the texts
+    come from the seed, so that examples stay small for hypothesis to handle."""
+    rng = random.Random(draw(st.integers(0, 2**32)))
     p = full_passport()
     for name in SHORT:
-        setattr(p, name, draw(text_of(MAX_SHORT_TEXT)))
-    # the longest value validation allows (20,000) in some fields, long ones in the others
+        setattr(p, name, text_of(rng, MAX_SHORT_TEXT))
+    # the longest value validation allows (20,000) in one field, long ones in the others
     for name in LONG:
-        setattr(p, name, draw(text_of(draw(st.sampled_from([60, 900, 3000])))))
-    setattr(p, draw(st.sampled_from(LONG)), draw(text_of(20_000)))
+        setattr(p, name, text_of(rng, draw(st.sampled_from([60, 900, 3000]))))
+    setattr(p, draw(st.sampled_from(LONG)), text_of(rng, 20_000))
     p.status = draw(st.sampled_from(list(Status)))
-    p.documents = [RequiredDocument(draw(text_of(300)), True, draw(text_of(500)))
+    p.documents = [RequiredDocument(text_of(rng, 300), True, text_of(rng, 500))
                    for _ in range(draw(st.integers(0, 30)))]
-    p.steps = [ProcessStep(i + 1, draw(text_of(400)), draw(text_of(200)), 999_999.5)
+    p.steps = [ProcessStep(i + 1, text_of(rng, 400), text_of(rng, 200), 999_999.5)
                for i in range(draw(st.integers(1, 30)))]
-    p.fees = [dataclasses.replace(p.fees[0], title=draw(text_of(300)), bank=draw(text_of(200)),
+    p.fees = [dataclasses.replace(p.fees[0], title=text_of(rng, 300), bank=text_of(rng, 200),
                                   amount_rials=10**15) for _ in range(draw(st.integers(0, 5)))] or [Fee()]
     p.recipients_count = p.deliveries_per_year = 10**12
     return p
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(passports_at_limits())
 def test_random_passports_at_the_limits_never_overprint(p: ServicePassport) -> None:
     assert blocking(validate(p)) == []  # what validation allows, nothing more
@@ -98,11 +102,11 @@ def test_a_long_agency_name_grows_the_header_instead_of_overprinting() -> None:
 
 def test_a_field_continued_on_a_new_page_repeats_its_label() -> None:
     p = full_passport()
-    p.description = " ".join(f"بند {i} از شرح بلند خدمت" for i in range(900))
+    p.description = " ".join(f"بند {i} از شرح آزمایشی خدمت" for i in range(900))
     pages, _ = text_lines(render_passport(p, OPTIONS).data)
     continued = [k for k, lines in enumerate(pages)
                  if any("شرح" in ln.text and CONTINUED.strip("()") in ln.text for ln in lines)]
-    with_text = [k for k, lines in enumerate(pages) if any("بند" in ln.text for ln in lines)]
+    with_text = [k for k, lines in enumerate(pages) if any("آزمایشی" in ln.text for ln in lines)]
     assert len(with_text) >= 3
     assert continued == with_text[1:]
 
@@ -172,7 +176,7 @@ def test_an_empty_draft_prints_no_answer_nobody_gave() -> None:
     with pymupdf.open(stream=render_passport(empty, OPTIONS).data, filetype="pdf") as doc:
         text = " ".join(norm(page.get_text()) for page in doc)
         ticks = sum(len(page.get_drawings()) for page in doc)
-    assert "۰" not in text.replace("۱۴۰۵/۰۹/۰۴", "")  # the print date is the only number
+    assert re.search(r"(?<![۰-۹/])۰(?![۰-۹/])", text) is None  # no smart level «۰»
     assert "خیر" not in text and "بله" not in text
     filled = full_passport()
     filled.status = Status.DRAFT
@@ -205,4 +209,4 @@ def test_identifiers_never_mix_two_kinds_of_digit() -> None:
     sheba = p.fees[0].sheba
     assert sheba in text  # a Sheba is printed as banks print it, «IR» and Latin digits
     assert "IR۰" not in text and not any(f"IR{d}" in text for d in "۰۱۲۳۴۵۶۷۸۹")
-    assert HARD_STRINGS[2] in text  # typed text keeps the digits it was typed with
+    assert "4-2" in text or "2-4" in text  # typed text keeps the digits it was typed with

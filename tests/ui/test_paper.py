@@ -66,9 +66,9 @@ def _approved():  # type: ignore[no-untyped-def]
 
 
 def test_print_goes_through_qt_to_the_print_queue(
-    qtbot: QtBot, gui_app: App, cups_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, gui_app: App, cups_server: str, tmp_path: Path,
 ) -> None:
-    monkeypatch.setenv("CUPS_SERVER", cups_server)
+    assert cups_server == str(cups.SOCKET)
     gui_app.passports.save(_approved())
     editor = PassportEditor(gui_app, gui_app.passports.get(full_passport().uuid))
     qtbot.addWidget(editor)
@@ -85,7 +85,11 @@ def test_print_goes_through_qt_to_the_print_queue(
     assert job and job.startswith(cups.QUEUE)
     original = tmp_path / "form.pdf"
     original.write_bytes(preview.data)
-    _same_paper(original, cups.wait_for_output(title), tmp_path)
+    printed = cups.wait_for_output(title)
+    try:
+        _same_paper(original, printed, tmp_path)
+    finally:
+        printed.unlink()
 
 
 def test_cli_prints_a_form_to_a_named_queue(cups_server: str, tmp_path: Path,
@@ -93,7 +97,7 @@ def test_cli_prints_a_form_to_a_named_queue(cups_server: str, tmp_path: Path,
     from govsvc_desktop.bootstrap import build
     from govsvc_desktop.cli import main
 
-    monkeypatch.setenv("CUPS_SERVER", cups_server)
+    monkeypatch.setenv("CUPS_SERVER", cups_server)  # lp reads it at each call
     db = tmp_path / "db.sqlite3"
     app = build(str(db))
     p = full_passport()
