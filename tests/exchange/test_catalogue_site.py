@@ -46,7 +46,7 @@ def browser() -> Iterator[Any]:
 
 def open_index(driver: Any, site: Path) -> None:
     driver.get((site / "index.html").as_uri())
-    WebDriverWait(driver, 10).until(
+    WebDriverWait(driver, 20).until(
         lambda d: d.find_element(By.ID, "count").text.strip() != "")
 
 
@@ -91,15 +91,15 @@ def test_a_word_typed_with_arabic_yeh_and_kaf_finds_the_service(browser: Any, si
     assert browser.find_element(By.ID, "count").text.startswith(f"{total:,}".translate(
         str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")).replace(",", "٬"))
     type_query(browser, "چاه كشاورزي")  # Arabic kaf and yeh, as an Arabic keyboard types them
-    WebDriverWait(browser, 5).until(lambda d: TITLE in matches(d) and results(d))
+    WebDriverWait(browser, 15).until(lambda d: TITLE in matches(d) and results(d))
     assert 0 < count(browser) < total
     assert all("چاه کشاورزی" in t for t in results(browser))
     type_query(browser, "بهره برداري")  # a space where the title has a ZWNJ
-    WebDriverWait(browser, 5).until(lambda d: TITLE in matches(d))
+    WebDriverWait(browser, 15).until(lambda d: TITLE in matches(d))
     type_query(browser, "۱۱۰۳۱۱۶۴۰۰۱")  # the service ID in Persian digits
-    WebDriverWait(browser, 5).until(lambda d: results(d) == [TITLE])
+    WebDriverWait(browser, 15).until(lambda d: results(d) == [TITLE])
     type_query(browser, "واژه‌ای که هیچ خدمتی ندارد")
-    WebDriverWait(browser, 5).until(lambda d: results(d) == [])
+    WebDriverWait(browser, 15).until(lambda d: results(d) == [])
     assert browser.find_element(By.ID, "count").text.startswith("۰")
     assert console_errors(browser) == []
 
@@ -119,7 +119,7 @@ def test_filters_narrow_the_list(browser: Any, site: Path) -> None:
     Select(browser.find_element(By.ID, "f-audience")).select_by_value("G2B")
     assert count(browser) <= both
     browser.find_element(By.ID, "reset").click()
-    WebDriverWait(browser, 5).until(lambda d: count(d) == total)
+    WebDriverWait(browser, 15).until(lambda d: count(d) == total)
     Select(browser.find_element(By.ID, "f-province")).select_by_value("فارس")
     metas = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#results .meta")]
     assert metas and all("فارس" in m for m in metas) and count(browser) < total
@@ -128,9 +128,9 @@ def test_filters_narrow_the_list(browser: Any, site: Path) -> None:
 def test_a_service_page_shows_documents_fees_and_its_id(browser: Any, site: Path) -> None:
     open_index(browser, site)
     type_query(browser, "11031164001")
-    WebDriverWait(browser, 5).until(lambda d: results(d) == [TITLE])
+    WebDriverWait(browser, 15).until(lambda d: results(d) == [TITLE])
     browser.find_element(By.LINK_TEXT, TITLE).click()
-    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == TITLE)
+    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == TITLE)
     body = browser.find_element(By.TAG_NAME, "main").text
     for expected in ("تصویر شناسنامه", "سند مالکیت", "۲٬۵۰۰٬۰۰۰ ریال", "۳۵۰٬۰۰۰ ریال",
                      "۱۱۰۳۱۱۶۴۰۰۱", "قانون توزیع عادلانه آب", "دفاتر پیشخوان طرف قرارداد",
@@ -139,7 +139,7 @@ def test_a_service_page_shows_documents_fees_and_its_id(browser: Any, site: Path
         assert expected in body, expected
     assert console_errors(browser) == []
     browser.back()
-    WebDriverWait(browser, 5).until(lambda d: results(d) == [TITLE])  # the search is kept
+    WebDriverWait(browser, 15).until(lambda d: results(d) == [TITLE])  # the search is kept
 
 
 def test_no_network_and_no_console_errors_on_any_kind_of_page(browser: Any, site: Path) -> None:
@@ -203,7 +203,7 @@ def test_accessible_structure_labels_contrast_and_keyboard(browser: Any, site: P
         assert style[0] != "none" and style[1] != "0px", (order, style)
     assert order[:5] == ["q", "f-audience", "f-nature", "f-electronic", "f-province"]
     browser.find_element(By.ID, "q").send_keys("۱۱۰۳۱۱۶۴۰۰۱", Keys.ENTER)
-    WebDriverWait(browser, 5).until(lambda d: results(d) == [TITLE])
+    WebDriverWait(browser, 15).until(lambda d: results(d) == [TITLE])
 
 
 def test_readable_on_a_phone_and_printable(site: Path) -> None:
