@@ -195,8 +195,7 @@ def certificate_service(clock: Callable[[], dt.datetime] = utc_now) -> Certifica
     """Signing identities and trusted CAs of this computer's user (no database needed)."""
     from .services.certificates import CertificateService
 
-    home = config.data_dir()
-    return CertificateService(home / "keys", home / "trust", clock)
+    return CertificateService.default(clock)
 
 
 def bundle_service(app: App, render_pdf: RenderPdf | None = None,

@@ -9,12 +9,11 @@ import functools
 import tempfile
 from pathlib import Path
 
-from govsvc_desktop.bootstrap import App
+from govsvc_desktop.bootstrap import App, certificate_service
 from govsvc_desktop.domain.choices import Role, Status
 from govsvc_desktop.domain.lifecycle import Action
 from govsvc_desktop.domain.passport import ServicePassport
 from govsvc_desktop.exchange.demo_certificates import TestCredentials, make_test_signer
-from govsvc_desktop.services.certificates import CertificateService
 from govsvc_desktop.store.uow import UnitOfWork
 
 HEAD_NAME = "دکتر محمد صادقی"
@@ -32,7 +31,7 @@ def head() -> TestCredentials:
 def trust_head() -> TestCredentials:
     """The head's CA trusted in the current data folder (each test has its own)."""
     creds = head()
-    CertificateService.default().trust_certificates([creds.ca_certificate])
+    certificate_service().trust_certificates([creds.ca_certificate])
     return creds
 
 

@@ -41,6 +41,10 @@
 <context>
     <name>AttachmentsPage</name>
     <message>
+        <source>PDF, images (JPEG, PNG, GIF, TIFF, WebP) and office documents (Word, Excel, PowerPoint, OpenDocument)</source>
+        <translation>PDF، تصویر (JPEG، PNG، GIF، TIFF، WebP) و سندهای اداری (Word، Excel، PowerPoint، OpenDocument)</translation>
+    </message>
+    <message>
         <source>Allowed: {types}; up to 25 MB each.</source>
         <translation>پذیرفته: {types}؛ هر پرونده تا ۲۵ مگابایت.</translation>
     </message>
@@ -124,12 +128,12 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <source>Back up now…</source>
-        <translation>پشتیبان‌گیری اکنون…</translation>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;پشتیبان‌گیری اکنون…</translation>
     </message>
     <message>
-        <source>Restore from a backup…</source>
-        <translation>بازگردانی از پشتیبان…</translation>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;بازگردانی از پشتیبان…</translation>
     </message>
     <message>
         <source>On a server the administrator backs up with pg_dump (db backup).</source>
@@ -551,6 +555,10 @@ Replace the data you are working on with it? The current database is kept aside 
     <message>
         <source>Starts with</source>
         <translation>آغاز از</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>مواعد</translation>
     </message>
     <message>
         <source>%1 deadlines, %2 overdue. Double-click a deadline to open its record.</source>
@@ -1402,10 +1410,6 @@ Replace the data you are working on with it? The current database is kept aside 
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;تنظیمات…</translation>
-    </message>
-    <message>
-        <source>&amp;Backups</source>
-        <translation>&amp;پشتیبان‌گیری</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -2586,6 +2590,10 @@ Database: {db}</source>
         <translation>منبع</translation>
     </message>
     <message>
+        <source>Official lists in force</source>
+        <translation>فهرست‌های رسمی جاری</translation>
+    </message>
+    <message>
         <source>Match existing records</source>
         <translation>تطبیق رکوردهای موجود</translation>
     </message>
@@ -2600,6 +2608,10 @@ Database: {db}</source>
     <message>
         <source>Records</source>
         <translation>رکوردها</translation>
+    </message>
+    <message>
+        <source>Values not in the lists</source>
+        <translation>مقدارهای بیرون از فهرست‌ها</translation>
     </message>
     <message>
         <source>%1 values match no entry of the official lists; they are kept as flagged free text.</source>

@@ -151,7 +151,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import_crl(args: argparse.Namespace, ctx: Context) -> int:
-    info = CertificateService.default().import_crl(args.file)
+    info = _certificates().import_crl(args.file)
     print(f"فهرست ابطال «{info.issuer}» با {format_int(info.revoked)} گواهی باطل‌شده نگه‌داری شد؛ "
           "از این پس امضای این گواهی‌ها پذیرفته نمی‌شود.")
     return 0

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .identifiers import (
+    POSTAL_CODE_PATTERN,
     canonical_legal_id,
     canonical_national_id,
+    canonical_postal_code,
     canonical_service_id,
     canonical_sheba,
 )
@@ -63,17 +65,19 @@ FORMATS: dict[str, Callable[[str], bool]] = {
     "ir-legal-id": lambda s: canonical_legal_id(s) is not None,
     "ir-national-id": lambda s: canonical_national_id(s) is not None,
     "ir-sheba": lambda s: canonical_sheba(s) is not None,
+    "ir-postal-code": lambda s: canonical_postal_code(s) == s,
 }
 FORMAT_MESSAGES = {
     "uuid": "شناسه یکتای معتبر (UUID مانند 0f8c…-…) نیست",
     "date": "تاریخ معتبری به صورت YYYY-MM-DD نیست",
-    "ir-service-id": "باید فقط رقم و ۸ تا ۱۶ رقم باشد",
+    "ir-service-id": "باید فقط از رقم تشکیل شده باشد، تا ۳۲ رقم (تعریف ۹ بخشنامه ساماندهی خدمات)",
     "ir-legal-id": "شناسه ملی معتبر (۱۱ رقم با رقم کنترل درست) نیست",
     "ir-national-id": "کد ملی معتبر (۱۰ رقم با رقم کنترل درست) نیست",
     "ir-sheba": "شماره شبای معتبر (IR و ۲۴ رقم با رقم کنترل درست) نیست",
+    "ir-postal-code": "کد پستی معتبر (ده رقم) نیست",
 }
 FORMAT_PATTERNS = {"uuid": UUID_PATTERN, "date": DATE_PATTERN,
-                   "ir-service-id": r"^[0-9]{8,16}$"}
+                   "ir-service-id": r"^[0-9]{1,32}$", "ir-postal-code": POSTAL_CODE_PATTERN}
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ RULES: dict[str, dict[str, Rule]] = {
         "agency_name": SHORT, "province": SHORT, "county": SHORT,
         "agency_national_id": Rule(fmt="ir-legal-id", max_length=MAX_SHORT_TEXT),
         "preparer_national_id": Rule(fmt="ir-national-id", max_length=MAX_SHORT_TEXT),
+        "agency_postal_code": Rule(fmt="ir-postal-code", max_length=MAX_SHORT_TEXT),
         "smart_level": int_rule(0, 3),
         "edition": int_rule(1),
         "revision": int_rule(0, REVISION_MAX),

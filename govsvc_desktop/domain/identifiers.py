@@ -13,6 +13,7 @@ from .persian import to_ascii_digits
 _NON_DIGIT_SEPARATORS = re.compile(r"[\s\-\u200c_]")
 SERVICE_ID_PATTERN = re.compile(r"^\d{1,32}$")
 _POSTAL_CODE = re.compile(r"^(?!(\d)\1{3})[13-9]{4}[1346-9][013-9]{5}$")
+POSTAL_CODE_PATTERN = _POSTAL_CODE.pattern
 
 
 def _digits(text: str) -> str:

@@ -184,7 +184,7 @@ def tracking_code(p: ServicePassport) -> list[Problem]:
 def postal_code(p: ServicePassport) -> list[Problem]:
     """P-11 (seed 003 Art. 11): the record carries a valid postal code beside the national ID."""
     if p.agency_postal_code and canonical_postal_code(p.agency_postal_code) is None:
-        return [problem("agency_postal_code", "کد پستی معتبر (ده رقم) نیست", blocking=True)]
+        return []  # its format is a value constraint (domain.constraints), stated in the schema
     found = []
     if not p.agency_postal_code:
         found.append(problem("agency_postal_code", "برای تأیید لازم است (ماده ۱۱ آیین‌نامه "
@@ -214,8 +214,10 @@ def electronic_date_or_exemption(p: ServicePassport) -> list[Problem]:
 PassportRule = Callable[[ServicePassport], list[Problem]]
 
 # The rules of this module that need nothing but the passport, in the order of docs/rules.md.
+# P-01's format (digits only) is a value constraint (domain.constraints), checked for every
+# record and stated in the JSON Schema; ``service_id_format`` says it in the rule's words.
 PASSPORT_RULES: tuple[PassportRule, ...] = (
-    service_id_format, electronic_definition, smart_definition, scope_definition, fee_basis,
+    electronic_definition, smart_definition, scope_definition, fee_basis,
     in_person_reasons, org_units_listed, banned_document_copies, tracking_code, postal_code,
     electronic_date_or_exemption,
 )

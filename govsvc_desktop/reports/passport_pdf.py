@@ -476,6 +476,8 @@ class _PassportForm:
         f.field_pairs([
             (F["agency_national_id"], self.ident(p.agency_national_id), F["parent_agency"], p.parent_agency),
             (F["province"], p.province, F["county"], p.county),
+            (F["agency_postal_code"], self.ident(p.agency_postal_code), F["tracking_code"],
+             "" if self.answer(p.tracking_code) is None else self.yes_no(p.tracking_code)),
             (F["kind"], RecordKind(p.kind).label_fa, F["stakeholders"], p.stakeholders),
             (F["architecture_domain"], p.architecture_domain, F["architecture_layer"], p.architecture_layer),
         ])

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain import lifecycle, rules
 from ..domain.approval import ApprovalCheck
@@ -24,12 +24,14 @@ from ..domain.persian import compact_key, to_persian_digits
 from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
 from ..domain.reference import ReferenceLists, reference_problems
 from ..domain.validation import blocking, normalise_identifiers, validate
-from ..exchange.certificates import SigningIdentity
 from ..store.audit import audit_rows
 from ..store.uow import UnitOfWork
-from .approvals import Approvals
 from .gate import PASSPORTS, Gate
 from .session import Session, SessionBound
+
+if TYPE_CHECKING:
+    from ..exchange.certificates import SigningIdentity
+    from .approvals import Approvals
 
 PASSPORT = rules.PASSPORT
 
@@ -61,7 +63,16 @@ class PassportService(SessionBound):
     def __init__(self, uow_factory: Callable[[], UnitOfWork], session: Session,
                  approvals: Approvals | None = None) -> None:
         super().__init__(uow_factory, session)
-        self.approvals = approvals or Approvals()
+        self._approvals = approvals
+
+    @property
+    def approvals(self) -> Approvals:
+        """Approval signatures, loaded when first needed (listing records needs no crypto)."""
+        if self._approvals is None:
+            from .approvals import Approvals
+
+            self._approvals = Approvals()
+        return self._approvals
         # the official lists in force, for the free-text flags (set by the composition root)
         self.reference_lists: Callable[[], ReferenceLists] | None = None
 

@@ -32,15 +32,15 @@ from ..domain.plan_validation import (
     validate_request,
 )
 from ..domain.validation import blocking
-from ..exchange.certificates import SigningIdentity
 from ..store.uow import UnitOfWork
-from .approvals import Approvals
 from .gate import PLANS, REQUESTS, Gate
 from .passports import iso_now
 from .session import Session, SessionBound
 
 if TYPE_CHECKING:
+    from ..exchange.certificates import SigningIdentity
     from ..reports.passport_pdf import RenderedPdf
+    from .approvals import Approvals
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
@@ -49,7 +49,16 @@ class PlanService(SessionBound):
     def __init__(self, uow_factory: Callable[[], UnitOfWork], session: Session,
                  approvals: Approvals | None = None) -> None:
         super().__init__(uow_factory, session)
-        self.approvals = approvals or Approvals()
+        self._approvals = approvals
+
+    @property
+    def approvals(self) -> Approvals:
+        """Approval signatures, loaded when first needed (listing records needs no crypto)."""
+        if self._approvals is None:
+            from .approvals import Approvals
+
+            self._approvals = Approvals()
+        return self._approvals
 
     # reading
     def get(self, uuid: str) -> ImprovementPlan:

@@ -20,6 +20,7 @@ from ..domain.calendar import format_jalali_datetime
 from ..domain.errors import GovsvcError
 from ..domain.persian import format_int
 from ..services.backups import BackupService, DatabaseFile, RestoreResult
+from .keyboard import shortcut
 from .tasks import Task
 
 log = logging.getLogger(__name__)
@@ -44,9 +45,11 @@ class BackupActions(QObject):
         self.label = QLabel()
         self.label.setObjectName("last_backup")
         window.statusBar().addPermanentWidget(self.label)
-        self.back_up_action = menu.addAction(self.tr("Back up now…"))
+        self.back_up_action = menu.addAction(self.tr("&Back up now…"))
+        shortcut(self.back_up_action, "Ctrl+Shift+B")
         self.back_up_action.triggered.connect(lambda: self.back_up())
-        self.restore_action = menu.addAction(self.tr("Restore from a backup…"))
+        self.restore_action = menu.addAction(self.tr("&Restore from a backup…"))
+        shortcut(self.restore_action, "Ctrl+Shift+R")
         self.restore_action.triggered.connect(lambda: self.choose_restore())
         if service.shared:
             for action in (self.back_up_action, self.restore_action):

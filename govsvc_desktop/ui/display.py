@@ -205,4 +205,6 @@ def problem(pr: Problem) -> str:
             if match:
                 english = template.format(*match.groups())
                 break
-    return f"“{path(pr.field_path)}” {english}" if english else pr.message_fa
+    if english is None:  # a rule's own wording: named in English, its full text in Persian mode
+        english = "does not meet a rule of the regulations (its full text is shown in Persian mode)"
+    return f"“{path(pr.field_path)}” {english}"

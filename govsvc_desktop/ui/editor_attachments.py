@@ -27,6 +27,7 @@ from ..bootstrap import App
 from ..domain.attachments import Attachment, allowed_summary_fa, size_fa
 from ..domain.calendar import format_jalali_datetime
 from ..domain.errors import GovsvcError
+from . import display
 
 
 def open_with_system(path: Path) -> None:
@@ -43,11 +44,12 @@ class AttachmentsPage(QWidget):
         self.opener: Callable[[Path], None] = open_with_system
         self._open_dir = tempfile.TemporaryDirectory(prefix="govsvc-attachments-")
         layout = QVBoxLayout(self)
-        self.note = QLabel(self.tr("Allowed: {types}; up to 25 MB each.").format(
-            types=allowed_summary_fa()))
+        types = allowed_summary_fa() if display.persian() else self.tr("PDF, images (JPEG, PNG, GIF, TIFF, WebP) and office documents (Word, Excel, PowerPoint, OpenDocument)")
+        self.note = QLabel(self.tr("Allowed: {types}; up to 25 MB each.").format(types=types))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Attachments"))
         self.table.setObjectName("attachments")
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Type"), self.tr("Size"),
                                               self.tr("Added"), self.tr("By")])

@@ -19,7 +19,7 @@ from ..bootstrap import App
 from ..domain.errors import GovsvcError
 from ..domain.lifecycle import ACTION_LABELS_FA, Action, allowed_actions
 from ..domain.passport import APPROVED_STATUSES, ServicePassport
-from ..services.certificates import CertificateService, SigningIdentity
+from ..services.certificates import SigningIdentity
 from . import display
 from .approval_dialog import ApprovalDialog
 
@@ -112,7 +112,7 @@ class LifecyclePanel(QWidget):
 
     def ask_identity(self, p: ServicePassport) -> SigningIdentity | None:
         """The head's unlocked signing identity, or None when the dialog was cancelled."""
-        dialog = ApprovalDialog(CertificateService.default(), p.title, self)
+        dialog = ApprovalDialog(self.app.certificates, p.title, self)
         return dialog.identity if dialog.exec() else None
 
     def renew(self) -> None:

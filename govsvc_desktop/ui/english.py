@@ -252,10 +252,48 @@ ENGLISH: dict[str, str] = {
     "خدمت بدون شناسه": "Service without an ID",
     "هدف": "Target",
     "ریال": "rials",
+    # added with the regulations' rules, trust and the catalogue
+    "اعتبار شناسنامه گذشته است": "The passport's approval has expired",
+    "امضای تأیید رئیس دستگاه": "Head of agency's approval signature",
+    "بررسی خدمات دستگاه تابعه به دستگاه مادر ارجاع شد": "Review of a subordinate agency's services referred to the parent body",
+    f"تغییرات خدمات شناسه{Z}دار در سامانه اعمال شد": "Changes to services with an ID applied in the system",
+    "خدمات به تأیید نهایی سازمان رسید (بند ۲ ماده ۵)": "Services finally approved by the Organisation (Art. 5, para. 2)",
+    f"زنجیره{Z}های خدمات بین{Z}دستگاهی در سامانه ثبت شد": "Inter-agency service chains registered in the system",
+    "شناسنامه تأییدشده نیست": "The passport is not approved",
+    "شناسنامه خدمات، نگاشت مجوزها و واحدها در سامانه تکمیل شد": "Passports, licence mapping and units completed in the system",
+    "شناسهٔ خدمت تکراری": "Duplicate service ID",
+    "صدور کد رهگیری یکتا": "Unique tracking code issued",
+    f"فهرست اصلاح{Z}شده خدمات از سازمان رسید (بند ۱ ماده ۵)": "Corrected list of services received from the Organisation (Art. 5, para. 1)",
+    f"فهرست قوانین و مقررات ناظر بر مأموریت{Z}ها احصا شد": "Laws and regulations governing the missions listed",
+    "قوانین هر خدمت و خدمات جدید در سامانه درج شد": "Laws of each service and new services entered in the system",
+    "موعد مقرر گذشته": "Deadline passed",
+    f"نظر بررسی{Z}کننده": "Reviewer's comment",
+    "نظر دستگاه مادر اعلام شد": "Parent body's opinion sent",
+    "نماینده دستگاه به سازمان معرفی شد": "Agency representative introduced to the Organisation",
+    f"وظایف در سامانه به{Z}روز شد": "Tasks updated in the system",
+    f"وظایف و مأموریت{Z}های دستگاه تغییر کرد": "The agency's tasks and missions changed",
+    "وظیفه است نه خدمت": "A task, not a service",
+    "کد پستی دستگاه": "Agency postal code",
+    # kinds of records in a bundle
+    "پیوست شناسنامه": "Passport attachment",
+    "گام چرخهٔ هوشمندسازی": "Step of the smartification cycle",
+    "گزارش نمایندهٔ دستگاه": "Agency representative's report",
+    "درس آموخته": "Lesson learned",
+    "زنجیرهٔ خدمات بین‌دستگاهی": "Inter-agency service chain",
+    "درخواست ۱۲۸": "128 request",
+    "مجوز": "Licence",
 }
 
 # What validation says about a field, after the field's name (domain/validation.py).
 PREDICATES: dict[str, str] = {
+    "خالی است": "is empty",
+    "برای تأیید لازم است (ماده ۱۱ آیین‌نامه توسعه خدمات الکترونیکی)":
+        "is needed for approval (Art. 11 of the e-services bylaw)",
+    "فهرست واحدهای سازمانی درگیر در ارائه خدمت لازم است (ماده ۲ آیین‌نامه توسعه خدمات الکترونیکی)":
+        "must list the organisational units involved in the service (Art. 2 of the e-services bylaw)",
+    "به هر درخواست باید کد رهگیری یکتا داده شود (ماده ۶ آیین‌نامه توسعه خدمات الکترونیکی؛ بند ۴-۶ مصوبه بهبود فرایندها)":
+        "every request must get a unique tracking code (Art. 6 of the e-services bylaw; 4-6 of the process improvement resolution)",
+    "کد پستی معتبر (ده رقم) نیست": "is not a valid postal code (ten digits)",
     "نمی‌تواند منفی باشد": "cannot be negative",
     "برای تأیید باید پر شود": "must be filled in before approval",
     "باید فقط رقم و ۸ تا ۱۶ رقم باشد": "must be 8 to 16 digits and nothing else",
@@ -284,6 +322,8 @@ PREDICATES: dict[str, str] = {
 
 # Predicates that carry a value: (pattern, English with the pattern's groups).
 PREDICATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"^مقدار «(.*)» در فهرست رسمی .* \(ویرایش (.*)\) نیست؛ به‌صورت متن آزاد علامت‌خورده پذیرفته شد$",
+     "“{0}” is not in the official list (version {1}); accepted as flagged free text"),
     (r"^بیش از (\d+) نویسه است$", "is longer than {0} characters"),
     (r"^تاریخ معتبری نیست: «(.*)»$", "is not a valid date: “{0}”"),
     (r"^مجوز «(.*)» پیش‌تر در همین شناسنامه آمده است$", "licence “{0}” is already in this passport"),

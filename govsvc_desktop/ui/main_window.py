@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
         settings = self.tools_menu.addAction(self.tr("&Settings…"))
         settings.triggered.connect(self.edit_settings)
         shortcut(settings, QKeySequence.StandardKey.Preferences, "Ctrl+,")
-        self.backups = BackupActions(self, self.app.backups, self.tools_menu.addMenu(self.tr("&Backups")))
+        self.tools_menu.addSeparator()
+        self.backups = BackupActions(self, self.app.backups, self.tools_menu)
         self.backups.restored.connect(self.reopen)
         self.successor: MainWindow | None = None
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

@@ -418,7 +418,7 @@ def test_reference_list_update_travels_in_a_reply_and_changes_the_pick_lists(
     newer["version"] = "1404.1"
     tehran = next(p for p in newer["provinces"] if p["name"] == "تهران")
     tehran["counties"].append({"name": "شهرستان نوبنیاد"})
-    reference = ReferenceService(app.uow, app.actor)
+    reference = ReferenceService(app.uow, app.session)
     assert "شهرستان نوبنیاد" not in reference.search("county", "نوبنیاد", province="تهران")
     reply = other.reply(submission, pki.centre.identity, tmp_path / "reply.asice",
                         reference_lists={"divisions": newer})

@@ -14,7 +14,6 @@ from sqlalchemy import Engine, create_engine, text
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
 from govsvc_desktop.domain.choices import Role, Status
-from govsvc_desktop.services.users import UserService
 from tests.approval_support import ALL_ROLES, approve
 from tests.bundle_support import passport
 from tests.pg import _admin_dsn, fresh_database, server_url
@@ -40,7 +39,7 @@ def office() -> Iterator[tuple[str, dict[str, str], dict[str, str]]]:
     logins = {name: f"{name}_{tag}" for name in PEOPLE}
     with fresh_database() as url:
         owner = build(url, settings=config.Settings(user_name="مدیر", roles=ALL_ROLES))
-        users = UserService(owner.uow, owner.actor)
+        users = owner.users
         for name, roles in PEOPLE.items():
             users.add(logins[name], f"کاربر {name}", roles, "secret-pass")
         made = {state: owner.passports.save(passport(i)).passport.uuid

@@ -13,9 +13,9 @@ from govsvc_desktop.bootstrap import App, build
 from govsvc_desktop.ui.app import install_language, load_fonts
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.tasks import DbWorker
+from tests import cups
 from tests.approval_support import ALL_ROLES
 from tests.engines import migrated_sqlite
-from tests import cups
 
 # Qt's printing reads the print service's address once per process: point it, before any
 # printer is made, at the socket the printing tests start their own print service on.

@@ -38,7 +38,10 @@ def test_the_problem_list_says_its_count(qtbot: QtBot, window: MainWindow) -> No
     editor.refresh_problems()
     assert editor.problems.accessibleDescription() == editor.problems_label.text() != ""
     assert editor.problems.accessibleName() == "کمبودها"
-    assert "۱۱ رقمی" in editor.bindings["agency_national_id"].widget.accessibleDescription()
+    national_id = editor.bindings["agency_national_id"]
+    assert "۱۱ رقمی" in national_id.help  # what the field is, said when it has no problem
+    # a field with a problem says the problem instead (here: approval needs it)
+    assert "ماده ۱۱" in national_id.widget.accessibleDescription()
 
 
 def test_qt_texts_missing_from_qtbase_fa_are_supplied() -> None:

@@ -83,6 +83,7 @@ class DeadlinesTab(QWidget):
         layout.addLayout(bar)
         self.table = record_table([self.tr("Due"), self.tr("State"), self.tr("Obligation"),
                                    self.tr("Regulation"), self.tr("Starts with")])
+        self.table.setAccessibleName(self.tr("Deadlines"))
         self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
         layout.addWidget(self.table, 1)
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.labels import label_for_path
-from ...domain.persian import format_int, to_persian_digits
 from ...domain.reference import LIST_TITLES_FA, Unmatched
+from .. import display
 from ..tasks import Task
 from ..widgets.tables import fill_rows, record_table
 
@@ -25,6 +25,7 @@ class ReferenceTab(QWidget):
         self.task: Task | None = None
         layout = QVBoxLayout(self)
         self.versions = record_table([self.tr("List"), self.tr("Version"), self.tr("Source")])
+        self.versions.setAccessibleName(self.tr("Official lists in force"))
         self.versions.setMaximumHeight(130)
         layout.addWidget(self.versions)
         bar = QHBoxLayout()
@@ -37,22 +38,23 @@ class ReferenceTab(QWidget):
         layout.addLayout(bar)
         self.unmatched = record_table([self.tr("Field"), self.tr("Value not in the lists"),
                                        self.tr("Records")])
+        self.unmatched.setAccessibleName(self.tr("Values not in the lists"))
         layout.addWidget(self.unmatched, 1)
         self.refresh()
 
     def refresh(self, unmatched: list[Unmatched] | None = None, fixed: int | None = None) -> None:
         lists = self.app.reference.lists()
-        fill_rows(self.versions, [(name, [LIST_TITLES_FA[name], to_persian_digits(version),
+        fill_rows(self.versions, [(name, [LIST_TITLES_FA[name], display.digits(str(version)),
                                           lists.sources.get(name, "")])
                                   for name, version in sorted(lists.versions.items())])
         items = self.app.reference.unmatched(stored=True) if unmatched is None else unmatched
         fill_rows(self.unmatched, [((u.field, u.value), [label_for_path(u.field), u.value,
-                                                         format_int(u.records)]) for u in items])
+                                                         display.number(u.records)]) for u in items])
         text = self.tr("%1 values match no entry of the official lists; they are kept as flagged "
-                       "free text.").replace("%1", format_int(len(items)))
+                       "free text.").replace("%1", display.number(len(items)))
         if fixed is not None:
             text = self.tr("%1 records were rewritten to the lists' spelling. ").replace(
-                "%1", format_int(fixed)) + text
+                "%1", display.number(fixed)) + text
         self.summary.setText(text)
 
     def match(self) -> Task:
