@@ -37,9 +37,11 @@ from .store.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from .services.backups import BackupService
-    from .services.bundles import BundleService, RenderPdf
+    from .services.bundle_context import RenderPdf
+    from .services.bundles import BundleService
     from .services.catalogue import CatalogueService
     from .services.certificates import CertificateService
+    from .services.database import DatabaseService
     from .services.printing import PrintService
     from .services.users import UserService
 
@@ -189,6 +191,14 @@ def backup_service(db: str, session: Session | None = None) -> BackupService:
 
     return BackupService(db, session or config.load_settings(),
                          session.clock if session else utc_now)
+
+
+def database_service(db: str | None = None) -> DatabaseService:
+    """Upgrade, check and copy a database by its location (it may not open as the program
+    opens it: an old schema, a damaged file)."""
+    from .services.database import DatabaseService
+
+    return DatabaseService(db or config.default_db())
 
 
 def certificate_service(clock: Callable[[], dt.datetime] = utc_now) -> CertificateService:

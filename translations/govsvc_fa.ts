@@ -22,7 +22,7 @@
         <translation>تأیید با امضا</translation>
     </message>
     <message>
-        <source>«{title}» is approved by the head of the agency's signature over its content, name and date. A change after approval breaks it.</source>
+        <source>«{title}» is approved by the head of the agency&apos;s signature over its content, name and date. A change after approval breaks it.</source>
         <translation>«{title}» با امضای رئیس دستگاه بر محتوا، نام و تاریخ آن تأیید می‌شود. هر تغییری پس از تأیید، تأیید را می‌شکند.</translation>
     </message>
     <message>
@@ -34,7 +34,7 @@
         <translation>گذرواژهٔ کلید:</translation>
     </message>
     <message>
-        <source>No signing identity is kept on this computer: import the head's certificate (or make a test one) on the Send page first.</source>
+        <source>No signing identity is kept on this computer: import the head&apos;s certificate (or make a test one) on the Send page first.</source>
         <translation>هیچ کلید امضایی در این رایانه نیست؛ نخست در صفحهٔ «ارسال» گواهی رئیس دستگاه را وارد کنید (یا یک گواهی آزمایشی بسازید).</translation>
     </message>
 </context>
@@ -260,7 +260,7 @@ Replace the data you are working on with it? The current database is kept aside 
         <translation>انتشار فهرست خدمات</translation>
     </message>
     <message>
-        <source>A website that opens from a folder or a USB stick and can be copied onto the agency's portal as it is: only approved, valid service passports, without anyone's name or ID, with CPSV-AP linked data.</source>
+        <source>A website that opens from a folder or a USB stick and can be copied onto the agency&apos;s portal as it is: only approved, valid service passports, without anyone&apos;s name or ID, with CPSV-AP linked data.</source>
         <translation>وب‌سایتی که از یک پوشه یا حافظهٔ جانبی باز می‌شود و همان‌گونه که هست روی درگاه دستگاه گذاشته می‌شود: فقط شناسنامه‌های تأییدشده و معتبر خدمات، بی‌نام و شناسهٔ هیچ کس، همراه با دادهٔ پیوندی CPSV-AP.</translation>
     </message>
     <message>
@@ -276,7 +276,7 @@ Replace the data you are working on with it? The current database is kept aside 
         <translation>پوشه:</translation>
     </message>
     <message>
-        <source>default: the agency's name</source>
+        <source>default: the agency&apos;s name</source>
         <translation>پیش‌فرض: نام دستگاه</translation>
     </message>
     <message>
@@ -374,7 +374,7 @@ Replace the data you are working on with it? The current database is kept aside 
 <context>
     <name>CycleTab</name>
     <message>
-        <source>Representative's report…</source>
+        <source>Representative&apos;s report…</source>
         <translation>گزارش نمایندهٔ دستگاه…</translation>
     </message>
     <message>
@@ -786,7 +786,7 @@ Replace the data you are working on with it? The current database is kept aside 
         <translation>زمان ارائهٔ خدمت</translation>
     </message>
     <message>
-        <source>The passport's service time is now %1 %2</source>
+        <source>The passport&apos;s service time is now %1 %2</source>
         <translation>زمان ارائهٔ خدمت در شناسنامه اکنون %1 %2 است</translation>
     </message>
 </context>
@@ -1250,7 +1250,7 @@ Replace the data you are working on with it? The current database is kept aside 
         <translation>امضای تأیید شکسته است: {reason}</translation>
     </message>
     <message>
-        <source>Approved without the head's signature</source>
+        <source>Approved without the head&apos;s signature</source>
         <translation>تأییدشده بدون امضای رئیس دستگاه</translation>
     </message>
     <message>
@@ -2442,7 +2442,7 @@ Database: {db}</source>
         <translation>تاریخ صدور شناسه:</translation>
     </message>
     <message>
-        <source>Centre's comment:</source>
+        <source>Centre&apos;s comment:</source>
         <translation>نظر سازمان:</translation>
     </message>
 </context>
@@ -2547,7 +2547,7 @@ Database: {db}</source>
         <translation>ناسازگاری</translation>
     </message>
     <message>
-        <source>Centre's decision</source>
+        <source>Centre&apos;s decision</source>
         <translation>تصمیم مرکز</translation>
     </message>
     <message>
@@ -2563,7 +2563,7 @@ Database: {db}</source>
         <translation>نسخهٔ بسته پذیرفته شود</translation>
     </message>
     <message>
-        <source>The centre's reply was applied: {decisions} records updated, {kept} left as they were.</source>
+        <source>The centre&apos;s reply was applied: {decisions} records updated, {kept} left as they were.</source>
         <translation>پاسخ مرکز وارد شد: {decisions} رکورد به‌روز شد، {kept} رکورد دست‌نخورده ماند.</translation>
     </message>
     <message>
@@ -2618,7 +2618,7 @@ Database: {db}</source>
         <translation>%1 مقدار با هیچ ردیف فهرست‌های رسمی نمی‌خواند؛ به‌صورت متن آزاد علامت‌خورده نگه داشته شده‌اند.</translation>
     </message>
     <message>
-        <source>%1 records were rewritten to the lists' spelling. </source>
+        <source>%1 records were rewritten to the lists&apos; spelling. </source>
         <translation>%1 رکورد به نگارش فهرست‌های رسمی درآمد. </translation>
     </message>
     <message>
@@ -2877,7 +2877,7 @@ Database: {db}</source>
         <translation>برای آزمودن برنامه: مرکز گواهی آزمایشی را نمی‌پذیرد.</translation>
     </message>
     <message>
-        <source>Holder's name:</source>
+        <source>Holder&apos;s name:</source>
         <translation>نام دارنده:</translation>
     </message>
     <message>

@@ -6,14 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..bootstrap import build
+from ..bootstrap import build, database_service
 from ..domain.errors import GovsvcError, StorageError
 from ..domain.persian import format_int
 from ..services.backups import BackupService
-from ..store import migrate
-from ..store.copy import copy_database
-from ..store.engine import make_engine
-from ..store.opening import RESTORE_FA
+from ..services.database import HOW_TO_RESTORE_FA
 from .context import Context, progress_printer
 
 
@@ -44,27 +41,18 @@ def _db(ctx: Context) -> str:
 
 
 def cmd_upgrade(args: argparse.Namespace, ctx: Context) -> int:
-    engine = make_engine(_db(ctx))
-    try:
-        backup = migrate.upgrade(engine)
-        migrate.apply_security(engine)
-    finally:
-        engine.dispose()
+    backup = database_service(_db(ctx)).upgrade()
     print("طرح پایگاه داده به‌روز است." + (f" نسخه پیشین در {backup} نگه داشته شد." if backup else ""))
     return 0
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    engine = make_engine(_db(ctx))
-    try:
-        current, head = migrate.check(engine)
-        problems = migrate.integrity_problems(engine)
-    finally:
-        engine.dispose()
+    report = database_service(_db(ctx)).check()
+    current, head, problems = report.current, report.head, report.problems
     print(f"طرح پایگاه داده: {current or 'خالی'}؛ طرح برنامه: {head}")
     if problems:
         print(f"پایگاه داده آسیب دیده است: بررسی یکپارچگی {format_int(len(problems))} مشکل یافت. "
-              + RESTORE_FA)
+              + HOW_TO_RESTORE_FA)
         print("جزئیات فنی (گزارش خود SQLite):")
     for line in problems:
         print(f"  {line}")
@@ -76,12 +64,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_copy(args: argparse.Namespace, ctx: Context) -> int:
     source_db, target_db = (_db(ctx), args.to) if args.to else (args.source, _db(ctx))
-    source, target = make_engine(source_db), make_engine(target_db)
-    try:
-        counts = copy_database(source, target, progress_printer("کپی"))
-    finally:
-        source.dispose()
-        target.dispose()
+    counts = database_service(source_db).copy_to(target_db, progress_printer("کپی"))
     print(f"{format_int(counts.get('passports', 0))} شناسنامه و {format_int(counts.get('audit_log', 0))} ردیف سابقه کپی شد.")
     return 0
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import __version__
 from ..domain.bundles import SENT, BundleEntry, changed_since
@@ -38,11 +38,9 @@ from ..exchange.certificates import (
     common_name,
 )
 from ..store import migrate
+from .bundle_context import BundleContext
 from .bundle_kinds import PASSPORTS, Selection, StoredPassport
 from .passports import SentMarks
-
-if TYPE_CHECKING:
-    from .bundles import BundleService
 
 Progress = Callable[[int, int], bool]
 
@@ -88,7 +86,7 @@ class ExportResult:
     entry: BundleEntry
 
 
-def plan_export(svc: BundleService, f: PassportFilter, delta: bool) -> ExportPlan:
+def plan_export(svc: BundleContext, f: PassportFilter, delta: bool) -> ExportPlan:
     with svc.uow_factory() as uow:
         sequence = uow.bundles.last_sequence(SENT, SUBMISSION) + 1
         follows = uow.bundles.last_acknowledged(SUBMISSION) if delta else None
@@ -116,7 +114,7 @@ def plan_export(svc: BundleService, f: PassportFilter, delta: bool) -> ExportPla
 
 
 def _header(
-    svc: BundleService, plan: ExportPlan, records: dict[str, list[Any]], files: dict[str, int],
+    svc: BundleContext, plan: ExportPlan, records: dict[str, list[Any]], files: dict[str, int],
 ) -> BundleHeader:
     passports: list[StoredPassport] = records[PASSPORTS.name]
     needs_default = passports and not (svc.settings.agency_name and svc.settings.province)
@@ -141,7 +139,7 @@ def _header(
 
 
 def export(
-    svc: BundleService, out: Path, identity: SigningIdentity, f: PassportFilter, delta: bool,
+    svc: BundleContext, out: Path, identity: SigningIdentity, f: PassportFilter, delta: bool,
     progress: Progress | None,
 ) -> ExportResult:
     check_usable_for_signing(identity.certificate, svc.clock())
@@ -193,7 +191,7 @@ def export(
     return ExportResult(out, sha256, header, len(sent), entry)
 
 
-def _stored_file(svc: BundleService, digest: str) -> bytes:
+def _stored_file(svc: BundleContext, digest: str) -> bytes:
     """A file a record cites, read from the database only when it is written to the bundle."""
     with svc.uow_factory() as uow:
         data = uow.plans.evidence(digest)
@@ -224,7 +222,7 @@ class _Ticker:
 
 
 def _signed_pdfs(
-    svc: BundleService, identity: SigningIdentity, approved: list[StoredPassport],
+    svc: BundleContext, identity: SigningIdentity, approved: list[StoredPassport],
     tick: _Ticker,
 ) -> list[tuple[str, bytes]]:
     """Each approved passport's PDF, PAdES-signed (pyHanko is loaded only when needed)."""
@@ -243,7 +241,7 @@ def _signed_pdfs(
 
 
 def _record_sent(
-    svc: BundleService, out: Path, sha256: str, header: BundleHeader,
+    svc: BundleContext, out: Path, sha256: str, header: BundleHeader,
     identity: SigningIdentity, records: dict[str, list[Any]], marks: SentMarks,
 ) -> BundleEntry:
     with svc.uow_factory() as uow:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..domain.bundles import (
     ACCEPTED,
@@ -49,17 +49,11 @@ from ..store.uow import UnitOfWork
 from .agency import PROPOSALS as PROPOSAL_BOOK
 from .agency import STEPS as STEP_BOOK
 from .agency import save_record
+from .bundle_context import BundleContext, file_sha256
 from .gate import PASSPORTS, Gate
 from .reference import documents_in, list_notes, store_documents
 
-if TYPE_CHECKING:
-    from .bundles import BundleService
-
 Progress = Callable[[int, int], bool]
-
-
-class ImportCancelled(GovsvcError):
-    """The user stopped reading the bundle; nothing was changed."""
 
 
 class BundleRefused(GovsvcError):
@@ -146,8 +140,7 @@ class ImportOutcome:
                 f"به‌روزرسانی، {n(self.unchanged)} بدون تغییر، {n(self.kept)} نگه‌داشته.")
 
 
-def prepare(svc: BundleService, path: Path, progress: Progress | None) -> ImportPlan:
-    from .bundles import file_sha256
+def prepare(svc: BundleContext, path: Path, progress: Progress | None) -> ImportPlan:
 
     sha256 = file_sha256(path)
     plan = ImportPlan(path, sha256, svc.verify(path, progress, keep=_is_evidence))
@@ -179,7 +172,7 @@ def _evidence_kept(plan: ImportPlan) -> dict[str, bytes]:
             if name.startswith(EVIDENCE_DIR)}
 
 
-def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None:
+def _plan_records(svc: BundleContext, uow: UnitOfWork, plan: ImportPlan) -> None:
     for kind in svc.kinds:
         document = plan.report.documents.get(kind.spec.entry)
         if document is None:
@@ -202,7 +195,7 @@ def _plan_records(svc: BundleService, uow: UnitOfWork, plan: ImportPlan) -> None
             plan.problems += kind.check_files(record, kept)
 
 
-def _check_approvals(svc: BundleService, plan: ImportPlan, records: list[Any]) -> None:
+def _check_approvals(svc: BundleContext, plan: ImportPlan, records: list[Any]) -> None:
     """An approval signature that no longer matches its record refuses the bundle: someone
     changed an approved record after the head signed it. An approval that is intact but
     not trusted here lands its record as a draft, and the plan says so."""
@@ -283,7 +276,7 @@ def _answered_record(uow: UnitOfWork, d: CentreDecision,
 
 
 def apply(
-    svc: BundleService, plan: ImportPlan, take_theirs: frozenset[str], keep_mine: frozenset[str],
+    svc: BundleContext, plan: ImportPlan, take_theirs: frozenset[str], keep_mine: frozenset[str],
 ) -> ImportOutcome:
     if not plan.ok or plan.header is None:
         raise BundleRefused("بسته پذیرفته نشد؛ چیزی تغییر نکرد:\n" + plan.failures_fa())
@@ -332,7 +325,7 @@ def apply(
     return outcome
 
 
-def _centre_actor(svc: BundleService, plan: ImportPlan) -> Actor:
+def _centre_actor(svc: BundleContext, plan: ImportPlan) -> Actor:
     """The centre decides, named in the audit; the person importing its reply is the
     audit's username, and their roles are the ones the rules check."""
     return Actor(name=f"سامانهٔ مرکزی: {plan.signer or 'بی‌نام'}",
@@ -340,7 +333,7 @@ def _centre_actor(svc: BundleService, plan: ImportPlan) -> Actor:
 
 
 def _apply_decisions(
-    svc: BundleService, uow: UnitOfWork, plan: ImportPlan, now: str,
+    svc: BundleContext, uow: UnitOfWork, plan: ImportPlan, now: str,
     take_theirs: frozenset[str], outcome: ImportOutcome,
 ) -> dict[str, dict[str, int]]:
     actor = _centre_actor(svc, plan)
@@ -377,7 +370,7 @@ def _apply_decisions(
     return revisions
 
 
-def _answer_proposal(svc: BundleService, uow: UnitOfWork, plan: ImportPlan, d: CentreDecision,
+def _answer_proposal(svc: BundleContext, uow: UnitOfWork, plan: ImportPlan, d: CentreDecision,
                      actor: Actor, now: str) -> int:
     """The centre's ID (or refusal) written on the proposal; its revision afterwards."""
     current = uow.agency.get(PROPOSAL_BOOK.kind, d.uuid, ServiceProposal)
@@ -390,7 +383,7 @@ def _answer_proposal(svc: BundleService, uow: UnitOfWork, plan: ImportPlan, d: C
     return save_record(uow, PROPOSAL_BOOK, answered, actor, now).revision
 
 
-def _answer_step(svc: BundleService, uow: UnitOfWork, plan: ImportPlan, d: CentreDecision,
+def _answer_step(svc: BundleContext, uow: UnitOfWork, plan: ImportPlan, d: CentreDecision,
                  actor: Actor, now: str) -> int:
     """The centre's validation of a cycle step (or its refusal); its revision afterwards."""
     current = uow.agency.get(STEP_BOOK.kind, d.uuid, CycleStep)
@@ -404,7 +397,7 @@ def _answer_step(svc: BundleService, uow: UnitOfWork, plan: ImportPlan, d: Centr
 
 
 def _decided(
-    current: ServicePassport, d: CentreDecision, actor: Actor, svc: BundleService,
+    current: ServicePassport, d: CentreDecision, actor: Actor, svc: BundleContext,
 ) -> tuple[ServicePassport, str]:
     """The record after the centre's decision; a chosen "take theirs" applies it whatever the
     local status, through the same life-cycle rule as if the record were still sent."""
@@ -424,7 +417,7 @@ def _decided(
 
 
 def _record_received(
-    svc: BundleService, uow: UnitOfWork, plan: ImportPlan, now: str,
+    svc: BundleContext, uow: UnitOfWork, plan: ImportPlan, now: str,
     revisions: dict[str, dict[str, int]],
 ) -> int:
     header = plan.header

@@ -165,13 +165,3 @@ PASSPORTS = RecordKindAdapter(
     write=_passport_write,
     stored_revisions=lambda uow, uuids: uow.passports.revisions_of(uuids),
 )
-
-
-def record_kinds() -> list[RecordKindAdapter]:
-    """Every kind this version exchanges, in the order they are written and imported."""
-    from .bundle_agency import AGENCY_KINDS
-    from .bundle_attachments import ATTACHMENTS
-    from .bundle_plans import PLANS
-    from .bundle_proposals import PROPOSALS
-
-    return [PASSPORTS, ATTACHMENTS, PLANS, PROPOSALS, *AGENCY_KINDS]

@@ -10,7 +10,7 @@ import uuid as uuid_mod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import __version__
 from ..domain.bundles import (
@@ -38,11 +38,9 @@ from ..exchange.certificates import (
     common_name,
 )
 from .bundle_agency import STEPS_KIND
+from .bundle_context import BundleContext, file_sha256
 from .bundle_kinds import PASSPORTS, compact_json
 from .bundle_proposals import PROPOSALS, parse_proposals
-
-if TYPE_CHECKING:
-    from .bundles import BundleService
 
 
 @dataclass
@@ -145,14 +143,13 @@ def _decisions(
 
 
 def reply(
-    svc: BundleService, submission: Path, identity: SigningIdentity, out: Path,
+    svc: BundleContext, submission: Path, identity: SigningIdentity, out: Path,
     accept: Sequence[str], returns: Sequence[tuple[str, str]],
     issue_ids: Sequence[tuple[str, str]], reference_lists: Mapping[str, Any] | None = None,
 ) -> ReplyResult:
     """``reference_lists`` are official list documents (``{"divisions": {...}}``) the centre
     sends with its answer; the agency applies them when it imports the reply."""
     from .bundle_import import BundleRefused
-    from .bundles import file_sha256
 
     check_usable_for_signing(identity.certificate, svc.clock())
     sha256 = file_sha256(submission)

@@ -7,32 +7,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import config
-from ..config import os_reason_fa
-from ..domain.approval import ApprovalCheck
 from ..domain.bundles import SENT, BundleEntry
 from ..domain.errors import GovsvcError, NotFoundError
 from ..domain.queries import PassportFilter
-from ..exchange.asic import AsicLimits
-from ..exchange.bundle import BundleReport, verify_bundle
+from ..exchange.bundle import BundleReport
 from ..exchange.certificates import SigningIdentity
-from ..store.uow import UnitOfWork
 from . import bundle_export, bundle_import, bundle_reply
-from .approvals import Approvals
-from .bundle_kinds import RecordKindAdapter, StoredPassport, record_kinds
-from .certificates import CertificateService
-from .passports import PassportService, iso_now
-
-# a passport's form for a bundle, from the record as stored (decoded only if it is drawn)
-RenderPdf = Callable[[StoredPassport], bytes | None]
-Progress = Callable[[int, int], bool]  # (done, total) → keep going?
+from .bundle_context import BundleContext, Progress, RenderPdf, file_sha256
+from .bundle_kinds import StoredPassport
 
 ExportPlan = bundle_export.ExportPlan
 ExportResult = bundle_export.ExportResult
@@ -40,7 +27,6 @@ ImportPlan = bundle_import.ImportPlan
 ImportOutcome = bundle_import.ImportOutcome
 ReplyResult = bundle_reply.ReplyResult
 BundleRefused = bundle_import.BundleRefused
-ImportCancelled = bundle_import.ImportCancelled
 ExportCancelled = bundle_export.ExportCancelled
 
 
@@ -57,53 +43,10 @@ def default_pdf_renderer() -> RenderPdf:
     return render
 
 
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
-    except FileNotFoundError:
-        raise NotFoundError(f"پرونده «{os.fspath(path)}» پیدا نشد") from None
-    except OSError as exc:
-        raise GovsvcError(f"پرونده «{os.fspath(path)}» خوانده نشد ({os_reason_fa(exc)})") from None
-
-
-class BundleService:
-    """Bundles for one database and one person; ``render_pdf`` makes an approved passport's PDF."""
-
-    def __init__(
-        self,
-        uow_factory: Callable[[], UnitOfWork],
-        passports: PassportService,
-        certificates: CertificateService,
-        *,
-        render_pdf: RenderPdf | None = None,
-        kinds: Sequence[RecordKindAdapter] | None = None,
-        limits: AsicLimits | None = None,
-    ) -> None:
-        self.uow_factory = uow_factory
-        self.passports = passports
-        self.certificates = certificates
-        self.render_pdf = render_pdf
-        self.kinds = list(kinds) if kinds is not None else record_kinds()
-        self.limits = limits or AsicLimits()
-
-    @property
-    def settings(self) -> config.Settings:
-        return self.passports.session.settings
-
-    @property
-    def actor_name(self) -> str:
-        return self.passports.actor.name
-
-    def now(self) -> str:
-        return iso_now(self.passports.clock)
-
-    def approval_check(self, record: Any) -> ApprovalCheck:
-        """A carried approval judged against this installation's trust (the bundle's)."""
-        return Approvals(self.certificates.anchors).check("passport", record)
-
-    def clock(self) -> dt.datetime:
-        return self.passports.clock()
+class BundleService(BundleContext):
+    """Bundles for one database and one person: sending, checking, receiving, answering and
+    the history. Each step lives in its own module and is handed this service as its
+    explicit ``BundleContext``."""
 
     # sending
     def plan_export(self, f: PassportFilter = PassportFilter(), delta: bool = False) -> ExportPlan:
@@ -117,22 +60,6 @@ class BundleService:
     ) -> ExportResult:
         """Write a signed bundle, then mark its approved passports sent, in one transaction."""
         return bundle_export.export(self, Path(out), identity, f, delta, progress)
-
-    # checking and receiving
-    def verify(
-        self, path: str | os.PathLike[str], progress: Progress | None = None,
-        keep: Callable[[str], bool] | None = None, records: bool = True,
-    ) -> BundleReport:
-        """Every check on a bundle against this installation's trusted CAs; never raises.
-        Without ``records``, whether it is genuine and intact without reading the record
-        files (an import always reads them)."""
-        def tick(done: int, total: int) -> None:
-            if progress is not None and not progress(done, total):
-                raise bundle_import.ImportCancelled("بررسی بسته لغو شد")
-
-        return verify_bundle(path, self.certificates.anchors(),
-                             [k.spec for k in self.kinds], limits=self.limits,
-                             progress=tick, keep=keep, records=records)
 
     def check_records(self, report: BundleReport) -> bool:
         """The checks an import makes on every record (decoding, validation, duplicates),
@@ -187,14 +114,6 @@ class BundleService:
         if len(hits) != 1:
             raise NotFoundError(f"{'چند' if hits else 'هیچ'} بسته‌ای با «{ref}» در تاریخچه پیدا شد")
         return hits[0]
-
-    def audit(self, uow: UnitOfWork, entry: BundleEntry, action: str) -> None:
-        """Bundle events in the audit trail, named by the bundle's ID, with its fingerprint."""
-        actor = self.passports.actor
-        uow.audit.record(at=self.now(), actor=actor.name, username=actor.username,
-                         record_type="bundle", record_uuid=entry.bundle_id[:36],
-                         revision=entry.sequence, action=action,
-                         changes=[("sha256", None, entry.sha256)])
 
     def acknowledge(self, ref: str) -> BundleEntry:
         """Record that the centre confirmed receiving a bundle sent from here (deltas follow it)."""

@@ -64,6 +64,8 @@ class PassportService(SessionBound):
                  approvals: Approvals | None = None) -> None:
         super().__init__(uow_factory, session)
         self._approvals = approvals
+        # the official lists in force, for the free-text flags (set by the composition root)
+        self.reference_lists: Callable[[], ReferenceLists] | None = None
 
     @property
     def approvals(self) -> Approvals:
@@ -73,8 +75,6 @@ class PassportService(SessionBound):
 
             self._approvals = Approvals()
         return self._approvals
-        # the official lists in force, for the free-text flags (set by the composition root)
-        self.reference_lists: Callable[[], ReferenceLists] | None = None
 
     # reading
     def get(self, uuid: str) -> ServicePassport:

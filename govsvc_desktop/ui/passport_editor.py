@@ -38,6 +38,7 @@ from ..domain.codec import from_dict, to_dict
 from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
 from ..domain.passport import ServicePassport
 from ..domain.reference import PICKED_FIELDS
+from ..domain.validation import validate
 from ..services.drafts import DraftStore
 from ..services.printing import passport_form, pdf_file_name
 from . import display
@@ -232,6 +233,8 @@ class PassportEditor(QWidget):
             problems += self.service.problems(self.current())
         except ValidationError as exc:
             problems += exc.problems
+        except GovsvcError:  # the database cannot be asked now (a lost server): the record's own rules
+            problems += validate(self.current())
         return problems
 
     # problems

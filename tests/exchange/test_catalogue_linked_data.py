@@ -111,7 +111,7 @@ def test_the_passport_lands_where_the_mapping_says(site: Path) -> None:
              for c in g.objects(s, CV.hasChannel)}
     assert kinds == {"in_person", "counter", "web"}
     evidence = {str(g.value(e, DCT.title)) for e in g.objects(s, CPSV.hasInput)}
-    assert {"تصویر شناسنامه", "سند مالکیت", "کاربرگ درخواست پروانه"} <= evidence
+    assert {"نقشه محل چاه", "سند مالکیت", "کاربرگ درخواست پروانه"} <= evidence
     required = {str(g.value(r, DCT.title)) for r in g.objects(s, DCT.requires)}
     assert required == {"استعلام کاربری زمین", "استعلام مالکیت"}
     outputs = {str(g.value(o, DCT.identifier)) for o in g.objects(s, CPSV.produces)}

@@ -132,7 +132,7 @@ def test_a_service_page_shows_documents_fees_and_its_id(browser: Any, site: Path
     browser.find_element(By.LINK_TEXT, TITLE).click()
     WebDriverWait(browser, 15).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == TITLE)
     body = browser.find_element(By.TAG_NAME, "main").text
-    for expected in ("تصویر شناسنامه", "سند مالکیت", "۲٬۵۰۰٬۰۰۰ ریال", "۳۵۰٬۰۰۰ ریال",
+    for expected in ("نقشه محل چاه", "سند مالکیت", "۲٬۵۰۰٬۰۰۰ ریال", "۳۵۰٬۰۰۰ ریال",
                      "۱۱۰۳۱۱۶۴۰۰۱", "قانون توزیع عادلانه آب", "دفاتر پیشخوان طرف قرارداد",
                      "دفتر پیشخوانی که قبلاً مراجعه کرده", "۱۵ روز کاری", "دریافت درخواست",
                      "معاف از الکترونیکی شدن", "کشاورزان و بهره‌برداران"):

@@ -179,7 +179,7 @@ def test_the_printed_form_lists_the_attachments(app: App, tmp_path: Path) -> Non
 
 
 def test_the_kind_is_registered_after_passports() -> None:
-    from govsvc_desktop.services.bundle_kinds import record_kinds
+    from govsvc_desktop.services.bundle_registry import record_kinds
 
     names = [k.name for k in record_kinds()]
     assert names.index(ATTACHMENTS.name) == names.index("passports") + 1

@@ -62,7 +62,7 @@ def _write(path: Path, text: str, result: SiteResult) -> None:
 
 
 def _copy_assets(root: Path, result: SiteResult) -> None:
-    from ...reports.fonts import font_dir
+    from ...config import font_dir
 
     assets = root / "assets"
     (assets / "fonts").mkdir(parents=True)
