@@ -34,6 +34,7 @@ run: setup
 test: setup
 	$(BIN)/ruff check govsvc_desktop tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist worksteal tests --ignore=tests/bench
 
 bench: setup
@@ -42,6 +43,7 @@ bench: setup
 lint: setup
 	$(BIN)/ruff check govsvc_desktop tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # The frozen build sees the run-time packages alone: a virtualenv of its own holds
 # requirements.lock and PyInstaller (pinned in requirements-dev.lock), so nothing of the test

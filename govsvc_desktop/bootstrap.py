@@ -16,34 +16,34 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import config
-from .domain.errors import StorageError
-from .domain.lifecycle import Actor
-from .privacy import mask
-from .services.agency import AgencyService
-from .services.attachments import AttachmentService
-from .services.compliance import ComplianceService
-from .services.deadlines import DeadlineService
-from .services.event_logs import EventLogService
-from .services.passports import PassportService
-from .services.plans import PlanService
-from .services.reference import ReferenceService
-from .services.service_lists import ServiceListService
-from .services.session import Session, utc_now
-from .store import migrate
-from .store.engine import login_parts, make_engine, opening_of, with_login
-from .store.opening import start_full_check
-from .store.uow import UnitOfWork
+from govsvc_desktop import config
+from govsvc_desktop.domain.errors import StorageError
+from govsvc_desktop.domain.passport.lifecycle import Actor
+from govsvc_desktop.privacy import mask
+from govsvc_desktop.services.agency import AgencyService
+from govsvc_desktop.services.attachments import AttachmentService
+from govsvc_desktop.services.compliance import ComplianceService
+from govsvc_desktop.services.deadlines import DeadlineService
+from govsvc_desktop.services.event_logs import EventLogService
+from govsvc_desktop.services.passports import PassportService
+from govsvc_desktop.services.plans import PlanService
+from govsvc_desktop.services.reference import ReferenceService
+from govsvc_desktop.services.service_lists import ServiceListService
+from govsvc_desktop.services.session import Session, utc_now
+from govsvc_desktop.store import migrate
+from govsvc_desktop.store.engine import login_parts, make_engine, opening_of, with_login
+from govsvc_desktop.store.opening import start_full_check
+from govsvc_desktop.store.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from .services.backups import BackupService
-    from .services.bundle_context import RenderPdf
-    from .services.bundles import BundleService
-    from .services.catalogue import CatalogueService
-    from .services.certificates import CertificateService
-    from .services.database import DatabaseService
-    from .services.printing import PrintService
-    from .services.users import UserService
+    from govsvc_desktop.services.backups import BackupService
+    from govsvc_desktop.services.bundles.context import RenderPdf
+    from govsvc_desktop.services.bundles.service import BundleService
+    from govsvc_desktop.services.catalogue import CatalogueService
+    from govsvc_desktop.services.certificates import CertificateService
+    from govsvc_desktop.services.database import DatabaseService
+    from govsvc_desktop.services.printing import PrintService
+    from govsvc_desktop.services.users import UserService
 
 
 @dataclass
@@ -88,13 +88,13 @@ class App:
 
     @cached_property
     def printing(self) -> PrintService:
-        from .services.printing import PrintService
+        from govsvc_desktop.services.printing import PrintService
 
         return PrintService(self.passports, self.db, worker_services)
 
     @cached_property
     def catalogue(self) -> CatalogueService:
-        from .services.catalogue import CatalogueService
+        from govsvc_desktop.services.catalogue import CatalogueService
 
         return CatalogueService(self.passports, self.agency)
 
@@ -104,7 +104,7 @@ class App:
 
     @cached_property
     def users(self) -> UserService:
-        from .services.users import UserService
+        from govsvc_desktop.services.users import UserService
 
         return UserService(self.uow, self.session)
 
@@ -187,7 +187,7 @@ def worker_services(db: str) -> App:
 def backup_service(db: str, session: Session | None = None) -> BackupService:
     """Backups of ``db`` (no need to open it: a restore replaces it); settings from the
     session when the program runs, else as saved."""
-    from .services.backups import BackupService
+    from govsvc_desktop.services.backups import BackupService
 
     return BackupService(db, session or config.load_settings(),
                          session.clock if session else utc_now)
@@ -196,14 +196,14 @@ def backup_service(db: str, session: Session | None = None) -> BackupService:
 def database_service(db: str | None = None) -> DatabaseService:
     """Upgrade, check and copy a database by its location (it may not open as the program
     opens it: an old schema, a damaged file)."""
-    from .services.database import DatabaseService
+    from govsvc_desktop.services.database import DatabaseService
 
     return DatabaseService(db or config.default_db())
 
 
 def certificate_service(clock: Callable[[], dt.datetime] = utc_now) -> CertificateService:
     """Signing identities and trusted CAs of this computer's user (no database needed)."""
-    from .services.certificates import CertificateService
+    from govsvc_desktop.services.certificates import CertificateService
 
     return CertificateService.default(clock)
 
@@ -211,7 +211,7 @@ def certificate_service(clock: Callable[[], dt.datetime] = utc_now) -> Certifica
 def bundle_service(app: App, render_pdf: RenderPdf | None = None,
                    certificates: CertificateService | None = None) -> BundleService:
     """Bundles wired to an application; approved passports travel with the official form."""
-    from .services.bundles import BundleService, default_pdf_renderer
+    from govsvc_desktop.services.bundles.service import BundleService, default_pdf_renderer
 
     return BundleService(app.uow, app.passports, certificates or app.certificates,
                          render_pdf=render_pdf or default_pdf_renderer())
@@ -229,8 +229,8 @@ def with_person_login(db: str | None, username: str, password: str) -> str:
 
 def shared_mode_actor(engine: Engine) -> Actor:
     """In shared mode the person is the database login: their roles come from the server."""
-    from .store import pg_security
-    from .store.engine import reraise, where
+    from govsvc_desktop.store import pg_security
+    from govsvc_desktop.store.engine import reraise, where
 
     try:
         with engine.connect() as conn:

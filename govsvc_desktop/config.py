@@ -18,10 +18,10 @@ from typing import BinaryIO
 
 import platformdirs
 
-from .domain.choices import Role
-from .domain.errors import GovsvcError, StorageError
-from .domain.lifecycle import Actor
-from .privacy import PRIVATE_DIR, PRIVATE_FILE
+from govsvc_desktop.domain.choices import Role
+from govsvc_desktop.domain.errors import GovsvcError, StorageError
+from govsvc_desktop.domain.passport.lifecycle import Actor
+from govsvc_desktop.privacy import PRIVATE_DIR, PRIVATE_FILE
 
 APP_NAME = "govsvc-desktop"
 

@@ -14,8 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from .domain.errors import GovsvcError
-from .privacy import PRIVATE_FILE, mask, restrict_new_files
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.privacy import PRIVATE_FILE, mask, restrict_new_files
 
 _configured = False
 _in_use: Path | None = None
@@ -44,7 +44,7 @@ def log_file() -> Path | str:
     if _in_use is not None:
         return _in_use
     if not _configured:  # logging not started (tests, tools): where it would be written
-        from .config import log_dir
+        from govsvc_desktop.config import log_dir
 
         return log_dir() / LOG_NAME
     return "خروجی خطا (stderr)"
@@ -58,7 +58,7 @@ def setup_logging(level: int = logging.INFO) -> None:
     restrict_new_files()
     handler: logging.Handler
     try:
-        from .config import log_dir, os_reason_fa
+        from govsvc_desktop.config import log_dir, os_reason_fa
 
         path = log_dir() / LOG_NAME
         handler = _PrivateRotatingFile(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")

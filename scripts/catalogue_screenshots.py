@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from govsvc_desktop import config  # noqa: E402
 from govsvc_desktop.bootstrap import build  # noqa: E402
-from govsvc_desktop.services import demo  # noqa: E402
+from govsvc_desktop.demo import generator as demo  # noqa: E402
 from tests.browser import chromium  # noqa: E402
 
 

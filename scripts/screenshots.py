@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from govsvc_desktop import config  # noqa: E402
 from govsvc_desktop.bootstrap import App, build, bundle_service, certificate_service  # noqa: E402
-from govsvc_desktop.services import demo  # noqa: E402
+from govsvc_desktop.demo import generator as demo  # noqa: E402
 from govsvc_desktop.ui.app import install_language, load_fonts  # noqa: E402
 from govsvc_desktop.ui.main_window import MainWindow  # noqa: E402
 from govsvc_desktop.ui.passport_editor import PassportEditor  # noqa: E402
@@ -139,7 +139,7 @@ def _english(qapp: QApplication, app: App, out: Path) -> None:
 def _approval(qapp: QApplication, app: App, tmp: Path, out: Path) -> None:
     """The editor's life-cycle page of a passport the head approved by signature."""
     from govsvc_desktop.domain.choices import Status
-    from govsvc_desktop.exchange.demo_certificates import make_test_signer
+    from govsvc_desktop.exchange.signing.demo_pki import make_test_signer
     from govsvc_desktop.ui.editor_sections import SECTIONS
     from govsvc_desktop.ui.passport_editor import PassportEditor
 
@@ -162,8 +162,8 @@ def _approval(qapp: QApplication, app: App, tmp: Path, out: Path) -> None:
 def _receive_page(qapp: QApplication, window: MainWindow, app: App, tmp: Path, out: Path) -> None:
     """The Receive page with the centre's reply to a submission opened: decisions on
     passports and the ID issued for a proposed service."""
-    from govsvc_desktop.domain.proposals import ProposalStatus
-    from govsvc_desktop.exchange.demo_certificates import (
+    from govsvc_desktop.domain.agency.proposals import ProposalStatus
+    from govsvc_desktop.exchange.signing.demo_pki import (
         make_test_centre_signer,
         make_test_signer,
     )

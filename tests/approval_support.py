@@ -11,9 +11,9 @@ from pathlib import Path
 
 from govsvc_desktop.bootstrap import App, certificate_service
 from govsvc_desktop.domain.choices import Role, Status
-from govsvc_desktop.domain.lifecycle import Action
-from govsvc_desktop.domain.passport import ServicePassport
-from govsvc_desktop.exchange.demo_certificates import TestCredentials, make_test_signer
+from govsvc_desktop.domain.passport.lifecycle import Action
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.exchange.signing.demo_pki import TestCredentials, make_test_signer
 from govsvc_desktop.store.uow import UnitOfWork
 
 HEAD_NAME = "دکتر محمد صادقی"

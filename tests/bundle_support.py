@@ -19,14 +19,14 @@ from sqlalchemy import func, select
 
 from govsvc_desktop.bootstrap import App, bundle_service, certificate_service
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.passport import Licence, ServicePassport
-from govsvc_desktop.exchange.demo_certificates import (
+from govsvc_desktop.domain.passport.model import Licence, ServicePassport
+from govsvc_desktop.exchange.signing.demo_pki import (
     TestCredentials,
     make_test_centre_signer,
     make_test_signer,
 )
-from govsvc_desktop.services.bundle_kinds import StoredPassport
-from govsvc_desktop.services.bundles import BundleService
+from govsvc_desktop.services.bundles.kinds import StoredPassport
+from govsvc_desktop.services.bundles.service import BundleService
 from govsvc_desktop.services.certificates import CertificateService, IdentityInfo
 from govsvc_desktop.store.tables import audit_log
 from tests.approval_support import approve

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.demo import vocabulary as V
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.domain.passport import ServicePassport
-from govsvc_desktop.services import demo
-from govsvc_desktop.services import demo_data as V
+from govsvc_desktop.domain.passport.model import ServicePassport
 from tests.fixtures import full_passport
 
 AGENCY = "شرکت آب منطقه‌ای استان فارس"

@@ -20,7 +20,7 @@ from govsvc_desktop.domain.identifiers import (
     national_id_with_check,
     sheba_with_check,
 )
-from govsvc_desktop.domain.passport import (
+from govsvc_desktop.domain.passport.model import (
     Channel,
     Fee,
     Form,

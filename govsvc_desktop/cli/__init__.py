@@ -15,8 +15,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from ..domain.errors import GovsvcError
-from .context import Context
+from govsvc_desktop.cli.context import Context
+from govsvc_desktop.domain.errors import GovsvcError
 
 # noun → (module that registers it, help shown in the list of nouns)
 NOUNS: dict[str, tuple[str, str]] = {
@@ -60,7 +60,7 @@ class _Version(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: Any, option_string: str | None = None) -> None:
-        from .. import __version__
+        from govsvc_desktop import __version__
 
         sys.stdout.write(f"govsvc-desktop {__version__}\n")
         parser.exit()
@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from ..logsetup import setup_logging
+    from govsvc_desktop.logsetup import setup_logging
 
     setup_logging()
     if not getattr(args, "func", None):
@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:  # a bug: full details to the log, a short message to the user
         log.exception("unexpected error in command %s %s", args.noun,
                       getattr(args, "verb", "") or "")
-        from ..logsetup import log_file
+        from govsvc_desktop.logsetup import log_file
 
         print(f"خطای پیش‌بینی‌نشده (اشکال برنامه) رخ داد؛ داده‌های ذخیره‌شده سالم است. "
               f"جزئیات در {log_file()} ثبت شد؛ آن را برای پشتیبانی بفرستید.", file=sys.stderr)

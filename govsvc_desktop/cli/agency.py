@@ -7,10 +7,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..config import atomic_write
-from ..domain.calendar import format_jalali
-from ..domain.codec import to_dict
-from ..domain.cycle import (
+from govsvc_desktop.cli.context import Context, print_json, print_table
+from govsvc_desktop.cli.filters import iso_date, parse_choice
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.agency.cycle import (
     ChainLink,
     CycleStepKey,
     LessonLearned,
@@ -19,11 +19,13 @@ from ..domain.cycle import (
     StepEvidence,
     StepStatus,
 )
-from ..domain.errors import GovsvcError
-from ..domain.licences import LicenceEntry
-from ..domain.persian import format_int
-from ..domain.proposals import DeliveryMode, ProposalStatus, ServiceProposal
-from ..services.agency import (
+from govsvc_desktop.domain.agency.licences import LicenceEntry
+from govsvc_desktop.domain.agency.proposals import DeliveryMode, ProposalStatus, ServiceProposal
+from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.services.agency import (
     CHAINS,
     LESSONS,
     LICENCES,
@@ -32,8 +34,6 @@ from ..services.agency import (
     STEPS,
     normalise_service_id,
 )
-from .context import Context, print_json, print_table
-from .filters import iso_date, parse_choice
 
 
 def _fmt(p: argparse.ArgumentParser) -> None:

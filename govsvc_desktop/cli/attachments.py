@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..config import atomic_write
-from ..domain.attachments import size_fa
-from ..domain.calendar import format_jalali_datetime
-from .context import Context, print_json, print_table
+from govsvc_desktop.cli.context import Context, print_json, print_table
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.calendar import format_jalali_datetime
+from govsvc_desktop.domain.passport.attachments import size_fa
 
 
 def register_verbs(noun: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

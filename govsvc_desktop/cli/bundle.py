@@ -12,17 +12,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain.bundles import SENT
-from ..domain.calendar import format_jalali_datetime
-from ..domain.errors import GovsvcError
-from ..domain.persian import to_persian_digits
-from .cert import read_password
-from .context import Context, print_table, progress_printer
-from .filters import add_filter_options, filter_from_args
+from govsvc_desktop.cli.cert import read_password
+from govsvc_desktop.cli.context import Context, print_table, progress_printer
+from govsvc_desktop.cli.filters import add_filter_options, filter_from_args
+from govsvc_desktop.domain.bundles import SENT
+from govsvc_desktop.domain.calendar import format_jalali_datetime
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import to_persian_digits
 
 if TYPE_CHECKING:
-    from ..services.bundles import BundleService
-    from ..services.certificates import SigningIdentity
+    from govsvc_desktop.services.bundles.service import BundleService
+    from govsvc_desktop.services.certificates import SigningIdentity
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -134,7 +134,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     plan = service.prepare_import(args.file, progress_printer("بررسی"))
     print(plan.summary_fa())
     if not plan.ok:
-        from ..services.bundles import BundleRefused
+        from govsvc_desktop.services.bundles.service import BundleRefused
 
         raise BundleRefused("بسته وارد نشد؛ پایگاه داده دست نخورد:\n" + plan.failures_fa())
     counts: dict[str, int] = {}

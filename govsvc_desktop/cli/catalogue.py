@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .context import Context, progress_printer
-from .filters import add_filter_options, filter_from_args
+from govsvc_desktop.cli.context import Context, progress_printer
+from govsvc_desktop.cli.filters import add_filter_options, filter_from_args
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

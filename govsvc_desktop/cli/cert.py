@@ -13,14 +13,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import config
-from ..domain.calendar import format_jalali
-from ..domain.errors import GovsvcError
-from ..domain.persian import format_int
-from .context import Context, print_table
+from govsvc_desktop import config
+from govsvc_desktop.cli.context import Context, print_table
+from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import format_int
 
 if TYPE_CHECKING:
-    from ..services.certificates import CertificateService
+    from govsvc_desktop.services.certificates import CertificateService
 
 
 def read_password(env: str | None, prompt: str = "گذرواژه: ", confirm: bool = False) -> str:
@@ -39,13 +39,13 @@ def read_password(env: str | None, prompt: str = "گذرواژه: ", confirm: bo
 
 
 def _certificates() -> CertificateService:
-    from ..bootstrap import certificate_service
+    from govsvc_desktop.bootstrap import certificate_service
 
     return certificate_service()
 
 
 def _min_passphrase() -> int:
-    from ..services.certificates import MIN_PASSPHRASE_LENGTH
+    from govsvc_desktop.services.certificates import MIN_PASSPHRASE_LENGTH
 
     return MIN_PASSPHRASE_LENGTH
 

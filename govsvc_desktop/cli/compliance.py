@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..domain.calendar import format_jalali
-from ..domain.compliance import ComplianceKind
-from ..domain.errors import GovsvcError
-from ..domain.event_log import describe_duration_fa
-from ..domain.persian import format_int
-from .context import Context, print_json, print_table, progress_printer
-from .filters import parse_choice
+from govsvc_desktop.cli.context import Context, print_json, print_table, progress_printer
+from govsvc_desktop.cli.filters import parse_choice
+from govsvc_desktop.domain.agency.compliance import ComplianceKind
+from govsvc_desktop.domain.agency.event_log import describe_duration_fa
+from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import format_int
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

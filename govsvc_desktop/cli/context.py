@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..domain.errors import GovsvcError, NotFoundError
+from govsvc_desktop.domain.errors import GovsvcError, NotFoundError
 
 if TYPE_CHECKING:
-    from ..bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 
 class Context:
@@ -22,7 +22,7 @@ class Context:
     @property
     def app(self) -> App:
         if self._app is None:
-            from ..bootstrap import build
+            from govsvc_desktop.bootstrap import build
 
             self._app = build(self.db)
             if self._app.notice:
@@ -37,8 +37,8 @@ class Context:
 def read_json_input(name: str) -> bytes:
     """An import file's bytes: a missing file is «not found» (exit 3), an oversized one refused
     before it is read."""
-    from ..config import os_reason_fa
-    from ..domain.jsontext import check_size
+    from govsvc_desktop.config import os_reason_fa
+    from govsvc_desktop.domain.jsontext import check_size
 
     path = Path(name)
     try:

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..bootstrap import build, database_service
-from ..domain.errors import GovsvcError, StorageError
-from ..domain.persian import format_int
-from ..services.backups import BackupService
-from ..services.database import HOW_TO_RESTORE_FA
-from .context import Context, progress_printer
+from govsvc_desktop.bootstrap import build, database_service
+from govsvc_desktop.cli.context import Context, progress_printer
+from govsvc_desktop.domain.errors import GovsvcError, StorageError
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.services.backups import BackupService
+from govsvc_desktop.services.database import HOW_TO_RESTORE_FA
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _db(ctx: Context) -> str:
-    from ..config import default_db
+    from govsvc_desktop.config import default_db
 
     return ctx.db or default_db()
 
@@ -70,7 +70,7 @@ def cmd_copy(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _backups(ctx: Context) -> BackupService:
-    from ..bootstrap import backup_service
+    from govsvc_desktop.bootstrap import backup_service
 
     return backup_service(_db(ctx))
 

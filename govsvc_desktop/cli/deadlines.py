@@ -7,13 +7,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..domain.calendar import format_jalali, parse_date
-from ..domain.deadlines import EventKind
-from ..domain.errors import GovsvcError
-from ..domain.persian import format_int
-from ..domain.reference import LIST_TITLES_FA, PICKED_FIELDS
-from .context import Context, print_json, print_table
-from .filters import parse_choice
+from govsvc_desktop.cli.context import Context, print_json, print_table
+from govsvc_desktop.cli.filters import parse_choice
+from govsvc_desktop.domain.agency.deadlines import EventKind
+from govsvc_desktop.domain.calendar import format_jalali, parse_date
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.domain.reference import LIST_TITLES_FA, PICKED_FIELDS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -107,7 +107,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _print_unmatched(items: list, fmt: str) -> None:  # type: ignore[type-arg]
-    from ..domain.labels import label_for_path
+    from govsvc_desktop.domain.passport.labels import label_for_path
 
     if fmt == "json":
         print_json([{"field": u.field, "value": u.value, "records": u.records} for u in items])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from ..privacy import mask
-from ..services import demo
-from .context import Context, progress_printer
+from govsvc_desktop.cli.context import Context, progress_printer
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.privacy import mask
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain.errors import ValidationError
-from ..domain.persian import format_int
-from .context import Context, progress_printer
-from .filters import add_filter_options, filter_from_args
+from govsvc_desktop.cli.context import Context, progress_printer
+from govsvc_desktop.cli.filters import add_filter_options, filter_from_args
+from govsvc_desktop.domain.errors import ValidationError
+from govsvc_desktop.domain.persian import format_int
 
 if TYPE_CHECKING:
-    from ..services.excel import ExcelImportResult, ExcelService
+    from govsvc_desktop.services.excel import ExcelImportResult, ExcelService
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(ctx: Context) -> ExcelService:
-    from ..services.excel import ExcelService
+    from govsvc_desktop.services.excel import ExcelService
 
     return ExcelService(ctx.app.passports, ctx.app.plans)
 
@@ -64,7 +64,7 @@ def _print_problems(result: ExcelImportResult) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from ..services.excel import ExcelImportError
+    from govsvc_desktop.services.excel import ExcelImportError
 
     service = _service(ctx)
     source = Path(args.file)

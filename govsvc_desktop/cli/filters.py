@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..domain.calendar import parse_date
-from ..domain.choices import Nature, RecordKind, Status
-from ..domain.errors import GovsvcError
-from ..domain.queries import PassportFilter
+from govsvc_desktop.domain.calendar import parse_date
+from govsvc_desktop.domain.choices import Nature, RecordKind, Status
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.passport.queries import PassportFilter
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:

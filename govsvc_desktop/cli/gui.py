@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .context import Context
+from govsvc_desktop.cli.context import Context
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -14,6 +14,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from ..ui.app import run_gui
+    from govsvc_desktop.ui.app import run_gui
 
     return run_gui(ctx.db, demo_on_first_start=not args.no_demo)

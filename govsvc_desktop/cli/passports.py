@@ -6,18 +6,24 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..config import atomic_write
-from ..domain.calendar import format_jalali
-from ..domain.codec import to_dict
-from ..domain.errors import GovsvcError
-from ..domain.labels import PASSPORT_FIELDS
-from ..domain.lifecycle import ACTION_LABELS_FA, Action
-from ..domain.passport import ServicePassport, service_id_text
-from ..domain.persian import format_int
-from ..services import passport_json
-from . import attachments
-from .context import Context, print_json, print_table, progress_printer, read_json_input
-from .filters import add_filter_options, filter_from_args
+from govsvc_desktop.cli import attachments
+from govsvc_desktop.cli.context import (
+    Context,
+    print_json,
+    print_table,
+    progress_printer,
+    read_json_input,
+)
+from govsvc_desktop.cli.filters import add_filter_options, filter_from_args
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.passport.labels import PASSPORT_FIELDS
+from govsvc_desktop.domain.passport.lifecycle import ACTION_LABELS_FA, Action
+from govsvc_desktop.domain.passport.model import ServicePassport, service_id_text
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.services import passport_json
 
 _TRANSITIONS = {
     "review": Action.SUBMIT_REVIEW,
@@ -209,8 +215,8 @@ def cmd_transition(args: argparse.Namespace, ctx: Context) -> int:
     service = ctx.app.passports
     p = service.resolve(args.id)
     if args.action == Action.APPROVE:
-        from ..services.certificates import CertificateService
-        from .cert import read_password
+        from govsvc_desktop.cli.cert import read_password
+        from govsvc_desktop.services.certificates import CertificateService
 
         certificates = CertificateService.default()
         info = certificates.find(args.cert)
@@ -270,7 +276,7 @@ def cmd_expired(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
-    from ..domain.codec import from_dict
+    from govsvc_desktop.domain.codec import from_dict
 
     service = ctx.app.passports
     p = service.resolve(args.id)
@@ -283,14 +289,14 @@ def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
         if isinstance(current, bool):
             data[name] = value.lower() in ("1", "true", "yes", "بله")
         elif isinstance(current, int) or (current is None and name.endswith(("_rials", "_count", "_per_year"))):
-            from ..domain.persian import parse_int
+            from govsvc_desktop.domain.persian import parse_int
 
             try:
                 data[name] = parse_int(value) if value else None
             except ValueError:
                 raise GovsvcError(f"«{PASSPORT_FIELDS.get(name, name)}» باید عدد باشد: «{value}»") from None
         elif isinstance(current, float) or name == "service_time":
-            from ..domain.persian import parse_number
+            from govsvc_desktop.domain.persian import parse_number
 
             data[name] = parse_number(value) if value else None
         else:

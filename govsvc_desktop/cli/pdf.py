@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..config import atomic_write
-from ..domain.errors import GovsvcError
-from .cert import read_password
-from .context import Context, progress_printer
-from .filters import add_filter_options, filter_from_args
+from govsvc_desktop.cli.cert import read_password
+from govsvc_desktop.cli.context import Context, progress_printer
+from govsvc_desktop.cli.filters import add_filter_options, filter_from_args
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.errors import GovsvcError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -53,8 +53,8 @@ def _warn_missing(missing: set[str]) -> None:
 
 
 def cmd_passport(args: argparse.Namespace, ctx: Context) -> int:
-    from ..bootstrap import certificate_service
-    from ..services.printing import passport_form
+    from govsvc_desktop.bootstrap import certificate_service
+    from govsvc_desktop.services.printing import passport_form
 
     p = ctx.app.passports.resolve(args.id)
     files = tuple(a.name for a in ctx.app.attachments.list(p.uuid))
@@ -88,8 +88,8 @@ def cmd_passports(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_print(args: argparse.Namespace, ctx: Context) -> int:
-    from ..services.print_queue import PrintRequest, print_pdf, summary_fa
-    from ..services.printing import passport_form
+    from govsvc_desktop.services.print_queue import PrintRequest, print_pdf, summary_fa
+    from govsvc_desktop.services.printing import passport_form
 
     p = ctx.app.passports.resolve(args.id)
     rendered = passport_form(p, persian_digits=not args.latin_digits)
@@ -101,7 +101,7 @@ def cmd_print(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_printers(args: argparse.Namespace, ctx: Context) -> int:
-    from ..services.print_queue import queues
+    from govsvc_desktop.services.print_queue import queues
 
     found = queues()
     print("\n".join(found) if found else "هیچ چاپگری تعریف نشده است")

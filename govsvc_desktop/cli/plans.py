@@ -7,18 +7,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..config import atomic_write
-from ..domain.calendar import format_jalali
-from ..domain.codec import to_dict
-from ..domain.errors import GovsvcError
-from ..domain.passport import service_id_text
-from ..domain.persian import format_int
-from ..domain.plan import PlanStatus, ProgressReport, Request128, RequestStatus
-from ..domain.plan_dashboard import KIND_LABELS_FA
-from ..domain.quarters import parse_quarter, quarter_code, quarter_label_fa
-from ..services import plan_json
-from .context import Context, print_json, print_table, read_json_input
-from .filters import iso_date, parse_choice
+from govsvc_desktop.cli.context import Context, print_json, print_table, read_json_input
+from govsvc_desktop.cli.filters import iso_date, parse_choice
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.passport.model import service_id_text
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.domain.plans.dashboard import KIND_LABELS_FA
+from govsvc_desktop.domain.plans.model import PlanStatus, ProgressReport, Request128, RequestStatus
+from govsvc_desktop.domain.plans.quarters import parse_quarter, quarter_code, quarter_label_fa
+from govsvc_desktop.services import plan_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -176,8 +176,8 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     status = parse_choice(PlanStatus, args.status, "وضعیت")
     identity = None
     if status is PlanStatus.APPROVED and plan.status is not PlanStatus.APPROVED:
-        from ..services.certificates import CertificateService
-        from .cert import read_password
+        from govsvc_desktop.cli.cert import read_password
+        from govsvc_desktop.services.certificates import CertificateService
 
         ctx.app.plans.check_approvable(plan)
         certificates = CertificateService.default()

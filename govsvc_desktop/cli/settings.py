@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from .. import config
-from ..domain.choices import Role
-from ..domain.errors import GovsvcError
-from .context import Context, print_table
+from govsvc_desktop import config
+from govsvc_desktop.cli.context import Context, print_table
+from govsvc_desktop.domain.choices import Role
+from govsvc_desktop.domain.errors import GovsvcError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

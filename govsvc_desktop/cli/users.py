@@ -6,10 +6,10 @@ import argparse
 import getpass
 import os
 
-from ..domain.choices import Role
-from ..domain.errors import GovsvcError
-from ..services.users import UserService
-from .context import Context, print_table
+from govsvc_desktop.cli.context import Context, print_table
+from govsvc_desktop.domain.choices import Role
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.services.users import UserService
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -15,9 +15,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .calendar import format_jalali
-from .codec import to_dict
-from .rules import PLAN, PLAN_EXECUTION_FIELDS, lifecycle_fields
+from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.rules import PLAN, PLAN_EXECUTION_FIELDS, lifecycle_fields
 
 STATEMENT_FORMAT = "govsvc.approval"
 STATEMENT_VERSION = 1

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .choices import Status
-from .errors import Problem, ValidationError
-from .identifiers import canonical_service_id
-from .persian import to_persian_digits
+from govsvc_desktop.domain.choices import Status
+from govsvc_desktop.domain.errors import Problem, ValidationError
+from govsvc_desktop.domain.identifiers import canonical_service_id
+from govsvc_desktop.domain.persian import to_persian_digits
 
 SENT = "sent"
 RECEIVED = "received"

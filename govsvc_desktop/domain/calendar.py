@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import jdatetime
 
-from .errors import Problem
-from .persian import to_ascii_digits, to_persian_digits
+from govsvc_desktop.domain.errors import Problem
+from govsvc_desktop.domain.persian import to_ascii_digits, to_persian_digits
 
 _JALALI = re.compile(r"^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
 JALALI_MONTHS = (

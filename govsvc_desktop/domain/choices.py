@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Self
 
-from .persian import search_key
+from govsvc_desktop.domain.persian import search_key
 
 _PARSED: dict[tuple[type, str], Choice] = {}  # texts seen before, as imports repeat them
 

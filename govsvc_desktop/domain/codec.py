@@ -14,10 +14,17 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from .choices import Choice
-from .constraints import FLOAT_MAX, INT_MAX, INT_MIN, is_uuid, rule_for, schema_keywords
-from .errors import GovsvcError, Problem, ValidationError
-from .persian import format_int
+from govsvc_desktop.domain.choices import Choice
+from govsvc_desktop.domain.constraints import (
+    FLOAT_MAX,
+    INT_MAX,
+    INT_MIN,
+    is_uuid,
+    rule_for,
+    schema_keywords,
+)
+from govsvc_desktop.domain.errors import GovsvcError, Problem, ValidationError
+from govsvc_desktop.domain.persian import format_int
 
 T = TypeVar("T")
 FORMAT_VERSION = 1

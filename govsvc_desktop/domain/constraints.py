@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .identifiers import (
+from govsvc_desktop.domain.identifiers import (
     POSTAL_CODE_PATTERN,
     canonical_legal_id,
     canonical_national_id,
@@ -24,8 +24,8 @@ from .identifiers import (
     canonical_service_id,
     canonical_sheba,
 )
-from .passport import DATE
-from .persian import format_int
+from govsvc_desktop.domain.passport.model import DATE
+from govsvc_desktop.domain.persian import format_int
 
 INT_MIN = -(2**63)
 INT_MAX = 2**63 - 1  # SQLite's and PostgreSQL's bigint

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .codec import to_dict
+from govsvc_desktop.domain.codec import to_dict
 
 IGNORED = frozenset({"revision", "updated_at", "created_at"})
 

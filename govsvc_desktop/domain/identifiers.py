@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .persian import to_ascii_digits
+from govsvc_desktop.domain.persian import to_ascii_digits
 
 _NON_DIGIT_SEPARATORS = re.compile(r"[\s\-\u200c_]")
 SERVICE_ID_PATTERN = re.compile(r"^\d{1,32}$")

@@ -11,8 +11,8 @@ import json
 import re
 from typing import Any
 
-from .errors import GovsvcError
-from .persian import format_int
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import format_int
 
 MAX_DEPTH = 64  # our deepest format nests 6 levels
 _KEEP = b'"[]{}'

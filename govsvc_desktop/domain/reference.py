@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Problem
-from .labels import label_for_path
-from .passport import ServicePassport
-from .persian import compact_key, search_key
+from govsvc_desktop.domain.errors import Problem
+from govsvc_desktop.domain.passport.labels import label_for_path
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.domain.persian import compact_key, search_key
 
 LIST_NAMES = ("divisions", "agencies", "architecture")
 LIST_TITLES_FA = {"divisions": "استان‌ها و شهرستان‌ها", "agencies": "دستگاه‌های اجرایی",

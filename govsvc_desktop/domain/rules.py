@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .choices import Role, Status
-from .errors import PermissionDenied
-from .passport import READ_ONLY_FIELDS
+from govsvc_desktop.domain.choices import Role, Status
+from govsvc_desktop.domain.errors import PermissionDenied
+from govsvc_desktop.domain.passport.model import READ_ONLY_FIELDS
 
 NEW = "∅"  # the state of a record that does not exist yet
 ANY = "*"  # any state (records without a life cycle)
@@ -173,8 +173,8 @@ def _content_ok(rule: Rule, changed: frozenset[str]) -> bool:
 
 
 def _state_label(record_type: str, state: str) -> str:
-    from .plan import PlanStatus
-    from .proposals import ProposalStatus
+    from govsvc_desktop.domain.agency.proposals import ProposalStatus
+    from govsvc_desktop.domain.plans.model import PlanStatus
 
     if state == NEW:
         return "تازه"

@@ -7,10 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from govsvc_desktop.domain.agency.cycle import (
+    CycleStep,
+    LessonLearned,
+    RepresentativeReport,
+    ServiceChain,
+)
+from govsvc_desktop.domain.agency.service_lists import ListedService, ServiceLists
 from govsvc_desktop.domain.calendar import format_jalali
-from govsvc_desktop.domain.cycle import CycleStep, LessonLearned, RepresentativeReport, ServiceChain
 from govsvc_desktop.domain.persian import format_int, localize_digits
-from govsvc_desktop.domain.service_lists import ListedService, ServiceLists
 from govsvc_desktop.reports.form import Column
 from govsvc_desktop.reports.passport_pdf import PdfOptions, RenderedPdf
 from govsvc_desktop.reports.plan_pdf import render_documents, report_layout

@@ -39,9 +39,9 @@ from govsvc_desktop.domain.choices import (
     Validity,
 )
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.labels import PART_FIELDS as P
-from govsvc_desktop.domain.labels import PASSPORT_FIELDS as F
-from govsvc_desktop.domain.passport import APPROVED_STATUSES, ServicePassport
+from govsvc_desktop.domain.passport.labels import PART_FIELDS as P
+from govsvc_desktop.domain.passport.labels import PASSPORT_FIELDS as F
+from govsvc_desktop.domain.passport.model import APPROVED_STATUSES, ServicePassport
 from govsvc_desktop.domain.persian import (
     format_int,
     format_number,

@@ -12,10 +12,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop.domain.calendar import format_jalali
 from govsvc_desktop.domain.persian import format_int, format_number, format_percent, localize_digits
-from govsvc_desktop.domain.plan import ImprovementPlan, Indicator
-from govsvc_desktop.domain.plan_validation import PLAN_FIELDS as F
-from govsvc_desktop.domain.plan_validation import time_rule_message
-from govsvc_desktop.domain.quarters import quarter_label_fa
+from govsvc_desktop.domain.plans.model import ImprovementPlan, Indicator
+from govsvc_desktop.domain.plans.quarters import quarter_label_fa
+from govsvc_desktop.domain.plans.validation import PLAN_FIELDS as F
+from govsvc_desktop.domain.plans.validation import time_rule_message
 from govsvc_desktop.reports.document import DocumentInfo, new_document
 from govsvc_desktop.reports.fonts import fonts_pinned
 from govsvc_desktop.reports.form import Column, FormLayout

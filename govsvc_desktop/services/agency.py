@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from ..domain.codec import to_dict
-from ..domain.cycle import (
+from govsvc_desktop.domain.agency.cycle import (
     CycleStep,
     LessonLearned,
     RepresentativeReport,
@@ -23,16 +22,28 @@ from ..domain.cycle import (
     validate_report,
     validate_step,
 )
-from ..domain.errors import ConflictError, GovsvcError, NotFoundError, Problem, ValidationError
-from ..domain.identifiers import canonical_service_id
-from ..domain.licences import LicenceEntry, LicenceIssue, check_licences, validate_licence
-from ..domain.lifecycle import Actor
-from ..domain.persian import clean_typed, compact_key, to_ascii_digits
-from ..domain.proposals import ServiceProposal, centre_answer, validate_proposal
-from ..store.uow import UnitOfWork
-from .gate import Gate, RecordStore, agency_store
-from .passports import iso_now
-from .session import SessionBound
+from govsvc_desktop.domain.agency.licences import (
+    LicenceEntry,
+    LicenceIssue,
+    check_licences,
+    validate_licence,
+)
+from govsvc_desktop.domain.agency.proposals import ServiceProposal, centre_answer, validate_proposal
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.errors import (
+    ConflictError,
+    GovsvcError,
+    NotFoundError,
+    Problem,
+    ValidationError,
+)
+from govsvc_desktop.domain.identifiers import canonical_service_id
+from govsvc_desktop.domain.passport.lifecycle import Actor
+from govsvc_desktop.domain.persian import clean_typed, compact_key, to_ascii_digits
+from govsvc_desktop.services.gate import Gate, RecordStore, agency_store
+from govsvc_desktop.services.passports import iso_now
+from govsvc_desktop.services.session import SessionBound
+from govsvc_desktop.store.uow import UnitOfWork
 
 T = TypeVar("T")
 
@@ -148,7 +159,7 @@ class AgencyService(SessionBound):
 
     def import_licence_file(self, path: Path) -> tuple[int, int, int]:
         """The portal's licence list from a CSV or Excel file, all or nothing."""
-        from ..exchange.licence_table import read_licences
+        from govsvc_desktop.exchange.records.licence_table import read_licences
 
         return self.import_licences(read_licences(path))
 
@@ -220,8 +231,8 @@ class AgencyService(SessionBound):
         raise NotFoundError(f"گام «{number}» در چرخهٔ هوشمندسازی نیست (۱ تا ۹)")
 
     def cycle_pdf(self, agency: str = "") -> bytes:
-        from ..reports.obligations_pdf import render_cycle
-        from ..reports.passport_pdf import PdfOptions
+        from govsvc_desktop.reports.obligations_pdf import render_cycle
+        from govsvc_desktop.reports.passport_pdf import PdfOptions
 
         today = self.today()
         return render_cycle(self.steps(), self.find(REPORTS), self.find(LESSONS),

@@ -16,18 +16,28 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from ..domain.approval import ApprovalCheck, approval_hash, statement
-from ..domain.errors import GovsvcError
-from ..exchange.certificates import SigningIdentity, certificate_fingerprint, common_name
-from ..exchange.checks import CHAIN, KEY_USAGE, MESSAGE_DIGEST, SIGNATURE_VALUE, STRUCTURE
-from ..exchange.signing import sign_detached, verify_detached
-from ..exchange.trust_engine import TrustAnchors
+from govsvc_desktop.domain.approval import ApprovalCheck, approval_hash, statement
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.exchange.checks import (
+    CHAIN,
+    KEY_USAGE,
+    MESSAGE_DIGEST,
+    SIGNATURE_VALUE,
+    STRUCTURE,
+)
+from govsvc_desktop.exchange.signing.certificates import (
+    SigningIdentity,
+    certificate_fingerprint,
+    common_name,
+)
+from govsvc_desktop.exchange.signing.cms import sign_detached, verify_detached
+from govsvc_desktop.exchange.signing.trust_engine import TrustAnchors
 
 AnchorSource = Callable[[], TrustAnchors]
 
 
 def default_anchors() -> TrustAnchors:
-    from .certificates import CertificateService
+    from govsvc_desktop.services.certificates import CertificateService
 
     return CertificateService.default().anchors()
 

@@ -10,7 +10,16 @@ import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..domain.attachments import (
+from govsvc_desktop.domain.choices import Role
+from govsvc_desktop.domain.errors import (
+    ConflictError,
+    GovsvcError,
+    NotFoundError,
+    PermissionDenied,
+    Problem,
+    ValidationError,
+)
+from govsvc_desktop.domain.passport.attachments import (
     ALLOWED,
     MAX_BYTES,
     Attachment,
@@ -20,20 +29,11 @@ from ..domain.attachments import (
     size_fa,
     validate_attachment,
 )
-from ..domain.choices import Role
-from ..domain.errors import (
-    ConflictError,
-    GovsvcError,
-    NotFoundError,
-    PermissionDenied,
-    Problem,
-    ValidationError,
-)
-from ..domain.persian import clean_typed
-from ..exchange.file_types import sniff
-from ..store.uow import UnitOfWork
-from .passports import iso_now
-from .session import SessionBound
+from govsvc_desktop.domain.persian import clean_typed
+from govsvc_desktop.exchange.records.file_types import sniff
+from govsvc_desktop.services.passports import iso_now
+from govsvc_desktop.services.session import SessionBound
+from govsvc_desktop.store.uow import UnitOfWork
 
 
 def checked_file(name: str, data: bytes) -> str:

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import config
-from ..domain.backups import automatic_due, is_old, to_keep
-from ..domain.errors import GovsvcError, StorageError
-from ..store import backup as store_backup
-from ..store.engine import database_url, sqlite_path
-from .session import Session, utc_now
+from govsvc_desktop import config
+from govsvc_desktop.domain.backups import automatic_due, is_old, to_keep
+from govsvc_desktop.domain.errors import GovsvcError, StorageError
+from govsvc_desktop.services.session import Session, utc_now
+from govsvc_desktop.store import backup as store_backup
+from govsvc_desktop.store.engine import database_url, sqlite_path
 
 Progress = Callable[[int, int], bool]
 DatabaseFile = store_backup.DatabaseFile

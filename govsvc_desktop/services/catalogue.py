@@ -9,13 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.catalogue import Catalogue, LeftOut, LeftOutLine, build_catalogue
-from ..domain.errors import GovsvcError
-from ..domain.passport import ServicePassport
-from ..domain.persian import format_int
-from ..domain.queries import PassportFilter
-from .agency import CHAINS, AgencyService
-from .passports import PassportService
+from govsvc_desktop.domain.agency.catalogue import Catalogue, LeftOut, LeftOutLine, build_catalogue
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.services.agency import CHAINS, AgencyService
+from govsvc_desktop.services.passports import PassportService
 
 Progress = Callable[[int, int], bool]
 
@@ -74,7 +74,7 @@ class CatalogueService:
     def export(self, folder: Path, f: PassportFilter = PassportFilter(), *, title: str = "",
                base_url: str = "", progress: Progress | None = None) -> CatalogueReport:
         """Writes the website into ``folder`` (replacing an earlier catalogue there)."""
-        from ..exchange.catalogue.site import write_site
+        from govsvc_desktop.exchange.catalogue.site import write_site
 
         if base_url and not base_url.startswith(("http://", "https://")):
             raise GovsvcError(f"نشانی درگاه «{base_url}» باید با http:// یا https:// آغاز شود")

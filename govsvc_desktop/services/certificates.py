@@ -16,10 +16,10 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from .. import config
-from ..domain.errors import GovsvcError, NotFoundError
-from ..domain.persian import to_persian_digits
-from ..exchange.certificates import (
+from govsvc_desktop import config
+from govsvc_desktop.domain.errors import GovsvcError, NotFoundError
+from govsvc_desktop.domain.persian import to_persian_digits
+from govsvc_desktop.exchange.signing.certificates import (
     MIN_PASSPHRASE_LENGTH,
     SigningIdentity,
     StoredIdentity,
@@ -31,9 +31,9 @@ from ..exchange.certificates import (
     save_identity,
     stored_chain,
 )
-from ..exchange.demo_certificates import make_test_centre_signer, make_test_signer
-from ..exchange.trust import TrustedCertificate, TrustStore
-from ..exchange.trust_engine import TrustAnchors, load_crl
+from govsvc_desktop.exchange.signing.demo_pki import make_test_centre_signer, make_test_signer
+from govsvc_desktop.exchange.signing.trust import TrustedCertificate, TrustStore
+from govsvc_desktop.exchange.signing.trust_engine import TrustAnchors, load_crl
 
 EXPIRY_WARNING_DAYS = 30
 _CN_BYTES = 64
@@ -234,14 +234,14 @@ class CertificateService:
     # PDFs on request
     def sign_pdf(self, pdf: bytes, identity: SigningIdentity) -> bytes:
         """A PDF (a printed passport, a report) PAdES-signed with the user's certificate."""
-        from ..exchange.pdf_signing import sign_pdf
+        from govsvc_desktop.exchange.signing.pdf import sign_pdf
 
         check_usable_for_signing(identity.certificate, self.clock())
         return sign_pdf(pdf, identity)
 
     def check_pdf(self, pdf: bytes) -> tuple[bool, str]:
         """Whether a PDF's signature is intact and from a trusted CA, and the Persian verdict."""
-        from ..exchange.pdf_signing import verify_pdf
+        from govsvc_desktop.exchange.signing.pdf import verify_pdf
 
         status = verify_pdf(pdf, self.anchors())
         return status.ok, status.summary_fa()

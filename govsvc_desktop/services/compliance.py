@@ -6,21 +6,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..domain.choices import RecordKind
-from ..domain.compliance import (
+from govsvc_desktop.domain.agency.compliance import (
     ComplianceReport,
     ExpectedService,
     PassportFacts,
     StepFacts,
     build_compliance,
 )
-from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
-from ..domain.licences import LicenceEntry, LicenceIssue, licence_claims, mapping_issues
-from ..domain.persian import to_persian_digits
-from ..domain.proposals import ProposalStatus, ServiceProposal
-from .agency import CHAINS, LICENCES, PROPOSALS, STEPS
-from .deadlines import gather
-from .session import SessionBound
+from govsvc_desktop.domain.agency.cycle import CycleStep, ServiceChain, StepStatus, default_steps
+from govsvc_desktop.domain.agency.licences import (
+    LicenceEntry,
+    LicenceIssue,
+    licence_claims,
+    mapping_issues,
+)
+from govsvc_desktop.domain.agency.proposals import ProposalStatus, ServiceProposal
+from govsvc_desktop.domain.choices import RecordKind
+from govsvc_desktop.domain.persian import to_persian_digits
+from govsvc_desktop.services.agency import CHAINS, LICENCES, PROPOSALS, STEPS
+from govsvc_desktop.services.deadlines import gather
+from govsvc_desktop.services.session import SessionBound
 
 
 class ComplianceService(SessionBound):

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..store import migrate
-from ..store.copy import copy_database
-from ..store.engine import make_engine
-from ..store.opening import RESTORE_FA
+from govsvc_desktop.store import migrate
+from govsvc_desktop.store.copy import copy_database
+from govsvc_desktop.store.engine import make_engine
+from govsvc_desktop.store.opening import RESTORE_FA
 
 HOW_TO_RESTORE_FA = RESTORE_FA
 

@@ -8,11 +8,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from ..config import atomic_write
-from ..domain.calendar import date_problems
-from ..domain.compliance import PassportFacts
-from ..domain.cycle import CycleStep, ServiceChain, StepStatus, default_steps
-from ..domain.deadlines import (
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.agency.compliance import PassportFacts
+from govsvc_desktop.domain.agency.cycle import CycleStep, ServiceChain, StepStatus, default_steps
+from govsvc_desktop.domain.agency.deadlines import (
     AgencyEvent,
     Deadline,
     EventKind,
@@ -23,11 +22,12 @@ from ..domain.deadlines import (
     request_deadlines,
     step_deadlines,
 )
-from ..domain.errors import ValidationError
-from ..domain.persian import to_persian_digits
-from ..store.uow import UnitOfWork
-from .passports import iso_now
-from .session import Session, SessionBound
+from govsvc_desktop.domain.calendar import date_problems
+from govsvc_desktop.domain.errors import ValidationError
+from govsvc_desktop.domain.persian import to_persian_digits
+from govsvc_desktop.services.passports import iso_now
+from govsvc_desktop.services.session import Session, SessionBound
+from govsvc_desktop.store.uow import UnitOfWork
 
 EVENTS = "deadline_event"
 
@@ -37,7 +37,7 @@ def gather(uow: UnitOfWork, today: dt.date, facts: list[PassportFacts] | None = 
     """Every deadline, from what is stored, in calendar order; ``own_only`` keeps those that
     are dashboard items of their own (the agency's, a plan's approval and provincial slice),
     which is all the compliance items need."""
-    from .agency import CHAINS, STEPS
+    from govsvc_desktop.services.agency import CHAINS, STEPS
 
     found = agency_deadlines(uow.agency.find(EVENTS, AgencyEvent),
                              len(uow.agency.find(CHAINS.kind, ServiceChain)))

@@ -7,10 +7,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import atomic_write
-from ..domain.codec import from_dict, to_dict
-from ..domain.errors import ValidationError
-from ..domain.passport import ServicePassport
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.codec import from_dict, to_dict
+from govsvc_desktop.domain.errors import ValidationError
+from govsvc_desktop.domain.passport.model import ServicePassport
 
 
 @dataclass(frozen=True)

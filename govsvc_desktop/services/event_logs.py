@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.errors import Cancelled, GovsvcError, NotFoundError, ValidationError
-from ..domain.event_log import ServiceLogStats, duration_in_unit
-from ..domain.persian import format_int
-from ..exchange.event_csv import open_event_csv
-from ..exchange.xes import XesLog, write_xes
-from .agency import normalise_service_id
-from .passports import PassportService, iso_now
+from govsvc_desktop.domain.agency.event_log import ServiceLogStats, duration_in_unit
+from govsvc_desktop.domain.errors import Cancelled, GovsvcError, NotFoundError, ValidationError
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.exchange.events.csv_log import open_event_csv
+from govsvc_desktop.exchange.events.xes import XesLog, write_xes
+from govsvc_desktop.services.agency import normalise_service_id
+from govsvc_desktop.services.passports import PassportService, iso_now
 
 Progress = Callable[[int, int], bool]
 

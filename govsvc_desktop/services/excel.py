@@ -17,25 +17,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
-from ..domain import rules
-from ..domain.choices import Status
-from ..domain.codec import to_dict
-from ..domain.diff import changes
-from ..domain.errors import GovsvcError, PermissionDenied, Problem, ValidationError
-from ..domain.passport import ServicePassport, new_uuid
-from ..domain.persian import compact_key, format_int
-from ..domain.plan import ImprovementPlan
-from ..domain.queries import PassportFilter
-from ..domain.reference import PICKED_FIELDS, reference_problems
-from ..domain.validation import licence_conflicts, normalise_identifiers, validate
-from ..exchange.excel_layout import SHEETS, key_is_uuid
-from ..exchange.excel_reader import CellProblem, ReadResult, RecordRows, read_workbook
-from ..exchange.excel_report import write_problem_report
-from ..exchange.excel_writer import write_workbook
-from ..store.uow import UnitOfWork
-from .passport_json import CONFLICT, CREATE, Landing, classify, landing, write_passports
-from .passports import PassportService, iso_now
-from .plans import PlanService
+from govsvc_desktop.domain import rules
+from govsvc_desktop.domain.choices import Status
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.diff import changes
+from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied, Problem, ValidationError
+from govsvc_desktop.domain.passport.model import ServicePassport, new_uuid
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.domain.passport.validation import (
+    licence_conflicts,
+    normalise_identifiers,
+    validate,
+)
+from govsvc_desktop.domain.persian import compact_key, format_int
+from govsvc_desktop.domain.plans.model import ImprovementPlan
+from govsvc_desktop.domain.reference import PICKED_FIELDS, reference_problems
+from govsvc_desktop.exchange.excel.layout import SHEETS, key_is_uuid
+from govsvc_desktop.exchange.excel.reader import CellProblem, ReadResult, RecordRows, read_workbook
+from govsvc_desktop.exchange.excel.report import write_problem_report
+from govsvc_desktop.exchange.excel.writer import write_workbook
+from govsvc_desktop.services.passport_json import (
+    CONFLICT,
+    CREATE,
+    Landing,
+    classify,
+    landing,
+    write_passports,
+)
+from govsvc_desktop.services.passports import PassportService, iso_now
+from govsvc_desktop.services.plans import PlanService
+from govsvc_desktop.store.uow import UnitOfWork
 
 Progress = Callable[[int, int], bool]
 SKIPPED = "skipped"

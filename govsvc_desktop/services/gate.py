@@ -13,16 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from ..domain import rules
-from ..domain.choices import Role
-from ..domain.codec import to_dict
-from ..domain.diff import changes
-from ..domain.errors import ConflictError, PermissionDenied
-from ..domain.lifecycle import Actor
-from ..domain.passport import ServicePassport
-from ..domain.plan import ImprovementPlan, Request128
-from ..store.audit import audit_rows
-from ..store.uow import UnitOfWork
+from govsvc_desktop.domain import rules
+from govsvc_desktop.domain.choices import Role
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.diff import changes
+from govsvc_desktop.domain.errors import ConflictError, PermissionDenied
+from govsvc_desktop.domain.passport.lifecycle import Actor
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.domain.plans.model import ImprovementPlan, Request128
+from govsvc_desktop.store.audit import audit_rows
+from govsvc_desktop.store.uow import UnitOfWork
 
 T = TypeVar("T")
 Diff = list[tuple[str, Any, Any]]

@@ -13,20 +13,21 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import jsontext, lifecycle, rules
-from ..domain.approval import ApprovalCheck, content_of
-from ..domain.choices import Status
-from ..domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
-from ..domain.diff import import_outcome
-from ..domain.errors import GovsvcError, PermissionDenied, Problem, ValidationError
-from ..domain.lifecycle import Actor
-from ..domain.passport import APPROVED_STATUSES, ServicePassport
-from ..domain.persian import to_persian_digits
-from ..domain.queries import PassportFilter
-from ..domain.validation import blocking, validate
-from ..store.uow import UnitOfWork
-from .gate import PASSPORTS, Gate
-from .passports import PassportService, iso_now
+from govsvc_desktop.domain import jsontext, rules
+from govsvc_desktop.domain.approval import ApprovalCheck, content_of
+from govsvc_desktop.domain.choices import Status
+from govsvc_desktop.domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
+from govsvc_desktop.domain.diff import import_outcome
+from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied, Problem, ValidationError
+from govsvc_desktop.domain.passport import lifecycle
+from govsvc_desktop.domain.passport.lifecycle import Actor
+from govsvc_desktop.domain.passport.model import APPROVED_STATUSES, ServicePassport
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.domain.passport.validation import blocking, validate
+from govsvc_desktop.domain.persian import to_persian_digits
+from govsvc_desktop.services.gate import PASSPORTS, Gate
+from govsvc_desktop.services.passports import PassportService, iso_now
+from govsvc_desktop.store.uow import UnitOfWork
 
 PASSPORTS_FORMAT = "govsvc.passports"
 Progress = Callable[[int, int], bool]  # (done, total) → keep going?
@@ -229,8 +230,8 @@ def write_passports(
 
 def document_schema() -> dict[str, Any]:
     """JSON Schema of the passports file; kept in the repository as schemas/passports.schema.json."""
-    from ..domain.codec import json_schema
-    from ..domain.labels import PASSPORT_FIELDS
+    from govsvc_desktop.domain.codec import json_schema
+    from govsvc_desktop.domain.passport.labels import PASSPORT_FIELDS
 
     record = json_schema(ServicePassport, "ServicePassport", lambda name: PASSPORT_FIELDS.get(name, ""))
     defs = record.pop("$defs")

@@ -13,25 +13,32 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..domain import lifecycle, rules
-from ..domain.approval import ApprovalCheck
-from ..domain.choices import Status
-from ..domain.errors import ConflictError, GovsvcError, NotFoundError, Problem, ValidationError
-from ..domain.labels import label_for_path
-from ..domain.passport import APPROVED_STATUSES, ServicePassport
-from ..domain.passport_rules import duplicate_service_id
-from ..domain.persian import compact_key, to_persian_digits
-from ..domain.queries import AuditEntry, PassportFilter, PassportSummary
-from ..domain.reference import ReferenceLists, reference_problems
-from ..domain.validation import blocking, normalise_identifiers, validate
-from ..store.audit import audit_rows
-from ..store.uow import UnitOfWork
-from .gate import PASSPORTS, Gate
-from .session import Session, SessionBound
+from govsvc_desktop.domain import rules
+from govsvc_desktop.domain.approval import ApprovalCheck
+from govsvc_desktop.domain.choices import Status
+from govsvc_desktop.domain.errors import (
+    ConflictError,
+    GovsvcError,
+    NotFoundError,
+    Problem,
+    ValidationError,
+)
+from govsvc_desktop.domain.passport import lifecycle
+from govsvc_desktop.domain.passport.labels import label_for_path
+from govsvc_desktop.domain.passport.model import APPROVED_STATUSES, ServicePassport
+from govsvc_desktop.domain.passport.queries import AuditEntry, PassportFilter, PassportSummary
+from govsvc_desktop.domain.passport.regulations import duplicate_service_id
+from govsvc_desktop.domain.passport.validation import blocking, normalise_identifiers, validate
+from govsvc_desktop.domain.persian import compact_key, to_persian_digits
+from govsvc_desktop.domain.reference import ReferenceLists, reference_problems
+from govsvc_desktop.services.gate import PASSPORTS, Gate
+from govsvc_desktop.services.session import Session, SessionBound
+from govsvc_desktop.store.audit import audit_rows
+from govsvc_desktop.store.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from ..exchange.certificates import SigningIdentity
-    from .approvals import Approvals
+    from govsvc_desktop.exchange.signing.certificates import SigningIdentity
+    from govsvc_desktop.services.approvals import Approvals
 
 PASSPORT = rules.PASSPORT
 
@@ -71,7 +78,7 @@ class PassportService(SessionBound):
     def approvals(self) -> Approvals:
         """Approval signatures, loaded when first needed (listing records needs no crypto)."""
         if self._approvals is None:
-            from .approvals import Approvals
+            from govsvc_desktop.services.approvals import Approvals
 
             self._approvals = Approvals()
         return self._approvals
@@ -86,7 +93,7 @@ class PassportService(SessionBound):
 
     def resolve(self, ref: str) -> ServicePassport:
         """A passport by UUID or by its service ID (as typed, any digits)."""
-        from ..domain.persian import to_ascii_digits
+        from govsvc_desktop.domain.persian import to_ascii_digits
 
         with self.uow_factory() as uow:
             p = uow.passports.get(ref)

@@ -19,19 +19,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import jsontext
-from ..domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
-from ..domain.diff import import_outcome
-from ..domain.errors import PermissionDenied, Problem, ValidationError
-from ..domain.lifecycle import Actor
-from ..domain.persian import to_persian_digits
-from ..domain.plan import ImprovementPlan, PlanStatus, Request128
-from ..domain.plan_validation import validate_plan, validate_request
-from ..domain.validation import blocking
-from ..store.uow import UnitOfWork
-from .gate import PLANS, REQUESTS, Gate
-from .passports import iso_now
-from .plans import PlanService
+from govsvc_desktop.domain import jsontext
+from govsvc_desktop.domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
+from govsvc_desktop.domain.diff import import_outcome
+from govsvc_desktop.domain.errors import PermissionDenied, Problem, ValidationError
+from govsvc_desktop.domain.passport.lifecycle import Actor
+from govsvc_desktop.domain.passport.validation import blocking
+from govsvc_desktop.domain.persian import to_persian_digits
+from govsvc_desktop.domain.plans.model import ImprovementPlan, PlanStatus, Request128
+from govsvc_desktop.domain.plans.validation import validate_plan, validate_request
+from govsvc_desktop.services.gate import PLANS, REQUESTS, Gate
+from govsvc_desktop.services.passports import iso_now
+from govsvc_desktop.services.plans import PlanService
+from govsvc_desktop.store.uow import UnitOfWork
 
 PLANS_FORMAT = "govsvc.plans"
 

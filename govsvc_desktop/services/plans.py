@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import rules
-from ..domain.approval import ApprovalCheck
-from ..domain.errors import (
+from govsvc_desktop.domain import rules
+from govsvc_desktop.domain.approval import ApprovalCheck
+from govsvc_desktop.domain.errors import (
     ConflictError,
     GovsvcError,
     NotFoundError,
@@ -21,26 +21,26 @@ from ..domain.errors import (
     Problem,
     ValidationError,
 )
-from ..domain.persian import format_int
-from ..domain.plan import Evidence, ImprovementPlan, PlanStatus, Request128
-from ..domain.plan_dashboard import Dashboard, build_dashboard
-from ..domain.plan_validation import (
+from govsvc_desktop.domain.passport.validation import blocking
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.domain.plans.dashboard import Dashboard, build_dashboard
+from govsvc_desktop.domain.plans.model import Evidence, ImprovementPlan, PlanStatus, Request128
+from govsvc_desktop.domain.plans.validation import (
     approved_plan_edit,
     before_from_passport,
     before_matches_passport,
     validate_plan,
     validate_request,
 )
-from ..domain.validation import blocking
-from ..store.uow import UnitOfWork
-from .gate import PLANS, REQUESTS, Gate
-from .passports import iso_now
-from .session import Session, SessionBound
+from govsvc_desktop.services.gate import PLANS, REQUESTS, Gate
+from govsvc_desktop.services.passports import iso_now
+from govsvc_desktop.services.session import Session, SessionBound
+from govsvc_desktop.store.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from ..exchange.certificates import SigningIdentity
-    from ..reports.passport_pdf import RenderedPdf
-    from .approvals import Approvals
+    from govsvc_desktop.exchange.signing.certificates import SigningIdentity
+    from govsvc_desktop.reports.passport_pdf import RenderedPdf
+    from govsvc_desktop.services.approvals import Approvals
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
@@ -55,7 +55,7 @@ class PlanService(SessionBound):
     def approvals(self) -> Approvals:
         """Approval signatures, loaded when first needed (listing records needs no crypto)."""
         if self._approvals is None:
-            from .approvals import Approvals
+            from govsvc_desktop.services.approvals import Approvals
 
             self._approvals = Approvals()
         return self._approvals
@@ -208,14 +208,14 @@ class PlanService(SessionBound):
 
     # printing
     def plan_form(self, plan: ImprovementPlan) -> RenderedPdf:
-        from ..reports.passport_pdf import PdfOptions
-        from ..reports.plan_pdf import render_plan
+        from govsvc_desktop.reports.passport_pdf import PdfOptions
+        from govsvc_desktop.reports.plan_pdf import render_plan
 
         return render_plan(plan, PdfOptions(print_date=self.today()))
 
     def quarter_report_form(self, plans: list[ImprovementPlan], quarter: str) -> RenderedPdf:
-        from ..reports.passport_pdf import PdfOptions
-        from ..reports.plan_pdf import render_quarter_report
+        from govsvc_desktop.reports.passport_pdf import PdfOptions
+        from govsvc_desktop.reports.plan_pdf import render_quarter_report
 
         return render_quarter_report(plans, quarter, PdfOptions(print_date=self.today()))
 

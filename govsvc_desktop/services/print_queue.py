@@ -15,8 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.errors import GovsvcError
-from ..domain.persian import format_int
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import format_int
 
 _JOB = re.compile(r"request id is (\S+)")
 _PAGES = re.compile(r"^\d+(-\d+)?(,\d+(-\d+)?)*$")

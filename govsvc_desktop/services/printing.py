@@ -19,18 +19,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from ..config import atomic_output, atomic_write
-from ..domain.approval import ApprovalCheck
-from ..domain.errors import GovsvcError
-from ..domain.passport import APPROVED_STATUSES, ServicePassport
-from ..domain.persian import format_int
-from ..domain.queries import PassportFilter
-from .approvals import Approvals
-from .attachments import AttachmentService
-from .passports import PassportService
+from govsvc_desktop.config import atomic_output, atomic_write
+from govsvc_desktop.domain.approval import ApprovalCheck
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.passport.model import APPROVED_STATUSES, ServicePassport
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.services.approvals import Approvals
+from govsvc_desktop.services.attachments import AttachmentService
+from govsvc_desktop.services.passports import PassportService
 
 if TYPE_CHECKING:
-    from ..reports.passport_pdf import RenderedPdf
+    from govsvc_desktop.reports.passport_pdf import RenderedPdf
 
 Progress = Callable[[int, int], bool]
 CHUNK = 25
@@ -58,7 +58,7 @@ def passport_form(p: ServicePassport, persian_digits: bool = True,
                   attachments: Sequence[str] = ()) -> RenderedPdf:
     """One passport's form, as it stands (unsaved edits included), for preview or printing;
     ``attachments`` are the names of the files kept with it, listed on the form."""
-    from ..reports.passport_pdf import PdfOptions, render_passport
+    from govsvc_desktop.reports.passport_pdf import PdfOptions, render_passport
 
     return render_passport(p, PdfOptions(persian_digits=persian_digits,
                                          attachments=tuple(attachments),
@@ -184,7 +184,7 @@ _opened: dict[str, WorkerServices] = {}
 
 def _render_chunk(job: _Job, part_path: str) -> _Done:
     """In a worker: read the records, draw their forms, write them (folder) or one part file."""
-    from ..reports.passport_pdf import PdfOptions, render_passport, render_passports
+    from govsvc_desktop.reports.passport_pdf import PdfOptions, render_passport, render_passports
 
     entry, db, uuids, persian_digits, out_dir = job
     services = _opened.get(db)

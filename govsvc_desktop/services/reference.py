@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..domain.codec import to_dict
-from ..domain.diff import changes
-from ..domain.errors import Cancelled, GovsvcError
-from ..domain.lifecycle import Actor
-from ..domain.passport import ServicePassport
-from ..domain.queries import PassportFilter
-from ..domain.reference import (
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.diff import changes
+from govsvc_desktop.domain.errors import Cancelled, GovsvcError
+from govsvc_desktop.domain.passport.lifecycle import Actor
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.domain.reference import (
     LIST_NAMES,
     LIST_TITLES_FA,
     ReferenceLists,
@@ -35,9 +35,9 @@ from ..domain.reference import (
     unmatched_values,
     version_key,
 )
-from ..store.uow import UnitOfWork
-from .passports import iso_now
-from .session import Session, SessionBound
+from govsvc_desktop.services.passports import iso_now
+from govsvc_desktop.services.session import Session, SessionBound
+from govsvc_desktop.store.uow import UnitOfWork
 
 # Changes when a rule that the stored columns (electronic, validity, approval gaps) depend on
 # changes: the columns of every passport are then recomputed once.
@@ -153,7 +153,7 @@ class ReferenceService(SessionBound):
     def search(self, field_name: str, query: str = "", province: str = "",
                domain: str = "") -> list[str]:
         """What a picker for a passport field offers for ``query`` (Persian-normalised)."""
-        from ..domain.passport import ServicePassport
+        from govsvc_desktop.domain.passport.model import ServicePassport
 
         lists = self.lists()
         probe = ServicePassport(province=province, architecture_domain=domain)

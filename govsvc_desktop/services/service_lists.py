@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..config import atomic_write
-from ..domain.calendar import format_jalali
-from ..domain.choices import RecordKind
-from ..domain.queries import PassportFilter
-from ..domain.service_lists import ServiceLists, build_service_lists, published_edition
-from .passports import PassportService
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.agency.service_lists import (
+    ServiceLists,
+    build_service_lists,
+    published_edition,
+)
+from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.choices import RecordKind
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.services.passports import PassportService
 
 
 class ServiceListService:
@@ -30,15 +34,15 @@ class ServiceListService:
         return build_service_lists(items, today, self.agency_name(), only_valid)
 
     def write_pdf(self, target: Path, only_valid: bool = True) -> ServiceLists:
-        from ..reports.obligations_pdf import render_service_lists
-        from ..reports.passport_pdf import PdfOptions
+        from govsvc_desktop.reports.obligations_pdf import render_service_lists
+        from govsvc_desktop.reports.passport_pdf import PdfOptions
 
         lists = self.lists(only_valid)
         atomic_write(target, render_service_lists(lists, PdfOptions(print_date=lists.today)).data)
         return lists
 
     def write_excel(self, target: Path, only_valid: bool = True) -> ServiceLists:
-        from ..exchange.lists_excel import write_lists_workbook
+        from govsvc_desktop.exchange.excel.lists import write_lists_workbook
 
         lists = self.lists(only_valid)
         dates = {i.date: format_jalali(i.date) for i in lists.non_electronic if i.date}

@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import config
-from ..domain.lifecycle import Actor
-from ..store.uow import UnitOfWork
+from govsvc_desktop import config
+from govsvc_desktop.domain.passport.lifecycle import Actor
+from govsvc_desktop.store.uow import UnitOfWork
 
 
 def utc_now() -> dt.datetime:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..domain.choices import Role
-from ..domain.errors import GovsvcError, PermissionDenied
-from ..store import pg_security
-from ..store.uow import UnitOfWork
-from .session import SessionBound
+from govsvc_desktop.domain.choices import Role
+from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied
+from govsvc_desktop.services.session import SessionBound
+from govsvc_desktop.store import pg_security
+from govsvc_desktop.store.uow import UnitOfWork
 
 _USERNAME = re.compile(r"^[a-z_][a-z0-9_]{2,40}$")
 

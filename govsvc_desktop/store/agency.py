@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from ..domain.codec import from_dict, to_dict
-from .tables import agency_records
+from govsvc_desktop.domain.codec import from_dict, to_dict
+from govsvc_desktop.store.tables import agency_records
 
 T = TypeVar("T")
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, insert, select, update
 
-from ..domain.attachments import Attachment
-from .tables import passport_attachments as t
+from govsvc_desktop.domain.passport.attachments import Attachment
+from govsvc_desktop.store.tables import passport_attachments as t
 
 _COLUMNS = ("uuid", "passport_uuid", "name", "sha256", "size", "media_type", "removed",
             "added_by", "revision", "created_at", "updated_at")

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
 
-from ..domain.diff import show
-from ..domain.queries import AuditEntry
-from .tables import app_meta, audit_log
+from govsvc_desktop.domain.diff import show
+from govsvc_desktop.domain.passport.queries import AuditEntry
+from govsvc_desktop.store.tables import app_meta, audit_log
 
 
 def audit_rows(

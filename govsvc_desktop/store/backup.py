@@ -22,9 +22,9 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
-from ..config import fsync_directory
-from ..domain.errors import Cancelled, StorageError
-from . import migrate
+from govsvc_desktop.config import fsync_directory
+from govsvc_desktop.domain.errors import Cancelled, StorageError
+from govsvc_desktop.store import migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 STEP_PAGES = 4096  # 16 MB a step with 4 KB pages: progress about every tenth of a second

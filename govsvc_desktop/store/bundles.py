@@ -28,8 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import ColumnElement
 
-from ..domain.bundles import RECEIVED, SENT, BundleEntry
-from .tables import metadata
+from govsvc_desktop.domain.bundles import RECEIVED, SENT, BundleEntry
+from govsvc_desktop.store.tables import metadata
 
 bundles = Table(
     "bundles",

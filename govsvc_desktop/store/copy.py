@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine, MetaData, func, insert, select
 
-from ..domain.errors import StorageError
-from . import migrate, search_sql
+from govsvc_desktop.domain.errors import StorageError
+from govsvc_desktop.store import migrate, search_sql
 
 BATCH = 1000
 

@@ -11,8 +11,8 @@ from typing import Any, NoReturn
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import OperationalError
 
-from ..domain.errors import GovsvcError, PermissionDenied, StorageError
-from .opening import Opening, inspect, read_only_url, stamp, write_refusal
+from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied, StorageError
+from govsvc_desktop.store.opening import Opening, inspect, read_only_url, stamp, write_refusal
 
 
 def database_url(db: str | Path) -> str:

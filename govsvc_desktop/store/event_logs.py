@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
-from ..domain.event_log import Event
-from .tables import event_logs, service_events
+from govsvc_desktop.domain.agency.event_log import Event
+from govsvc_desktop.store.tables import event_logs, service_events
 
 
 class EventLogRepository:

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..domain.errors import StorageError
-from . import pg_security
-from .engine import known_error, reraise, sqlite_path, where
+from govsvc_desktop.domain.errors import StorageError
+from govsvc_desktop.store import pg_security
+from govsvc_desktop.store.engine import known_error, reraise, sqlite_path, where
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -153,7 +153,7 @@ def reproject_requested(conn: Connection) -> None:
     with the rules of the running version: revisions never import the application."""
     from sqlalchemy import text
 
-    from .passports import PassportRepository
+    from govsvc_desktop.store.passports import PassportRepository
 
     keys = [k for (k,) in conn.execute(text("SELECT key FROM app_meta WHERE key LIKE 'reproject:%'"))]
     if not keys:

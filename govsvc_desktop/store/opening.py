@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.errors import StorageError
+from govsvc_desktop.domain.errors import StorageError
 
 APPLICATION_ID = 0x47535644  # "GSVD" in the SQLite header, offset 68
 QUICK_CHECK_SECONDS = 0.3  # opening stays quick on any size; smaller files are checked whole
@@ -164,7 +164,7 @@ def stamp(conn: sqlite3.Connection) -> None:
 # -- the daily full check ---------------------------------------------------------------------
 
 def _state_file() -> Path:
-    from ..config import data_dir
+    from govsvc_desktop.config import data_dir
 
     return data_dir() / "integrity-checks.json"
 
@@ -213,7 +213,7 @@ def full_check(path: Path) -> list[str]:
     state = _state()
     state[str(path.resolve())] = {"checked": dt.datetime.now(dt.UTC).isoformat(),
                                   "ok": "no" if problems else "yes"}
-    from ..config import atomic_write
+    from govsvc_desktop.config import atomic_write
 
     try:
         atomic_write(_state_file(), json.dumps(state, indent=1).encode(), mode=0o600)

@@ -10,17 +10,17 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.sql import ColumnElement
 
-from ..domain.choices import ElectronicMethod, Nature, RecordKind, Status, Validity
-from ..domain.codec import from_dict, to_dict
-from ..domain.compliance import PassportFacts
-from ..domain.licences import ServiceRef
-from ..domain.passport import SEARCHED_FIELDS, ServicePassport, validity_on
-from ..domain.persian import compact_key, index_text, search_key
-from ..domain.queries import SORT_KEYS, PassportFilter, PassportSummary
-from ..domain.validation import approval_gaps, validate
-from . import search_sql
-from .bulk_read import driver_rows
-from .tables import passport_editions, passport_licences, passports
+from govsvc_desktop.domain.agency.compliance import PassportFacts
+from govsvc_desktop.domain.agency.licences import ServiceRef
+from govsvc_desktop.domain.choices import ElectronicMethod, Nature, RecordKind, Status, Validity
+from govsvc_desktop.domain.codec import from_dict, to_dict
+from govsvc_desktop.domain.passport.model import SEARCHED_FIELDS, ServicePassport, validity_on
+from govsvc_desktop.domain.passport.queries import SORT_KEYS, PassportFilter, PassportSummary
+from govsvc_desktop.domain.passport.validation import approval_gaps, validate
+from govsvc_desktop.domain.persian import compact_key, index_text, search_key
+from govsvc_desktop.store import search_sql
+from govsvc_desktop.store.bulk_read import driver_rows
+from govsvc_desktop.store.tables import passport_editions, passport_licences, passports
 
 
 def search_text(p: ServicePassport) -> str:

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from ..domain import rules
-from ..domain.choices import Role
+from govsvc_desktop.domain import rules
+from govsvc_desktop.domain.choices import Role
 
 GROUP_ROLES: dict[Role, str] = {
     Role.PREPARER: "govsvc_preparer",

@@ -13,11 +13,12 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from ..domain.codec import from_dict, to_dict
-from ..domain.compliance import PlanFacts
-from ..domain.deadlines import PlanDates
-from ..domain.persian import index_text, search_terms
-from ..domain.plan import (
+from govsvc_desktop.domain.agency.compliance import PlanFacts
+from govsvc_desktop.domain.agency.deadlines import PlanDates
+from govsvc_desktop.domain.codec import from_dict, to_dict
+from govsvc_desktop.domain.persian import index_text, search_terms
+from govsvc_desktop.domain.plans.dashboard import ActionRow, PlanRow, RequestRow
+from govsvc_desktop.domain.plans.model import (
     CLOSED_REQUEST_STATUSES,
     ActionStatus,
     ImprovementPlan,
@@ -26,9 +27,8 @@ from ..domain.plan import (
     RequestStatus,
     report_counts,
 )
-from ..domain.plan_dashboard import ActionRow, PlanRow, RequestRow
-from .bulk_read import driver_rows
-from .tables import plan_actions, plan_evidence, plans, requests128
+from govsvc_desktop.store.bulk_read import driver_rows
+from govsvc_desktop.store.tables import plan_actions, plan_evidence, plans, requests128
 
 _PLAN_STATUS = {s.value: s for s in PlanStatus}
 _ACTION_STATUS = {s.value: s for s in ActionStatus}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, TextClause, text
 
-from ..domain.persian import search_terms
+from govsvc_desktop.domain.persian import search_terms
 
 
 def create_statements(dialect: str, table: str) -> list[str]:

@@ -12,14 +12,14 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from .agency import AgencyRecordRepository
-from .attachments import AttachmentRepository
-from .audit import AuditRepository, MetaRepository
-from .bundles import BundleRepository
-from .engine import reraise, where
-from .event_logs import EventLogRepository
-from .passports import PassportRepository
-from .plans import PlanRepository
+from govsvc_desktop.store.agency import AgencyRecordRepository
+from govsvc_desktop.store.attachments import AttachmentRepository
+from govsvc_desktop.store.audit import AuditRepository, MetaRepository
+from govsvc_desktop.store.bundles import BundleRepository
+from govsvc_desktop.store.engine import reraise, where
+from govsvc_desktop.store.event_logs import EventLogRepository
+from govsvc_desktop.store.passports import PassportRepository
+from govsvc_desktop.store.plans import PlanRepository
 
 
 class UnitOfWork:
@@ -56,7 +56,7 @@ class UnitOfWork:
         return self
 
     def refresh_statistics(self) -> None:
-        from .search_sql import refresh_statistics
+        from govsvc_desktop.store.search_sql import refresh_statistics
 
         refresh_statistics(self.conn)
 

@@ -10,14 +10,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import config
-from ..bootstrap import build, login_needed
-from ..config import font_dir
-from ..domain.errors import GovsvcError
-from ..services import demo
-from .errors import install_excepthook
-from .login_dialog import LoginDialog
-from .main_window import MainWindow
+from govsvc_desktop import config
+from govsvc_desktop.bootstrap import build, login_needed
+from govsvc_desktop.config import font_dir
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.ui.errors import install_excepthook
+from govsvc_desktop.ui.login_dialog import LoginDialog
+from govsvc_desktop.ui.main_window import MainWindow
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 FIRST_START_DEMO = 300
@@ -102,7 +102,7 @@ def run_gui(db: str | None = None, demo_on_first_start: bool = True) -> int:
 
 
 def main() -> None:
-    from ..logsetup import setup_logging
+    from govsvc_desktop.logsetup import setup_logging
 
     setup_logging()
     sys.exit(run_gui(None))

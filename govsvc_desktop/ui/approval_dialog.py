@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import GovsvcError
-from ..services.certificates import CertificateService, SigningIdentity
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.services.certificates import CertificateService, SigningIdentity
 
 
 class ApprovalDialog(QDialog):

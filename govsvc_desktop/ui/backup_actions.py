@@ -16,12 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
-from ..domain.calendar import format_jalali_datetime
-from ..domain.errors import GovsvcError
-from ..domain.persian import format_int
-from ..services.backups import BackupService, DatabaseFile, RestoreResult
-from .keyboard import shortcut
-from .tasks import Task
+from govsvc_desktop.domain.calendar import format_jalali_datetime
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.services.backups import BackupService, DatabaseFile, RestoreResult
+from govsvc_desktop.ui.keyboard import shortcut
+from govsvc_desktop.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 AUTOMATIC_CHECK_MS = 60 * 60 * 1000  # a window left open for days still gets its daily copy

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bootstrap import App
-from ..domain.queries import PassportFilter
-from ..services.printing import BatchResult
-from . import display
-from .tasks import Task
+from govsvc_desktop.bootstrap import App
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.services.printing import BatchResult
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.tasks import Task
 
 
 class BatchPrintDialog(QDialog):

@@ -16,12 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ..domain.calendar import format_jalali, format_jalali_datetime
-from ..domain.errors import Problem
-from ..domain.labels import PART_FIELDS, PASSPORT_FIELDS, label_for_path
-from ..domain.persian import format_int, format_number, localize_digits
-from ..domain.quarters import parse_quarter
-from .english import ENGLISH, PREDICATE_PATTERNS, PREDICATES
+from govsvc_desktop.domain.calendar import format_jalali, format_jalali_datetime
+from govsvc_desktop.domain.errors import Problem
+from govsvc_desktop.domain.passport.labels import PART_FIELDS, PASSPORT_FIELDS, label_for_path
+from govsvc_desktop.domain.persian import format_int, format_number, localize_digits
+from govsvc_desktop.domain.plans.quarters import parse_quarter
+from govsvc_desktop.ui.english import ENGLISH, PREDICATE_PATTERNS, PREDICATES
 
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 EMPTY = "—"

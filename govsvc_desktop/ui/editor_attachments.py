@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bootstrap import App
-from ..domain.attachments import Attachment, allowed_summary_fa, size_fa
-from ..domain.calendar import format_jalali_datetime
-from ..domain.errors import GovsvcError
-from . import display
+from govsvc_desktop.bootstrap import App
+from govsvc_desktop.domain.calendar import format_jalali_datetime
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.passport.attachments import Attachment, allowed_summary_fa, size_fa
+from govsvc_desktop.ui import display
 
 
 def open_with_system(path: Path) -> None:
@@ -136,7 +136,7 @@ class AttachmentsPage(QWidget):
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), a.name)
         if not target:
             return None
-        from ..config import atomic_write
+        from govsvc_desktop.config import atomic_write
 
         try:
             atomic_write(Path(target), self.service.data(a))

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bootstrap import App
-from ..domain.choices import Choice
-from ..domain.codec import to_dict
-from ..domain.lifecycle import ACTION_LABELS_FA
-from ..domain.passport import ServicePassport
-from . import display
-from .widgets.tables import fit_columns
+from govsvc_desktop.bootstrap import App
+from govsvc_desktop.domain.choices import Choice
+from govsvc_desktop.domain.codec import to_dict
+from govsvc_desktop.domain.passport.lifecycle import ACTION_LABELS_FA
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.widgets.tables import fit_columns
 
 
 def _choice_of(field_path: str) -> type[Choice] | None:

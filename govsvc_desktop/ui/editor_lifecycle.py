@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bootstrap import App
-from ..domain.errors import GovsvcError
-from ..domain.lifecycle import ACTION_LABELS_FA, Action, allowed_actions
-from ..domain.passport import APPROVED_STATUSES, ServicePassport
-from ..services.certificates import SigningIdentity
-from . import display
-from .approval_dialog import ApprovalDialog
+from govsvc_desktop.bootstrap import App
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.passport.lifecycle import ACTION_LABELS_FA, Action, allowed_actions
+from govsvc_desktop.domain.passport.model import APPROVED_STATUSES, ServicePassport
+from govsvc_desktop.services.certificates import SigningIdentity
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.approval_dialog import ApprovalDialog
 
 
 class LifecyclePanel(QWidget):

@@ -11,8 +11,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..domain.errors import GovsvcError
-from ..logsetup import log_file
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.logsetup import log_file
 
 log = logging.getLogger("govsvc_desktop.ui")
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.excel import (
+from govsvc_desktop.services.excel import (
     ACTION_LABELS_FA,
     CREATE,
     SKIPPED,
@@ -38,9 +38,9 @@ from ..services.excel import (
     ExcelImportResult,
     ExcelService,
 )
-from . import display
-from .tasks import Task
-from .widgets.tables import read_only_item, select_row
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.tasks import Task
+from govsvc_desktop.ui.widgets.tables import read_only_item, select_row
 
 
 class ExcelImportDialog(QDialog):

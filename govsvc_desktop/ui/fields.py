@@ -28,14 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.choices import Choice
-from ..domain.labels import FIELD_HELP, PART_FIELDS, PASSPORT_FIELDS
-from ..domain.passport import DATE_FIELDS as PASSPORT_DATE_FIELDS
-from ..domain.passport import LONG_TEXT_FIELDS, PART_DATE_FIELDS, READ_ONLY_FIELDS
-from . import display
-from .keyboard import cell_name
-from .widgets.inputs import JalaliDateEdit, NumberEdit, RialEdit, problem_style
-from .widgets.tables import fit_columns, remember_widths
+from govsvc_desktop.domain.choices import Choice
+from govsvc_desktop.domain.passport.labels import FIELD_HELP, PART_FIELDS, PASSPORT_FIELDS
+from govsvc_desktop.domain.passport.model import DATE_FIELDS as PASSPORT_DATE_FIELDS
+from govsvc_desktop.domain.passport.model import (
+    LONG_TEXT_FIELDS,
+    PART_DATE_FIELDS,
+    READ_ONLY_FIELDS,
+)
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.keyboard import cell_name
+from govsvc_desktop.ui.widgets.inputs import JalaliDateEdit, NumberEdit, RialEdit, problem_style
+from govsvc_desktop.ui.widgets.tables import fit_columns, remember_widths
 
 LONG_TEXT = frozenset(LONG_TEXT_FIELDS)
 DATE_FIELDS = frozenset(PASSPORT_DATE_FIELDS + PART_DATE_FIELDS)

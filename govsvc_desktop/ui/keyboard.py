@@ -61,7 +61,7 @@ def announce(widget: QWidget, text: str) -> None:
 
 def cell_name(column: str, row: int) -> str:
     """The accessible name of a cell: its column and its row, counted from one."""
-    from . import display
+    from govsvc_desktop.ui import display
 
     return QCoreApplication.translate("Fields", "{column}, row {row}").format(
         column=column, row=display.number(row + 1))

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import config
-from ..bootstrap import App, build, login_needed, with_person_login
-from ..domain.errors import GovsvcError
+from govsvc_desktop import config
+from govsvc_desktop.bootstrap import App, build, login_needed, with_person_login
+from govsvc_desktop.domain.errors import GovsvcError
 
 
 class LoginDialog(QDialog):

@@ -23,25 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, config
-from ..bootstrap import App, build
-from ..domain.choices import Nature, Status
-from ..domain.errors import GovsvcError
-from ..domain.queries import PassportFilter
-from ..services.backups import RestoreResult
-from ..services.drafts import DraftStore
-from ..services.excel import ExcelService
-from . import display
-from .backup_actions import BackupActions
-from .batch_print import BatchPrintDialog
-from .excel_import import ExcelImportDialog
-from .keyboard import leave_tables_with_tab, name_combo, name_tabs, shortcut
-from .models import PassportTableModel
-from .pages import PAGES, PageSpec
-from .passport_editor import PassportEditor
-from .settings_dialog import SettingsDialog
-from .tasks import DbWorker, Progress, Task
-from .widgets.tables import fit_columns, remember_widths, select_rows, show_focus
+from govsvc_desktop import __version__, config
+from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.domain.choices import Nature, Status
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.services.backups import RestoreResult
+from govsvc_desktop.services.drafts import DraftStore
+from govsvc_desktop.services.excel import ExcelService
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.backup_actions import BackupActions
+from govsvc_desktop.ui.batch_print import BatchPrintDialog
+from govsvc_desktop.ui.excel_import import ExcelImportDialog
+from govsvc_desktop.ui.keyboard import leave_tables_with_tab, name_combo, name_tabs, shortcut
+from govsvc_desktop.ui.models import PassportTableModel
+from govsvc_desktop.ui.pages import PAGES, PageSpec
+from govsvc_desktop.ui.passport_editor import PassportEditor
+from govsvc_desktop.ui.settings_dialog import SettingsDialog
+from govsvc_desktop.ui.tasks import DbWorker, Progress, Task
+from govsvc_desktop.ui.widgets.tables import fit_columns, remember_widths, select_rows, show_focus
 
 LIVE_REFRESH_MS = 5000
 

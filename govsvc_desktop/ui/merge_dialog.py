@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.diff import IGNORED, show
-from ..domain.labels import PASSPORT_FIELDS
-from ..domain.passport import LIFECYCLE_FIELDS
+from govsvc_desktop.domain.diff import IGNORED, show
+from govsvc_desktop.domain.passport.labels import PASSPORT_FIELDS
+from govsvc_desktop.domain.passport.model import LIFECYCLE_FIELDS
 
 _LIFECYCLE = frozenset(LIFECYCLE_FIELDS)
 

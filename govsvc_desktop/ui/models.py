@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..domain.queries import PassportFilter, PassportSummary
-from ..services.passports import PassportService
-from . import display
-from .tasks import DbWorker
+from govsvc_desktop.domain.passport.queries import PassportFilter, PassportSummary
+from govsvc_desktop.services.passports import PassportService
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.tasks import DbWorker
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTabWidget
 
-    from ..bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 
 class PageHost(Protocol):
@@ -43,25 +43,25 @@ class PageSpec:
 
 
 def _send(window: PageHost) -> QWidget:
-    from .bundles.send_page import SendPage
+    from govsvc_desktop.ui.bundles.send_page import SendPage
 
     return SendPage(window.app)
 
 
 def _receive(window: PageHost) -> QWidget:
-    from .bundles.receive_page import ReceivePage
+    from govsvc_desktop.ui.bundles.receive_page import ReceivePage
 
     return ReceivePage(window.app)
 
 
 def _plans(window: PageHost) -> QWidget:
-    from .plans.plans_page import PlansPage
+    from govsvc_desktop.ui.plans.plans_page import PlansPage
 
     return PlansPage(window.app, window.selected_uuid)
 
 
 def _obligations(window: PageHost) -> QWidget:
-    from .obligations.obligations_page import ObligationsPage
+    from govsvc_desktop.ui.obligations.obligations_page import ObligationsPage
 
     def open_plan(uuid: str) -> object:
         window.tabs.setCurrentWidget(window.page("plans").parentWidget())

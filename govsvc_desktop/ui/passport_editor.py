@@ -32,25 +32,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bootstrap import App
-from ..config import autosave_dir
-from ..domain.codec import from_dict, to_dict
-from ..domain.errors import ConflictError, GovsvcError, Problem, ValidationError
-from ..domain.passport import ServicePassport
-from ..domain.reference import PICKED_FIELDS
-from ..domain.validation import validate
-from ..services.drafts import DraftStore
-from ..services.printing import passport_form, pdf_file_name
-from . import display
-from .editor_attachments import AttachmentsPage
-from .editor_history import HistoryPage
-from .editor_lifecycle import LifecyclePanel
-from .editor_sections import SECTIONS, section_title
-from .fields import READ_ONLY, Binding, PartTableBinding, bindings_for
-from .keyboard import announce, leave_tables_with_tab, menu_of, name_tabs, shortcut
-from .merge_dialog import MergeDialog
-from .pdf_preview import PdfPreview
-from .widgets.reference_picker import ReferencePicker
+from govsvc_desktop.bootstrap import App
+from govsvc_desktop.config import autosave_dir
+from govsvc_desktop.domain.codec import from_dict, to_dict
+from govsvc_desktop.domain.errors import ConflictError, GovsvcError, Problem, ValidationError
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.domain.passport.validation import validate
+from govsvc_desktop.domain.reference import PICKED_FIELDS
+from govsvc_desktop.services.drafts import DraftStore
+from govsvc_desktop.services.printing import passport_form, pdf_file_name
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.editor_attachments import AttachmentsPage
+from govsvc_desktop.ui.editor_history import HistoryPage
+from govsvc_desktop.ui.editor_lifecycle import LifecyclePanel
+from govsvc_desktop.ui.editor_sections import SECTIONS, section_title
+from govsvc_desktop.ui.fields import READ_ONLY, Binding, PartTableBinding, bindings_for
+from govsvc_desktop.ui.keyboard import announce, leave_tables_with_tab, menu_of, name_tabs, shortcut
+from govsvc_desktop.ui.merge_dialog import MergeDialog
+from govsvc_desktop.ui.pdf_preview import PdfPreview
+from govsvc_desktop.ui.widgets.reference_picker import ReferencePicker
 
 
 class PassportEditor(QWidget):

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..config import atomic_write
-from ..domain.errors import GovsvcError
-from ..services.print_queue import PrintRequest, cups_available, print_pdf
-from . import display
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.services.print_queue import PrintRequest, cups_available, print_pdf
+from govsvc_desktop.ui import display
 
 
 class PdfPreview(QDialog):

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..config import Settings, backup_dir
-from ..domain.choices import Role
-from . import display
+from govsvc_desktop.config import Settings, backup_dir
+from govsvc_desktop.domain.choices import Role
+from govsvc_desktop.ui import display
 
 
 class SettingsDialog(QDialog):

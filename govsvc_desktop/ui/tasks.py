@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ..domain.errors import GovsvcError
+from govsvc_desktop.domain.errors import GovsvcError
 
 Progress = Callable[[int, int], bool]
 T = TypeVar("T")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from govsvc_desktop.bootstrap import build
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.store import migrate
 
 CACHE = Path(__file__).parents[2] / "build" / "bench"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from govsvc_desktop.domain.passport import ProcessStep, RequiredDocument, ServicePassport
-from govsvc_desktop.services import demo
-from govsvc_desktop.services import demo_data as V
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.demo import vocabulary as V
+from govsvc_desktop.domain.passport.model import ProcessStep, RequiredDocument, ServicePassport
 
 _SENTENCES = (
     "متقاضی درخواست خود را در سامانه ثبت می‌کند و کد رهگیری دریافت می‌کند",

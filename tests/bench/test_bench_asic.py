@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from govsvc_desktop.exchange.asic import build_asic, verify_asic
-from govsvc_desktop.exchange.demo_certificates import TestCredentials, make_test_signer
+from govsvc_desktop.exchange.asic.writer import build_asic, verify_asic
+from govsvc_desktop.exchange.signing.demo_pki import TestCredentials, make_test_signer
 
 FILES = 200
 FILE_BYTES = 100 * 1024

@@ -16,7 +16,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.services.backups import BackupService
-from govsvc_desktop.services.bundles import BundleService
+from govsvc_desktop.services.bundles.service import BundleService
 from govsvc_desktop.services.certificates import CertificateService
 from tests.bench.conftest import demo_database
 from tests.bundle_support import Pki, install, make_pki

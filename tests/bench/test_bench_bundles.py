@@ -19,10 +19,10 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build, certificate_service
-from govsvc_desktop.domain.passport import APPROVED_STATUSES
-from govsvc_desktop.domain.queries import PassportFilter
-from govsvc_desktop.services.bundle_kinds import StoredPassport
-from govsvc_desktop.services.bundles import BundleService
+from govsvc_desktop.domain.passport.model import APPROVED_STATUSES
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.services.bundles.kinds import StoredPassport
+from govsvc_desktop.services.bundles.service import BundleService
 from tests.bench.conftest import demo_database
 from tests.bundle_support import PDF, install, make_pki, service
 
@@ -158,7 +158,7 @@ def test_bench_verify_container_only(
 ) -> None:
     """The container part of verification alone (manifest, every digest, the signature and its
     chain), without parsing the record files: where the time goes besides JSON decoding."""
-    from govsvc_desktop.exchange.asic import verify_asic
+    from govsvc_desktop.exchange.asic.writer import verify_asic
 
     app, svc = _fresh(setup, "container")
     bundle = tmp_path / "bench.asice"

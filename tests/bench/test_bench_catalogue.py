@@ -18,8 +18,8 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.choices import RecordKind, Status
-from govsvc_desktop.services import demo
 from govsvc_desktop.store.passports import licence_rows, row_values
 from tests.bench.conftest import CACHE
 from tests.browser import chromium

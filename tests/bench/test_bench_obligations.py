@@ -12,8 +12,8 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
-from govsvc_desktop.services.demo_agency import populate_agency, write_event_csv
-from govsvc_desktop.services.demo_plans import populate_plans
+from govsvc_desktop.demo.agency import populate_agency, write_event_csv
+from govsvc_desktop.demo.plans import populate_plans
 from tests.bench.conftest import CACHE, demo_database
 
 PASSPORTS = 100_000

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import text
 
 from govsvc_desktop.bootstrap import build
-from govsvc_desktop.domain.queries import PassportFilter
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from tests.bench.conftest import demo_database
 from tests.fixtures import full_passport
 

@@ -19,8 +19,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop.bootstrap import build
-from govsvc_desktop.domain.labels import PASSPORT_FIELDS
-from govsvc_desktop.domain.queries import PassportFilter
+from govsvc_desktop.domain.passport.labels import PASSPORT_FIELDS
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from govsvc_desktop.reports import pdffont
 from govsvc_desktop.reports import text as text_module
 from govsvc_desktop.reports.fonts import font_path

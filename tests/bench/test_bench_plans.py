@@ -11,7 +11,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
-from govsvc_desktop.services.demo_plans import populate_plans
+from govsvc_desktop.demo.plans import populate_plans
 from tests.bench.conftest import demo_database
 
 N = 20_000

@@ -16,9 +16,9 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from govsvc_desktop.bootstrap import build
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.errors import ConflictError
-from govsvc_desktop.domain.queries import PassportFilter
-from govsvc_desktop.services import demo
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from tests.pg import fresh_database
 
 CLIENTS = 20

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.cli import main
-from govsvc_desktop.exchange.demo_certificates import make_test_signer
+from govsvc_desktop.exchange.signing.demo_pki import make_test_signer
 from tests.approval_support import ALL_ROLES
 from tests.bundle_support import PASSWORD, flip, rewrite, seed, service, small_pdf
 

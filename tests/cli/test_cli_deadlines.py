@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.domain.plan import Request128, RequestStatus
+from govsvc_desktop.domain.plans.model import Request128, RequestStatus
 from tests.cli.test_cli_passports import run
 from tests.fixtures import full_passport
 

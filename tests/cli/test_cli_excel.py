@@ -4,8 +4,8 @@ import pytest
 from openpyxl import load_workbook
 
 from govsvc_desktop.cli import main
-from govsvc_desktop.exchange.excel_layout import MAIN_SHEET
-from govsvc_desktop.exchange.excel_report import REPORT_SHEET
+from govsvc_desktop.exchange.excel.layout import MAIN_SHEET
+from govsvc_desktop.exchange.excel.report import REPORT_SHEET
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from govsvc_desktop.bootstrap import build
-from govsvc_desktop.services.demo_agency import write_event_csv
+from govsvc_desktop.demo.agency import write_event_csv
 from tests.cli.test_cli_passports import run
 from tests.reports.test_passport_pdf import pdftotext, squeeze
 

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from govsvc_desktop.domain.catalogue import (
+from govsvc_desktop.domain.agency.catalogue import (
     PUBLISHED_FIELDS,
     WITHHELD_FIELDS,
     LeftOut,
@@ -15,9 +15,9 @@ from govsvc_desktop.domain.catalogue import (
     classify,
     public_copy,
 )
+from govsvc_desktop.domain.agency.cycle import ChainLink, ServiceChain
 from govsvc_desktop.domain.choices import RecordKind, Status
-from govsvc_desktop.domain.cycle import ChainLink, ServiceChain
-from govsvc_desktop.domain.passport import ServicePassport
+from govsvc_desktop.domain.passport.model import ServicePassport
 from tests.fixtures import full_passport
 
 DOC = Path(__file__).parents[2] / "docs" / "cpsv-ap.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govsvc_desktop.domain.compliance import (
+from govsvc_desktop.domain.agency.compliance import (
     ComplianceKind,
     ExpectedService,
     PassportFacts,
@@ -12,7 +12,7 @@ from govsvc_desktop.domain.compliance import (
     StepFacts,
     build_compliance,
 )
-from govsvc_desktop.domain.licences import LicenceEntry, ServiceRef, check_licences
+from govsvc_desktop.domain.agency.licences import LicenceEntry, ServiceRef, check_licences
 
 TODAY = dt.date(2026, 11, 25)
 

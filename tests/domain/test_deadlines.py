@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govsvc_desktop.domain.calendar import format_jalali
-from govsvc_desktop.domain.cycle import CycleStepKey, default_steps
-from govsvc_desktop.domain.deadlines import (
+from govsvc_desktop.domain.agency.cycle import CycleStepKey, default_steps
+from govsvc_desktop.domain.agency.deadlines import (
     AgencyEvent,
     EventKind,
     PlanDates,
@@ -15,6 +14,7 @@ from govsvc_desktop.domain.deadlines import (
     plan_deadlines,
     request_deadlines,
 )
+from govsvc_desktop.domain.calendar import format_jalali
 
 
 def _by_key(deadlines: list) -> dict:  # type: ignore[type-arg]

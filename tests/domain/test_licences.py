@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govsvc_desktop.domain.licences import (
+from govsvc_desktop.domain.agency.licences import (
     LicenceEntry,
     LicenceFinding,
     ServiceRef,

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from govsvc_desktop.domain import passport_rules as rules
 from govsvc_desktop.domain.calendar import format_jalali, parse_jalali
 from govsvc_desktop.domain.choices import (
     ChannelKind,
@@ -17,7 +16,8 @@ from govsvc_desktop.domain.choices import (
     ServiceScope,
     Status,
 )
-from govsvc_desktop.domain.passport import (
+from govsvc_desktop.domain.passport import regulations as rules
+from govsvc_desktop.domain.passport.model import (
     Channel,
     Fee,
     Inquiry,
@@ -26,8 +26,8 @@ from govsvc_desktop.domain.passport import (
     ServicePassport,
     StageElectronic,
 )
-from govsvc_desktop.domain.validation import approval_gaps, normalise_identifiers, validate
-from govsvc_desktop.domain.verdicts import form_verdicts
+from govsvc_desktop.domain.passport.validation import approval_gaps, normalise_identifiers, validate
+from govsvc_desktop.domain.passport.verdicts import form_verdicts
 from tests.fixtures import full_passport
 
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from govsvc_desktop.domain.choices import TimeUnit
-from govsvc_desktop.domain.plan import (
+from govsvc_desktop.domain.plans.dashboard import ActionRow, PlanRow, RequestRow, build_dashboard
+from govsvc_desktop.domain.plans.model import (
     ActionStatus,
     ImprovementPlan,
     Indicator,
@@ -19,15 +20,18 @@ from govsvc_desktop.domain.plan import (
     Request128,
     RequestStatus,
 )
-from govsvc_desktop.domain.plan_dashboard import ActionRow, PlanRow, RequestRow, build_dashboard
-from govsvc_desktop.domain.plan_validation import time_rule_message, validate_plan, validate_request
-from govsvc_desktop.domain.quarters import (
+from govsvc_desktop.domain.plans.quarters import (
     finished_quarters,
     parse_quarter,
     quarter_bounds,
     quarter_label_fa,
     quarter_of,
     quarters_between,
+)
+from govsvc_desktop.domain.plans.validation import (
+    time_rule_message,
+    validate_plan,
+    validate_request,
 )
 
 

@@ -5,9 +5,15 @@ import pytest
 from govsvc_desktop.domain.choices import ElectronicMethod, RecordKind, Role, Status
 from govsvc_desktop.domain.codec import from_dict, json_schema, to_dict
 from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied, ValidationError
-from govsvc_desktop.domain.lifecycle import Action, Actor, allowed_actions, renew, transition
-from govsvc_desktop.domain.passport import Fee, Licence, ServicePassport
-from govsvc_desktop.domain.validation import blocking, licence_conflicts, validate
+from govsvc_desktop.domain.passport.lifecycle import (
+    Action,
+    Actor,
+    allowed_actions,
+    renew,
+    transition,
+)
+from govsvc_desktop.domain.passport.model import Fee, Licence, ServicePassport
+from govsvc_desktop.domain.passport.validation import blocking, licence_conflicts, validate
 from tests.fixtures import full_passport
 
 
@@ -123,7 +129,7 @@ def test_fee_amount_must_not_be_negative() -> None:
 
 def test_field_traits_are_declared_once_on_the_passport() -> None:
     """Editor, Excel, search and the life cycle read the same declaration."""
-    from govsvc_desktop.domain import passport as model
+    from govsvc_desktop.domain.passport import model
 
     assert "approved_on" in model.DATE_FIELDS and "date" in model.PART_DATE_FIELDS
     assert "description" in model.LONG_TEXT_FIELDS and "title" not in model.LONG_TEXT_FIELDS

@@ -18,8 +18,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from govsvc_desktop.domain.errors import StorageError
-from govsvc_desktop.exchange import asic
-from govsvc_desktop.exchange.asic import (
+from govsvc_desktop.exchange.asic import writer as asic
+from govsvc_desktop.exchange.asic.writer import (
     AsicError,
     AsicLimits,
     HostileArchiveError,
@@ -30,8 +30,8 @@ from govsvc_desktop.exchange.asic import (
     read_entry,
     verify_asic,
 )
-from govsvc_desktop.exchange.certificates import CertificateValidityError
-from govsvc_desktop.exchange.demo_certificates import (
+from govsvc_desktop.exchange.signing.certificates import CertificateValidityError
+from govsvc_desktop.exchange.signing.demo_pki import (
     TestCredentials,
     issue_test_certificate,
     make_test_centre_signer,

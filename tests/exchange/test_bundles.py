@@ -19,25 +19,28 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from govsvc_desktop.exchange import bundle as bundle_mod
-from govsvc_desktop.exchange.asic import AsicError, parse_manifest
-from govsvc_desktop.exchange.bundle import (
+from govsvc_desktop.exchange.asic.writer import AsicError, parse_manifest
+from govsvc_desktop.exchange.records import bundle as bundle_mod
+from govsvc_desktop.exchange.records.bundle import (
     BundleHeader,
     RecordFileSpec,
     parse_header,
     verify_bundle,
     write_bundle,
 )
-from govsvc_desktop.exchange.certificates import CertificateValidityError, SigningIdentityError
-from govsvc_desktop.exchange.demo_certificates import (
+from govsvc_desktop.exchange.signing.certificates import (
+    CertificateValidityError,
+    SigningIdentityError,
+)
+from govsvc_desktop.exchange.signing.cms import CadesSigner, verify_detached
+from govsvc_desktop.exchange.signing.demo_pki import (
     TestCredentials,
     issue_test_certificate,
     make_test_centre_signer,
     make_test_signer,
 )
-from govsvc_desktop.exchange.pdf_signing import PdfSigner, PdfSigningError, sign_pdf, verify_pdf
-from govsvc_desktop.exchange.signing import CadesSigner, verify_detached
-from govsvc_desktop.exchange.trust import TrustStore
+from govsvc_desktop.exchange.signing.pdf import PdfSigner, PdfSigningError, sign_pdf, verify_pdf
+from govsvc_desktop.exchange.signing.trust import TrustStore
 from tests.bundle_support import PASSWORD, flip, rewrite, small_pdf
 
 OPENSSL = shutil.which("openssl") or "openssl"

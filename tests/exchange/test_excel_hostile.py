@@ -10,7 +10,7 @@ import pytest
 
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.exchange.xlsx_safety import OLE_MAGIC, WorkbookRefused
+from govsvc_desktop.exchange.excel.safety import OLE_MAGIC, WorkbookRefused
 from govsvc_desktop.services.excel import ExcelService
 from tests.fixtures import full_passport
 

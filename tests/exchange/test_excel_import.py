@@ -14,9 +14,9 @@ from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import Audience, Nature, Status, TimeUnit
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.errors import GovsvcError
-from govsvc_desktop.domain.queries import PassportFilter
-from govsvc_desktop.exchange.excel_layout import MAIN_SHEET, SHEETS, sheet_for_part
-from govsvc_desktop.exchange.excel_report import REPORT_SHEET
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.exchange.excel.layout import MAIN_SHEET, SHEETS, sheet_for_part
+from govsvc_desktop.exchange.excel.report import REPORT_SHEET
 from govsvc_desktop.services.excel import ExcelImportError, ExcelService
 from tests.approval_support import ALL_ROLES
 from tests.fixtures import full_passport
@@ -115,7 +115,7 @@ def test_one_mistake_of_every_kind_is_reported_at_its_cell_and_nothing_changes(a
     assert app.passports.count() == 1
 
     report = tmp_path / "report.xlsx"
-    from govsvc_desktop.exchange.excel_report import write_problem_report
+    from govsvc_desktop.exchange.excel.report import write_problem_report
 
     write_problem_report(path, result.problems, report)
     marked = load_workbook(report)
@@ -218,7 +218,7 @@ def test_a_record_changed_here_after_export_is_a_conflict(app: App, tmp_path: Pa
 
 
 def test_cancelled_import_changes_nothing(app: App, tmp_path: Path) -> None:
-    from govsvc_desktop.services import demo
+    from govsvc_desktop.demo import generator as demo
 
     for q in demo.generate(300, seed=9):
         app.passports.save(q)

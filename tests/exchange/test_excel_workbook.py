@@ -8,20 +8,20 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from govsvc_desktop.bootstrap import App
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.choices import Nature
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.labels import PASSPORT_FIELDS
-from govsvc_desktop.domain.queries import PassportFilter
+from govsvc_desktop.domain.passport.labels import PASSPORT_FIELDS
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from govsvc_desktop.domain.reference import PICKED_FIELDS
-from govsvc_desktop.exchange.excel_layout import (
+from govsvc_desktop.exchange.excel.layout import (
     KEY_HEADER,
     LISTS_SHEET,
     MAIN_SHEET,
     README_SHEET,
     SHEETS,
 )
-from govsvc_desktop.exchange.excel_plans import PLAN_SHEETS
-from govsvc_desktop.services import demo
+from govsvc_desktop.exchange.excel.plans import PLAN_SHEETS
 from govsvc_desktop.services.excel import ExcelService
 from tests.approval_support import ALL_ROLES, store_as_is
 from tests.fixtures import full_passport

@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from govsvc_desktop.domain.attachments import ALLOWED, Attachment, validate_attachment
-from govsvc_desktop.exchange.file_types import sniff
+from govsvc_desktop.domain.passport.attachments import ALLOWED, Attachment, validate_attachment
+from govsvc_desktop.exchange.records.file_types import sniff
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:

@@ -18,8 +18,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from govsvc_desktop.domain.errors import GovsvcError
-from govsvc_desktop.exchange import signing
-from govsvc_desktop.exchange.certificates import (
+from govsvc_desktop.exchange.signing import cms as signing
+from govsvc_desktop.exchange.signing.certificates import (
     CertificateValidityError,
     SigningIdentity,
     SigningIdentityError,
@@ -31,14 +31,14 @@ from govsvc_desktop.exchange.certificates import (
     load_pkcs12,
     save_identity,
 )
-from govsvc_desktop.exchange.demo_certificates import (
+from govsvc_desktop.exchange.signing.cms import sign_detached, verify_detached
+from govsvc_desktop.exchange.signing.demo_pki import (
     TestCredentials,
     issue_test_certificate,
     make_test_ca,
     make_test_centre_signer,
     make_test_signer,
 )
-from govsvc_desktop.exchange.signing import sign_detached, verify_detached
 
 PASSWORD = "رمز-آزمایشی-۱۲۳"
 CONTENT = '<?xml version="1.0"?>\n<x>گذرنامهٔ خدمت\r\n\x00binary\xff</x>\n'.encode(

@@ -13,7 +13,7 @@ import pytest
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.cli import main
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
 
 PERSIAN = re.compile(r"[\u0600-\u06FF]")
 

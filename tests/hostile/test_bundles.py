@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.exchange.bundle import BundleHeader, write_bundle
-from govsvc_desktop.services.bundle_kinds import PASSPORTS
-from govsvc_desktop.services.bundles import BundleService
+from govsvc_desktop.exchange.records.bundle import BundleHeader, write_bundle
+from govsvc_desktop.services.bundles.kinds import PASSPORTS
+from govsvc_desktop.services.bundles.service import BundleService
 from govsvc_desktop.services.certificates import CertificateService
 from tests.bundle_support import Pki, install, seed, service, snapshot
 from tests.hostile.conftest import assert_refused, run

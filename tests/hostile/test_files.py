@@ -16,9 +16,9 @@ from openpyxl import Workbook
 
 from govsvc_desktop.domain.codec import MAX_RECORDS
 from govsvc_desktop.domain.jsontext import MAX_DEPTH, nesting_depth
-from govsvc_desktop.exchange.csv_limits import MAX_FIELD
-from govsvc_desktop.exchange.excel_layout import MAIN_SHEET
-from govsvc_desktop.exchange.xlsx_safety import Limits
+from govsvc_desktop.exchange.excel.layout import MAIN_SHEET
+from govsvc_desktop.exchange.excel.safety import Limits
+from govsvc_desktop.exchange.records.csv_limits import MAX_FIELD
 from tests.hostile.conftest import assert_refused, run, state
 
 INVALID, NOT_FOUND = 2, 3
@@ -141,8 +141,8 @@ def test_a_full_million_row_sheet_is_refused_before_it_is_read(
 
 
 def test_a_sheet_longer_than_it_declares_is_refused_at_the_limit(tmp_path: Path) -> None:
-    from govsvc_desktop.exchange.excel_reader import read_workbook
-    from govsvc_desktop.exchange.xlsx_safety import WorkbookRefused
+    from govsvc_desktop.exchange.excel.reader import read_workbook
+    from govsvc_desktop.exchange.excel.safety import WorkbookRefused
 
     sheet = tmp_path / "liar.xlsx"
     _long_sheet(sheet, 1_200, 2)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from govsvc_desktop.exchange.excel_layout import MAIN_SHEET
+from govsvc_desktop.exchange.excel.layout import MAIN_SHEET
 from tests.hostile.conftest import run
 
 DANGEROUS = ["=HYPERLINK(\"http://x\",\"y\")", "+98-21", "-1+2", "@SUM(A1:A2)", "\t=1+1", "\r=2"]

@@ -15,11 +15,12 @@ from typing import Any
 import jsonschema
 import pytest
 
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.constraints import FORMATS, INT_MAX, MAX_SHORT_TEXT, MAX_TEXT
 from govsvc_desktop.domain.errors import GovsvcError
-from govsvc_desktop.domain.passport import Channel, Fee, Form, Inquiry, LegalBasis, Licence
-from govsvc_desktop.services import demo, passport_json
+from govsvc_desktop.domain.passport.model import Channel, Fee, Form, Inquiry, LegalBasis, Licence
+from govsvc_desktop.services import passport_json
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "schemas" / "passports.schema.json").read_text("utf-8"))
 

@@ -13,17 +13,17 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.domain.passport import (
+from govsvc_desktop.domain.passport.model import (
     Fee,
     ProcessStep,
     RequiredDocument,
     ServicePassport,
 )
-from govsvc_desktop.domain.validation import MAX_SHORT_TEXT, blocking, validate
+from govsvc_desktop.domain.passport.validation import MAX_SHORT_TEXT, blocking, validate
 from govsvc_desktop.reports.form import CONTINUED
 from govsvc_desktop.reports.passport_pdf import PdfOptions, render_passport, render_passports
-from govsvc_desktop.services import demo
 from tests.fixtures import full_passport
 from tests.reports.pdf_geometry import layout_faults, text_lines
 from tests.reports.test_passport_pdf import norm

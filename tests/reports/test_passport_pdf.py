@@ -17,7 +17,7 @@ import pytest
 from PIL import Image, ImageChops
 
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.domain.passport import ServicePassport
+from govsvc_desktop.domain.passport.model import ServicePassport
 from govsvc_desktop.reports.passport_pdf import (
     PdfOptions,
     content_digest,

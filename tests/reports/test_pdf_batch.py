@@ -10,10 +10,10 @@ from pypdf import PdfReader
 
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.cli import main
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.errors import GovsvcError
-from govsvc_desktop.domain.queries import PassportFilter
-from govsvc_desktop.services import demo
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from govsvc_desktop.services.printing import passport_form, pdf_file_name
 from tests.reports.test_passport_pdf import norm
 

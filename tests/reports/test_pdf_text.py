@@ -16,14 +16,15 @@ import pymupdf
 import pytest
 from pypdf import PdfReader
 
-from govsvc_desktop.domain import plan as plan_mod
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.demo import plans as demo_plans
+from govsvc_desktop.domain.agency.service_lists import build_service_lists
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.domain.service_lists import build_service_lists
+from govsvc_desktop.domain.plans import model as plan_mod
 from govsvc_desktop.reports import text as text_module
 from govsvc_desktop.reports.obligations_pdf import render_service_lists
 from govsvc_desktop.reports.passport_pdf import PdfOptions, render_passport, render_passports
 from govsvc_desktop.reports.plan_pdf import render_plan, render_quarter_report
-from govsvc_desktop.services import demo, demo_plans
 from tests.fixtures import HARD_STRINGS, full_passport
 
 TODAY = dt.date(2026, 11, 25)

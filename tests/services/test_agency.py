@@ -12,15 +12,15 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from govsvc_desktop.bootstrap import App
+from govsvc_desktop.domain.agency.compliance import ComplianceKind
+from govsvc_desktop.domain.agency.cycle import ChainLink, CycleStepKey, ServiceChain, StepStatus
+from govsvc_desktop.domain.agency.deadlines import EventKind
+from govsvc_desktop.domain.agency.licences import LicenceEntry, LicenceFinding
+from govsvc_desktop.domain.agency.proposals import ProposalStatus, ServiceProposal
 from govsvc_desktop.domain.choices import ChannelKind, ElectronicMethod, RecordKind, Status
-from govsvc_desktop.domain.compliance import ComplianceKind
-from govsvc_desktop.domain.cycle import ChainLink, CycleStepKey, ServiceChain, StepStatus
-from govsvc_desktop.domain.deadlines import EventKind
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError, ValidationError
-from govsvc_desktop.domain.licences import LicenceEntry, LicenceFinding
-from govsvc_desktop.domain.passport import Channel, ServicePassport, StageElectronic
-from govsvc_desktop.domain.proposals import ProposalStatus, ServiceProposal
-from govsvc_desktop.exchange.licence_table import read_licences
+from govsvc_desktop.domain.passport.model import Channel, ServicePassport, StageElectronic
+from govsvc_desktop.exchange.records.licence_table import read_licences
 from govsvc_desktop.services.agency import CHAINS, LICENCES, PROPOSALS, STEPS
 from tests.fixtures import full_passport
 from tests.reports.test_passport_pdf import pdftotext, squeeze
@@ -222,7 +222,7 @@ def test_published_lists_as_pdf_and_excel(app: App, tmp_path: Path) -> None:
 
 
 def test_cycle_report_pdf_reads_back(app: App, tmp_path: Path) -> None:
-    from govsvc_desktop.domain.cycle import RepresentativeReport
+    from govsvc_desktop.domain.agency.cycle import RepresentativeReport
     from govsvc_desktop.services.agency import REPORTS
 
     app.agency.save(REPORTS, RepresentativeReport(period="نیمهٔ دوم ۱۴۰۵", representative="معاون توسعه",

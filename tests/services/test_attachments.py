@@ -16,11 +16,11 @@ from openpyxl import Workbook
 from PIL import Image
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.domain.attachments import MAX_BYTES, Attachment
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.errors import ValidationError
+from govsvc_desktop.domain.passport.attachments import MAX_BYTES, Attachment
 from govsvc_desktop.reports.passport_pdf import PdfOptions, write_passport_pdf
-from govsvc_desktop.services.bundle_attachments import ATTACHMENTS
+from govsvc_desktop.services.bundles.attachments import ATTACHMENTS
 from govsvc_desktop.services.certificates import CertificateService
 from govsvc_desktop.services.passports import iso_now
 from tests.bundle_support import Pki, flip, rewrite, seed, service, small_pdf
@@ -179,7 +179,7 @@ def test_the_printed_form_lists_the_attachments(app: App, tmp_path: Path) -> Non
 
 
 def test_the_kind_is_registered_after_passports() -> None:
-    from govsvc_desktop.services.bundle_registry import record_kinds
+    from govsvc_desktop.services.bundles.registry import record_kinds
 
     names = [k.name for k in record_kinds()]
     assert names.index(ATTACHMENTS.name) == names.index("passports") + 1

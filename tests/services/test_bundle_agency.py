@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from govsvc_desktop.bootstrap import App
+from govsvc_desktop.demo.agency import populate_agency
+from govsvc_desktop.demo.plans import populate_plans
+from govsvc_desktop.domain.agency.cycle import StepEvidence, StepStatus
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.cycle import StepEvidence, StepStatus
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError
-from govsvc_desktop.domain.queries import PassportFilter
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from govsvc_desktop.services.agency import LESSONS, STEPS
-from govsvc_desktop.services.bundle_agency import AGENCY_KINDS
-from govsvc_desktop.services.bundle_kinds import Selection
+from govsvc_desktop.services.bundles.agency import AGENCY_KINDS
+from govsvc_desktop.services.bundles.kinds import Selection
 from govsvc_desktop.services.certificates import CertificateService
-from govsvc_desktop.services.demo_agency import populate_agency
-from govsvc_desktop.services.demo_plans import populate_plans
 from tests.bundle_support import Pki, seed, service, small_pdf
 
 

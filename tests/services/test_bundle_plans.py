@@ -9,8 +9,8 @@ from pathlib import Path
 
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.plan import ProgressReport
-from govsvc_desktop.services.bundles import BundleService
+from govsvc_desktop.domain.plans.model import ProgressReport
+from govsvc_desktop.services.bundles.service import BundleService
 from govsvc_desktop.services.certificates import CertificateService
 from tests.bundle_support import (
     Pki,

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from govsvc_desktop.bootstrap import App
+from govsvc_desktop.domain.agency.compliance import ComplianceKind
+from govsvc_desktop.domain.agency.proposals import DeliveryMode, ProposalStatus, ServiceProposal
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.compliance import ComplianceKind
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError
-from govsvc_desktop.domain.proposals import DeliveryMode, ProposalStatus, ServiceProposal
 from govsvc_desktop.services.agency import PROPOSALS
-from govsvc_desktop.services.bundles import BundleService
+from govsvc_desktop.services.bundles.service import BundleService
 from govsvc_desktop.services.certificates import CertificateService
 from tests.bundle_support import Pki, openssl_verify, seed, service
 

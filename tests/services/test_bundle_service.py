@@ -14,11 +14,11 @@ import pytest
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError
-from govsvc_desktop.domain.lifecycle import Action
-from govsvc_desktop.exchange.bundle import BundleHeader, write_bundle
-from govsvc_desktop.exchange.pdf_signing import verify_pdf
-from govsvc_desktop.services.bundle_kinds import PASSPORTS
-from govsvc_desktop.services.bundles import BundleRefused, BundleService, ExportCancelled
+from govsvc_desktop.domain.passport.lifecycle import Action
+from govsvc_desktop.exchange.records.bundle import BundleHeader, write_bundle
+from govsvc_desktop.exchange.signing.pdf import verify_pdf
+from govsvc_desktop.services.bundles.kinds import PASSPORTS
+from govsvc_desktop.services.bundles.service import BundleRefused, BundleService, ExportCancelled
 from govsvc_desktop.services.certificates import CertificateService
 from tests.bundle_support import (
     Pki,
@@ -392,8 +392,8 @@ def test_expired_certificate_cannot_sign_a_bundle(
 ) -> None:
     import datetime as dt
 
-    from govsvc_desktop.exchange.certificates import CertificateValidityError
-    from govsvc_desktop.exchange.demo_certificates import issue_test_certificate
+    from govsvc_desktop.exchange.signing.certificates import CertificateValidityError
+    from govsvc_desktop.exchange.signing.demo_pki import issue_test_certificate
 
     seed(app, approved=1, drafts=0, proposed=0)
     now = dt.datetime.now(dt.UTC)

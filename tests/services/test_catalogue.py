@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.domain.catalogue import LeftOut
+from govsvc_desktop.domain.agency.catalogue import LeftOut
 from govsvc_desktop.domain.choices import RecordKind, Validity
 from govsvc_desktop.domain.errors import Cancelled, ConflictError, GovsvcError
-from govsvc_desktop.domain.queries import PassportFilter
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from tests.catalogue_support import (
     DRAFT,
     DRAFT_TITLE,

@@ -11,10 +11,10 @@ import pytest
 from lxml import etree
 
 from govsvc_desktop.bootstrap import App
+from govsvc_desktop.demo.agency import write_event_csv
+from govsvc_desktop.domain.agency.event_log import parse_timestamp
 from govsvc_desktop.domain.choices import TimeUnit
 from govsvc_desktop.domain.errors import Cancelled, GovsvcError, ValidationError
-from govsvc_desktop.domain.event_log import parse_timestamp
-from govsvc_desktop.services.demo_agency import write_event_csv
 from tests.fixtures import full_passport
 
 SERVICE = "11031164001"

@@ -5,12 +5,13 @@ import jsonschema
 import pytest
 
 from govsvc_desktop.bootstrap import App, build
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.codec import from_dict, to_dict
 from govsvc_desktop.domain.errors import GovsvcError, ValidationError
-from govsvc_desktop.domain.lifecycle import as_new_draft
-from govsvc_desktop.domain.passport import ServicePassport
-from govsvc_desktop.services import demo, passport_json
+from govsvc_desktop.domain.passport.lifecycle import as_new_draft
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.services import passport_json
 from tests.fixtures import full_passport
 
 SCHEMA_FILE = Path(__file__).parents[2] / "schemas" / "passports.schema.json"

@@ -4,13 +4,13 @@ import datetime as dt
 import pytest
 
 from govsvc_desktop.bootstrap import App
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.errors import ConflictError, GovsvcError, ValidationError
-from govsvc_desktop.domain.lifecycle import STAMP_FIELDS, Action
-from govsvc_desktop.domain.passport import Licence, ServicePassport
-from govsvc_desktop.domain.queries import PassportFilter
-from govsvc_desktop.services import demo
+from govsvc_desktop.domain.passport.lifecycle import STAMP_FIELDS, Action
+from govsvc_desktop.domain.passport.model import Licence, ServicePassport
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from tests.approval_support import HEAD_NAME, approve, store_as_is, trust_head
 from tests.fixtures import full_passport
 

@@ -17,8 +17,8 @@ from govsvc_desktop.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from govsvc_desktop.domain.lifecycle import Actor
-from govsvc_desktop.domain.plan import (
+from govsvc_desktop.domain.passport.lifecycle import Actor
+from govsvc_desktop.domain.plans.model import (
     ActionStatus,
     ImprovementPlan,
     IndicatorValue,

@@ -13,9 +13,14 @@ import pytest
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import ElectronicMethod, Role, Status, TimeUnit
 from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied
-from govsvc_desktop.domain.lifecycle import Action, Actor
-from govsvc_desktop.domain.passport import StageElectronic
-from govsvc_desktop.domain.plan import IndicatorValue, PlanStatus, ProgressReport, report_counts
+from govsvc_desktop.domain.passport.lifecycle import Action, Actor
+from govsvc_desktop.domain.passport.model import StageElectronic
+from govsvc_desktop.domain.plans.model import (
+    IndicatorValue,
+    PlanStatus,
+    ProgressReport,
+    report_counts,
+)
 from govsvc_desktop.services.plans import PlanService
 from govsvc_desktop.services.session import Session
 from tests.approval_support import approve, trust_head

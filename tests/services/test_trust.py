@@ -19,8 +19,8 @@ from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.errors import GovsvcError
-from govsvc_desktop.exchange.demo_certificates import issue_test_certificate
-from govsvc_desktop.exchange.signing import sign_detached, verify_detached
+from govsvc_desktop.exchange.signing.cms import sign_detached, verify_detached
+from govsvc_desktop.exchange.signing.demo_pki import issue_test_certificate
 from govsvc_desktop.services import passport_json
 from govsvc_desktop.services.certificates import CertificateService
 from govsvc_desktop.services.printing import passport_form

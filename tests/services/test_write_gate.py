@@ -13,13 +13,13 @@ from openpyxl import Workbook
 
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain import rules
+from govsvc_desktop.domain.agency.proposals import ServiceProposal
 from govsvc_desktop.domain.choices import Role, Status
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.errors import GovsvcError
-from govsvc_desktop.domain.lifecycle import Action, Actor
-from govsvc_desktop.domain.plan import PlanStatus
-from govsvc_desktop.domain.proposals import ServiceProposal
-from govsvc_desktop.exchange.excel_layout import MAIN_SHEET
+from govsvc_desktop.domain.passport.lifecycle import Action, Actor
+from govsvc_desktop.domain.plans.model import PlanStatus
+from govsvc_desktop.exchange.excel.layout import MAIN_SHEET
 from govsvc_desktop.services import passport_json
 from govsvc_desktop.services.agency import PROPOSALS, AgencyService
 from govsvc_desktop.services.excel import ExcelImportError, ExcelService

@@ -16,9 +16,9 @@ import pytest
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.backups import automatic_due, is_old, to_keep
 from govsvc_desktop.domain.errors import StorageError
-from govsvc_desktop.services import demo
 from govsvc_desktop.services.backups import BackupService, RestoreRefused
 from govsvc_desktop.store import backup as store_backup
 from govsvc_desktop.store import migrate

@@ -7,9 +7,10 @@ from sqlalchemy import text
 
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.cli import main
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.errors import StorageError
-from govsvc_desktop.domain.queries import PassportFilter
-from govsvc_desktop.services import demo, passport_json
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.services import passport_json
 from govsvc_desktop.store.copy import copy_database
 from govsvc_desktop.store.engine import make_engine
 from tests.fixtures import full_passport

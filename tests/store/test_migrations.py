@@ -77,7 +77,7 @@ def test_tables_of_the_code_match_the_migrations(tmp_path: Path) -> None:
 
 
 def test_backup_and_integrity_check(tmp_path: Path) -> None:
-    from govsvc_desktop.services import demo
+    from govsvc_desktop.demo import generator as demo
 
     app = build(str(tmp_path / "src.db"))
     demo.populate(app.uow, 20)

@@ -14,7 +14,7 @@ from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
 from govsvc_desktop.domain.choices import Role, Status
 from govsvc_desktop.domain.errors import GovsvcError, PermissionDenied
-from govsvc_desktop.domain.lifecycle import Action
+from govsvc_desktop.domain.passport.lifecycle import Action
 from tests.approval_support import ALL_ROLES, HEAD_NAME, approve
 from tests.fixtures import full_passport
 from tests.pg import _admin_dsn, fresh_database, server_url

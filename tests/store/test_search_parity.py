@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from govsvc_desktop.bootstrap import build
-from govsvc_desktop.domain.queries import PassportFilter
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from tests.pg import fresh_database
 
 QUERIES = ("پروانه", "كسب", "کارت بازرگانی", "می خواهم", "سند تک‌برگ", "اقامتگاه بوم", "مشهد", "1023",

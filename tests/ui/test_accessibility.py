@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.pages import PAGES
 from govsvc_desktop.ui.plans.plans_page import PlansPage

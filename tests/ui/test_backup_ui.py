@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.settings_dialog import SettingsDialog
 from tests.fixtures import full_passport

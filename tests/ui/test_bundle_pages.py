@@ -9,9 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from govsvc_desktop.bootstrap import App, certificate_service
+from govsvc_desktop.domain.agency.proposals import ProposalStatus, ServiceProposal
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.domain.lifecycle import Action
-from govsvc_desktop.domain.proposals import ProposalStatus, ServiceProposal
+from govsvc_desktop.domain.passport.lifecycle import Action
 from govsvc_desktop.services.agency import PROPOSALS
 from govsvc_desktop.services.certificates import CertificateService
 from govsvc_desktop.ui.bundles import ReceivePage, SendPage

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.domain.queries import PassportFilter
+from govsvc_desktop.domain.passport.queries import PassportFilter
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.obligations.catalogue_dialog import CatalogueChoice, CatalogueDialog
 from govsvc_desktop.ui.obligations.obligations_page import ObligationsPage
@@ -17,7 +17,7 @@ from tests.catalogue_support import EXPIRED_TITLE, special_passports
 
 
 def _page(window: MainWindow, gui_app: App) -> ObligationsPage:
-    from govsvc_desktop.services import demo
+    from govsvc_desktop.demo import generator as demo
 
     demo.populate_all(gui_app, 40, seed=3)
     with gui_app.uow() as uow:
@@ -69,7 +69,7 @@ def test_a_refused_folder_is_explained_and_a_cancel_keeps_it_empty(
 
 
 def test_the_dialog_turns_its_fields_into_a_filter(qtbot: QtBot, gui_app: App) -> None:
-    from govsvc_desktop.services import demo
+    from govsvc_desktop.demo import generator as demo
 
     demo.populate(gui_app.uow, 30, seed=2)
     dialog = CatalogueDialog(gui_app)

@@ -10,8 +10,8 @@ from icalendar import Calendar
 from pytestqt.qtbot import QtBot
 
 from govsvc_desktop.bootstrap import App
+from govsvc_desktop.domain.agency.deadlines import EventKind
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.domain.deadlines import EventKind
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.obligations.deadlines_tab import EventDialog
 from govsvc_desktop.ui.obligations.obligations_page import ObligationsPage

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QMessageBox
 from govsvc_desktop.bootstrap import App
 from govsvc_desktop.domain.choices import Status
 from govsvc_desktop.domain.codec import to_dict
-from govsvc_desktop.domain.lifecycle import as_new_draft
-from govsvc_desktop.domain.passport import ServicePassport
+from govsvc_desktop.domain.passport.lifecycle import as_new_draft
+from govsvc_desktop.domain.passport.model import ServicePassport
 from govsvc_desktop.services.certificates import CertificateService
 from govsvc_desktop.ui.approval_dialog import ApprovalDialog
 from govsvc_desktop.ui.editor_sections import SECTIONS

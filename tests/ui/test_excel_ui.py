@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.exchange.excel_layout import MAIN_SHEET
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.exchange.excel.layout import MAIN_SHEET
 from govsvc_desktop.services.excel import ExcelService
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.widgets.tables import select_row

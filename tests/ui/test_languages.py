@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import App, build
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.ui import display
 from govsvc_desktop.ui.app import install_language
 from govsvc_desktop.ui.bundles import certificate_dialogs
@@ -127,9 +127,9 @@ def test_every_domain_label_has_an_english_rendering() -> None:
 
     import govsvc_desktop.domain as domain
     from govsvc_desktop.domain.choices import Choice
-    from govsvc_desktop.domain.labels import PART_FIELDS, PASSPORT_FIELDS
-    from govsvc_desktop.domain.lifecycle import ACTION_LABELS_FA
-    from govsvc_desktop.domain.plan_dashboard import KIND_LABELS_FA
+    from govsvc_desktop.domain.passport.labels import PART_FIELDS, PASSPORT_FIELDS
+    from govsvc_desktop.domain.passport.lifecycle import ACTION_LABELS_FA
+    from govsvc_desktop.domain.plans.dashboard import KIND_LABELS_FA
     from govsvc_desktop.ui.english import ENGLISH
 
     labels = {*PASSPORT_FIELDS.values(), *PART_FIELDS.values(), *ACTION_LABELS_FA.values(),

@@ -3,8 +3,8 @@ from dataclasses import replace
 from PySide6.QtCore import QModelIndex, Qt
 
 from govsvc_desktop.bootstrap import App
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.services import demo
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.models import PAGE, PassportTableModel
 from tests.fixtures import full_passport
@@ -79,7 +79,7 @@ def test_a_new_name_in_settings_stamps_plans_and_agency_records(qtbot, window: M
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-    from govsvc_desktop.domain.cycle import LessonLearned
+    from govsvc_desktop.domain.agency.cycle import LessonLearned
     from govsvc_desktop.services.agency import LESSONS
     from govsvc_desktop.ui.settings_dialog import SettingsDialog
 

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.domain.compliance import ComplianceKind
-from govsvc_desktop.domain.cycle import StepStatus
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.demo.agency import write_event_csv
+from govsvc_desktop.domain.agency.compliance import ComplianceKind
+from govsvc_desktop.domain.agency.cycle import StepStatus
+from govsvc_desktop.domain.agency.proposals import ProposalStatus
 from govsvc_desktop.domain.persian import to_persian_digits
-from govsvc_desktop.domain.proposals import ProposalStatus
-from govsvc_desktop.services import demo
 from govsvc_desktop.services.agency import LICENCES, PROPOSALS
-from govsvc_desktop.services.demo_agency import write_event_csv
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.obligations.obligations_page import ObligationsPage
 from govsvc_desktop.ui.obligations.record_dialog import RecordDialog

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from govsvc_desktop.bootstrap import App
-from govsvc_desktop.domain.plan import ActionStatus, PlanAction, PlanStatus
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
+from govsvc_desktop.domain.plans.model import ActionStatus, PlanAction, PlanStatus
 from govsvc_desktop.ui.main_window import MainWindow
 from govsvc_desktop.ui.plans.charts import ActionTimeline
 from govsvc_desktop.ui.plans.plan_editor import PlanEditor

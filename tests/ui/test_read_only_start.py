@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.ui import app as app_module
 
 

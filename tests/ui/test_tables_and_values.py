@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from govsvc_desktop.bootstrap import App
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.domain.errors import Problem
-from govsvc_desktop.services import demo
 from govsvc_desktop.ui import display
 from govsvc_desktop.ui.app import install_language
 from govsvc_desktop.ui.fields import PartTableBinding

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 
-from ...domain.catalogue import Catalogue
-from ...domain.choices import Audience, Nature
-from ...domain.persian import format_int
-from ...domain.service_lists import ListedService, build_service_lists
-from .layout import esc, fa, jalali, page, section, table
+from govsvc_desktop.domain.agency.catalogue import Catalogue
+from govsvc_desktop.domain.agency.service_lists import ListedService, build_service_lists
+from govsvc_desktop.domain.choices import Audience, Nature
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.exchange.catalogue.layout import esc, fa, jalali, page, section, table
 
 NATURES = [n.value for n in Nature]
 AUDIENCES = [a.value for a in Audience]

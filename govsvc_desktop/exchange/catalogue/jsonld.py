@@ -18,10 +18,10 @@ import uuid as uuid_mod
 from dataclasses import dataclass
 from typing import TextIO
 
-from ...domain.catalogue import Catalogue, PublishedService
-from ...domain.choices import ElectronicMethod, TimeUnit
-from ...domain.passport import ServicePassport
-from .linked_nodes import (
+from govsvc_desktop.domain.agency.catalogue import Catalogue, PublishedService
+from govsvc_desktop.domain.choices import ElectronicMethod, TimeUnit
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.exchange.catalogue.linked_nodes import (
     CONTEXT,
     CURRENCY,
     LANGUAGE,

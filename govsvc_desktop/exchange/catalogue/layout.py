@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from ...domain.calendar import format_jalali
-from ...domain.catalogue import Catalogue
-from ...domain.persian import to_persian_digits
+from govsvc_desktop.domain.agency.catalogue import Catalogue
+from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.persian import to_persian_digits
 
 SITE_CSS = "assets/site.css"
 

@@ -9,9 +9,9 @@ import json
 import uuid as uuid_mod
 from typing import Any
 
-from ...domain.catalogue import Dependency
-from ...domain.choices import Choice
-from ...domain.passport import ServicePassport
+from govsvc_desktop.domain.agency.catalogue import Dependency
+from govsvc_desktop.domain.choices import Choice
+from govsvc_desktop.domain.passport.model import ServicePassport
 
 GSV = "https://w3id.org/govsvc-desktop/ns#"
 EU = "http://publications.europa.eu/resource/authority/"

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from ...domain.catalogue import Catalogue, PublishedService
-from ...domain.choices import ChannelKind
-from ...domain.passport import ServicePassport
-from ...domain.persian import format_int, format_number, format_rials
-from .layout import esc, fa, facts, jalali, page, paragraphs, script_json, section, table
+from govsvc_desktop.domain.agency.catalogue import Catalogue, PublishedService
+from govsvc_desktop.domain.choices import ChannelKind
+from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.domain.persian import format_int, format_number, format_rials
+from govsvc_desktop.exchange.catalogue.layout import (
+    esc,
+    fa,
+    facts,
+    jalali,
+    page,
+    paragraphs,
+    script_json,
+    section,
+    table,
+)
 
 
 def electronic_status(p: ServicePassport) -> str:

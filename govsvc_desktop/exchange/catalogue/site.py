@@ -17,13 +17,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...config import fsync_directory
-from ...domain.catalogue import Catalogue, PublishedService
-from ...domain.errors import Cancelled, ConflictError, StorageError
-from .index_pages import render_index, render_lists, search_data
-from .jsonld import CatalogueWriter, describe, page_text
-from .linked_nodes import SharedNodes
-from .service_page import render_service_page
+from govsvc_desktop.config import fsync_directory
+from govsvc_desktop.domain.agency.catalogue import Catalogue, PublishedService
+from govsvc_desktop.domain.errors import Cancelled, ConflictError, StorageError
+from govsvc_desktop.exchange.catalogue.index_pages import render_index, render_lists, search_data
+from govsvc_desktop.exchange.catalogue.jsonld import CatalogueWriter, describe, page_text
+from govsvc_desktop.exchange.catalogue.linked_nodes import SharedNodes
+from govsvc_desktop.exchange.catalogue.service_page import render_service_page
 
 Progress = Callable[[int, int], bool]
 MARKER = ".govsvc-catalogue"
@@ -62,7 +62,7 @@ def _write(path: Path, text: str, result: SiteResult) -> None:
 
 
 def _copy_assets(root: Path, result: SiteResult) -> None:
-    from ...config import font_dir
+    from govsvc_desktop.config import font_dir
 
     assets = root / "assets"
     (assets / "fonts").mkdir(parents=True)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import GovsvcError
-from ...services.certificates import CertificateService
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.services.certificates import CertificateService
 
 
 def _password_edit() -> QLineEdit:

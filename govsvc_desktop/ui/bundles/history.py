@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.bundles import SENT, BundleEntry
-from .. import display
+from govsvc_desktop.domain.bundles import SENT, BundleEntry
+from govsvc_desktop.ui import display
 
 
 class HistoryTable(QTableWidget):

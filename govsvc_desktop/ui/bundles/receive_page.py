@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.bundles import PlannedChange
-from ...domain.errors import GovsvcError
-from ...services.bundles import BundleService, ImportOutcome, ImportPlan
-from .. import display
-from ..keyboard import name_cells
-from ..tasks import Task
+from govsvc_desktop.domain.bundles import PlannedChange
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.services.bundles.service import BundleService, ImportOutcome, ImportPlan
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.keyboard import name_cells
+from govsvc_desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
-    from ...bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"

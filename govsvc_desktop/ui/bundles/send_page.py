@@ -20,18 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.choices import Status
-from ...domain.errors import GovsvcError
-from ...domain.queries import PassportFilter
-from ...services.bundle_export import ExportPlan
-from ...services.bundles import BundleService, ExportResult
-from .. import display
-from ..tasks import Task
-from .certificate_dialogs import TestCertificateDialog, import_crl, import_identity, trust_ca
-from .history import HistoryTable
+from govsvc_desktop.domain.choices import Status
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.services.bundles.export import ExportPlan
+from govsvc_desktop.services.bundles.service import BundleService, ExportResult
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.bundles.certificate_dialogs import (
+    TestCertificateDialog,
+    import_crl,
+    import_identity,
+    trust_ca,
+)
+from govsvc_desktop.ui.bundles.history import HistoryTable
+from govsvc_desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
-    from ...bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 
 class SendPage(QWidget):

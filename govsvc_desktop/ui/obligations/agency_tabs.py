@@ -21,24 +21,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...config import atomic_write
-from ...domain.cycle import (
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.agency.cycle import (
     CycleStepKey,
     ServiceChain,
     StepEvidence,
     StepStatus,
 )
-from ...domain.errors import GovsvcError
-from ...domain.licences import LicenceEntry
-from ...domain.proposals import DeliveryMode, ProposalStatus
-from ...services.agency import CHAINS, LESSONS, LICENCES, PROPOSALS, REPORTS, STEPS, RecordBook
-from .. import display
-from ..widgets.tables import fill_rows, record_table, row_data
-from .chain_dialog import ChainDialog
-from .record_dialog import FieldSpec, RecordDialog
+from govsvc_desktop.domain.agency.licences import LicenceEntry
+from govsvc_desktop.domain.agency.proposals import DeliveryMode, ProposalStatus
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.services.agency import (
+    CHAINS,
+    LESSONS,
+    LICENCES,
+    PROPOSALS,
+    REPORTS,
+    STEPS,
+    RecordBook,
+)
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.obligations.chain_dialog import ChainDialog
+from govsvc_desktop.ui.obligations.record_dialog import FieldSpec, RecordDialog
+from govsvc_desktop.ui.widgets.tables import fill_rows, record_table, row_data
 
 if TYPE_CHECKING:
-    from ...bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 
 def _bar(parent: QWidget, buttons: list[tuple[str, Any]]) -> QHBoxLayout:

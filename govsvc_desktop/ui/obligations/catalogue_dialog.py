@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.choices import Nature
-from ...domain.queries import PassportFilter
+from govsvc_desktop.domain.choices import Nature
+from govsvc_desktop.domain.passport.queries import PassportFilter
 
 if TYPE_CHECKING:
-    from ...bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.cycle import ChainLink, ServiceChain
-from ...domain.errors import GovsvcError
-from ...services.agency import normalise_service_id
-from ..widgets.tables import selected_row
-from .record_dialog import add_footer
+from govsvc_desktop.domain.agency.cycle import ChainLink, ServiceChain
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.services.agency import normalise_service_id
+from govsvc_desktop.ui.obligations.record_dialog import add_footer
+from govsvc_desktop.ui.widgets.tables import selected_row
 
 _ATTRS = ("agency", "service_id", "service_title", "exchange")
 

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.calendar import format_jalali
-from ...domain.deadlines import Deadline, EventKind
-from ...domain.errors import GovsvcError
-from ...domain.persian import format_int
-from ..tasks import Task
-from ..widgets.inputs import JalaliDateEdit
-from ..widgets.tables import fill_rows, record_table, row_data
+from govsvc_desktop.domain.agency.deadlines import Deadline, EventKind
+from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import format_int
+from govsvc_desktop.ui.tasks import Task
+from govsvc_desktop.ui.widgets.inputs import JalaliDateEdit
+from govsvc_desktop.ui.widgets.tables import fill_rows, record_table, row_data
 
 if TYPE_CHECKING:
-    from ...bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 _OVERDUE = QColor("#c62828")
 SHOWN = 2000

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import GovsvcError
-from ...domain.event_log import describe_duration_fa
-from .. import display
-from ..tasks import Task
-from ..widgets.tables import fill_rows, record_table, row_data
+from govsvc_desktop.domain.agency.event_log import describe_duration_fa
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.tasks import Task
+from govsvc_desktop.ui.widgets.tables import fill_rows, record_table, row_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ...bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 
 class EventLogsTab(QWidget):

@@ -23,22 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.compliance import ComplianceKind, ComplianceReport
-from ...domain.errors import GovsvcError
-from ...services.agency import LICENCES, PROPOSALS
-from ...services.catalogue import CatalogueReport
-from .. import display
-from ..keyboard import name_tabs
-from ..tasks import Task
-from ..widgets.tables import fill_rows, record_table
-from .agency_tabs import CycleTab, LicencesTab, ProposalsTab
-from .catalogue_dialog import CatalogueChoice, CatalogueDialog
-from .deadlines_tab import DeadlinesTab
-from .events_tab import EventLogsTab
-from .reference_tab import ReferenceTab
+from govsvc_desktop.domain.agency.compliance import ComplianceKind, ComplianceReport
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.services.agency import LICENCES, PROPOSALS
+from govsvc_desktop.services.catalogue import CatalogueReport
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.keyboard import name_tabs
+from govsvc_desktop.ui.obligations.agency_tabs import CycleTab, LicencesTab, ProposalsTab
+from govsvc_desktop.ui.obligations.catalogue_dialog import CatalogueChoice, CatalogueDialog
+from govsvc_desktop.ui.obligations.deadlines_tab import DeadlinesTab
+from govsvc_desktop.ui.obligations.events_tab import EventLogsTab
+from govsvc_desktop.ui.obligations.reference_tab import ReferenceTab
+from govsvc_desktop.ui.tasks import Task
+from govsvc_desktop.ui.widgets.tables import fill_rows, record_table
 
 if TYPE_CHECKING:
-    from ...bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 Opener = Callable[[str], object]
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import GovsvcError, ValidationError
-from .. import display
-from ..widgets.inputs import JalaliDateEdit
+from govsvc_desktop.domain.errors import GovsvcError, ValidationError
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.widgets.inputs import JalaliDateEdit
 
 
 @dataclass(frozen=True)

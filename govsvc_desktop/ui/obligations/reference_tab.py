@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.labels import label_for_path
-from ...domain.reference import LIST_TITLES_FA, Unmatched
-from .. import display
-from ..tasks import Task
-from ..widgets.tables import fill_rows, record_table
+from govsvc_desktop.domain.passport.labels import label_for_path
+from govsvc_desktop.domain.reference import LIST_TITLES_FA, Unmatched
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.tasks import Task
+from govsvc_desktop.ui.widgets.tables import fill_rows, record_table
 
 if TYPE_CHECKING:
-    from ...bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 
 class ReferenceTab(QWidget):

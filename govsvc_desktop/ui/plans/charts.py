@@ -18,8 +18,8 @@ from PySide6.QtCore import QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...domain.plan import ActionStatus, Indicator, PlanAction
-from .. import display
+from govsvc_desktop.domain.plans.model import ActionStatus, Indicator, PlanAction
+from govsvc_desktop.ui import display
 
 BEFORE_COLOUR = QColor("#8d6e63")
 TARGET_COLOUR = QColor("#c62828")

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.calendar import parse_date
-from ...domain.choices import Choice, TimeUnit
-from ...domain.errors import GovsvcError
-from ...domain.persian import parse_number
-from ...domain.plan import (
+from govsvc_desktop.domain.calendar import parse_date
+from govsvc_desktop.domain.choices import Choice, TimeUnit
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.persian import parse_number
+from govsvc_desktop.domain.plans.model import (
     ActionStatus,
     Approach,
     ImprovementPlan,
@@ -53,16 +53,16 @@ from ...domain.plan import (
     Verification,
     VerificationResult,
 )
-from ...domain.plan_validation import time_rule_message
-from ...domain.quarters import quarters_between
-from ...services.certificates import CertificateService, SigningIdentity
-from ...services.plans import PlanService
-from .. import display
-from ..approval_dialog import ApprovalDialog
-from ..keyboard import leave_tables_with_tab, name_cells, name_combo, name_tabs
-from ..widgets.inputs import JalaliDateEdit
-from ..widgets.tables import fit_columns
-from .charts import ActionTimeline, IndicatorChart
+from govsvc_desktop.domain.plans.quarters import quarters_between
+from govsvc_desktop.domain.plans.validation import time_rule_message
+from govsvc_desktop.services.certificates import CertificateService, SigningIdentity
+from govsvc_desktop.services.plans import PlanService
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.approval_dialog import ApprovalDialog
+from govsvc_desktop.ui.keyboard import leave_tables_with_tab, name_cells, name_combo, name_tabs
+from govsvc_desktop.ui.plans.charts import ActionTimeline, IndicatorChart
+from govsvc_desktop.ui.widgets.inputs import JalaliDateEdit
+from govsvc_desktop.ui.widgets.tables import fit_columns
 
 
 def _combo(kind: type[Choice], current: Choice | None = None) -> QComboBox:

@@ -22,20 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...config import atomic_write
-from ...domain.errors import GovsvcError
-from ...domain.plan import ImprovementPlan
-from ...domain.plan_dashboard import KIND_LABELS_FA, Dashboard
-from ...domain.quarters import quarter_of
-from ...services.plans import PlanService
-from .. import display
-from ..keyboard import name_tabs
-from ..widgets.tables import read_only_item, record_table
-from .plan_editor import PlanEditor
-from .request_dialog import RequestDialog
+from govsvc_desktop.config import atomic_write
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.plans.dashboard import KIND_LABELS_FA, Dashboard
+from govsvc_desktop.domain.plans.model import ImprovementPlan
+from govsvc_desktop.domain.plans.quarters import quarter_of
+from govsvc_desktop.services.plans import PlanService
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.keyboard import name_tabs
+from govsvc_desktop.ui.plans.plan_editor import PlanEditor
+from govsvc_desktop.ui.plans.request_dialog import RequestDialog
+from govsvc_desktop.ui.widgets.tables import read_only_item, record_table
 
 if TYPE_CHECKING:
-    from ...bootstrap import App
+    from govsvc_desktop.bootstrap import App
 
 
 

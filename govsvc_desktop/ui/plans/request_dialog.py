@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import GovsvcError
-from ...domain.plan import Request128, RequestStatus
-from ...services.plans import PlanService
-from .. import display
-from ..widgets.inputs import JalaliDateEdit
+from govsvc_desktop.domain.errors import GovsvcError
+from govsvc_desktop.domain.plans.model import Request128, RequestStatus
+from govsvc_desktop.services.plans import PlanService
+from govsvc_desktop.ui import display
+from govsvc_desktop.ui.widgets.inputs import JalaliDateEdit
 
 
 class RequestDialog(QDialog):

@@ -12,9 +12,9 @@ from PySide6.QtCore import QCalendar, QCoreApplication, QDate, QLocale, QPoint, 
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
-from ...domain.calendar import JALALI_MONTHS, parse_jalali
-from ...domain.persian import parse_int, parse_number, to_ascii_digits
-from .. import display
+from govsvc_desktop.domain.calendar import JALALI_MONTHS, parse_jalali
+from govsvc_desktop.domain.persian import parse_int, parse_number, to_ascii_digits
+from govsvc_desktop.ui import display
 
 _SHAPE = re.compile(r"^\s*(\d{1,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
 

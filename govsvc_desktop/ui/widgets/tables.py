@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from ... import config
+from govsvc_desktop import config
 
 
 def read_only_item(text: str, data: object = None) -> QTableWidgetItem:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from govsvc_desktop import config
 from govsvc_desktop.bootstrap import build
-from govsvc_desktop.services import demo
+from govsvc_desktop.demo import generator as demo
 from govsvc_desktop.ui.app import install_language, load_fonts
 from govsvc_desktop.ui.main_window import MainWindow
 

@@ -1,0 +1,1 @@
+"""Realistic, deterministic demo data made through the services: the same seed gives the same records."""

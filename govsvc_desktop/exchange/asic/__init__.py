@@ -1,0 +1,1 @@
+"""ASiC-E containers: written, read as hostile input, and verified."""

@@ -1,0 +1,1 @@
+"""Event logs of electronic services: CSV in, IEEE XES out."""

@@ -1,0 +1,1 @@
+"""Workbooks: the passport template and its import, the published lists, problem reports."""

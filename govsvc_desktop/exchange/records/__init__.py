@@ -1,0 +1,1 @@
+"""Record files that travel: the bundle layout, licence tables, file types and CSV limits."""

@@ -1,0 +1,1 @@
+"""Signatures: CMS (CAdES) and PAdES, identities and trust, one trust engine with revocation lists."""
