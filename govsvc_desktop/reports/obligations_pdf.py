@@ -15,14 +15,15 @@ from govsvc_desktop.domain.agency.cycle import (
 )
 from govsvc_desktop.domain.agency.service_lists import ListedService, ServiceLists
 from govsvc_desktop.domain.calendar import format_jalali
-from govsvc_desktop.domain.persian import format_int, localize_digits
+from govsvc_desktop.domain.passport.model import service_id_text
+from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.reports.form import Column
 from govsvc_desktop.reports.passport_pdf import PdfOptions, RenderedPdf
 from govsvc_desktop.reports.plan_pdf import render_documents, report_layout
 
 
 def _sid(value: str, digits: bool) -> str:
-    return localize_digits(value, digits) if value else "بدون شناسه"
+    return service_id_text(value, digits)
 
 
 def _rows(items: Sequence[ListedService], digits: bool, extra: str, agency: bool) -> list[list[str]]:

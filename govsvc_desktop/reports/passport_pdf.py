@@ -41,7 +41,12 @@ from govsvc_desktop.domain.choices import (
 from govsvc_desktop.domain.codec import to_dict
 from govsvc_desktop.domain.passport.labels import PART_FIELDS as P
 from govsvc_desktop.domain.passport.labels import PASSPORT_FIELDS as F
-from govsvc_desktop.domain.passport.model import APPROVED_STATUSES, ServicePassport
+from govsvc_desktop.domain.passport.model import (
+    APPROVED_STATUSES,
+    NO_SERVICE_ID,
+    ServicePassport,
+    service_id_text,
+)
 from govsvc_desktop.domain.persian import (
     format_int,
     format_number,
@@ -206,7 +211,7 @@ class _Header:
         today = options.print_date or dt.date.today()
         self.printed = format_jalali(today, self.digits)
         self.marks = state_marks(p, today, self.digits)
-        self.service_id = localize_digits(p.service_id, self.digits) if p.service_id else "بدون شناسه"
+        self.service_id = service_id_text(p.service_id, self.digits)
         check = options.approvals.get(p.uuid)
         self.qr = qr_payload(p, check.approval_hash if check is not None and check.intact else "")
         self.kind = RecordKind(p.kind).label_fa
@@ -395,7 +400,7 @@ class _PassportForm:
         p, f, a = self.p, self.f, appendix_b
         f.section(f"{appendix_b.FORM_TITLE} ({appendix_b.APPENDIX})")
         f.fields([(a.AGENCY, p.agency_name)], LABEL_W)
-        f.field_pairs([(a.TITLE, p.title, a.SERVICE_ID, self.ident(p.service_id) or "بدون شناسه")])
+        f.field_pairs([(a.TITLE, p.title, a.SERVICE_ID, self.ident(p.service_id) or NO_SERVICE_ID)])
         natures = (Nature.SOVEREIGN, Nature.ENTERPRISE, Nature.SUPPORTIVE)
         f.checkboxes(a.NATURE, [(label, p.nature is n) for label, n in zip(a.NATURE_OPTIONS, natures, strict=True)],
                      LABEL_W)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from reportlab.pdfgen.canvas import Canvas
 
 from govsvc_desktop.domain.calendar import format_jalali
+from govsvc_desktop.domain.passport.model import service_id_text
 from govsvc_desktop.domain.persian import format_int, format_number, format_percent, localize_digits
 from govsvc_desktop.domain.plans.model import ImprovementPlan, Indicator
 from govsvc_desktop.domain.plans.quarters import quarter_label_fa
@@ -73,7 +74,7 @@ class _PlanPages:
         f.fields([(F["title"], plan.title)])
         f.field_pairs([
             ("عنوان خدمت", plan.service_title, "کد شناسه خدمت",
-             localize_digits(plan.service_id, self.digits) if plan.service_id else "بدون شناسه"),
+             service_id_text(plan.service_id, self.digits)),
             (F["period_start"], self.date(plan.period_start), F["period_end"], self.date(plan.period_end)),
             (F["council_number"], localize_digits(plan.council_number, self.digits),
              F["council_date"], self.date(plan.council_date)),

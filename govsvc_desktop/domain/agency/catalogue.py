@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from govsvc_desktop.domain.agency.cycle import ServiceChain
 from govsvc_desktop.domain.calendar import format_jalali
 from govsvc_desktop.domain.choices import Choice, RecordKind, Validity
-from govsvc_desktop.domain.passport.model import OrgUnit, ServicePassport
+from govsvc_desktop.domain.passport.model import NO_SERVICE_ID, OrgUnit, ServicePassport
 from govsvc_desktop.domain.persian import compact_key
 
 PUBLISHED_FIELDS = (
@@ -101,7 +101,7 @@ class LeftOutLine:
     detail: str = ""
 
     def describe(self) -> str:
-        who = f"«{self.title}» ({self.service_id or 'بدون شناسه'})"
+        who = f"«{self.title}» ({self.service_id or NO_SERVICE_ID})"
         if self.reason is LeftOut.EXPIRED:
             return f"{who}: اعتبار شناسنامه در {self.detail} به پایان رسیده؛ منتشر نشد"
         if self.reason is LeftOut.TASK:

@@ -8,6 +8,7 @@ import json
 from govsvc_desktop.domain.agency.catalogue import Catalogue
 from govsvc_desktop.domain.agency.service_lists import ListedService, build_service_lists
 from govsvc_desktop.domain.choices import Audience, Nature
+from govsvc_desktop.domain.passport.model import NO_SERVICE_ID
 from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.exchange.catalogue.layout import esc, fa, jalali, page, section, table
 
@@ -100,7 +101,7 @@ def render_lists(c: Catalogue) -> str:
         return f'<a href="services/{esc(target)}">{esc(i.title)}</a>' if target else esc(i.title)
 
     def sid(i: ListedService) -> str:
-        return f'<span class="sid">{fa(i.service_id)}</span>' if i.service_id else "بدون شناسه"
+        return f'<span class="sid">{fa(i.service_id)}</span>' if i.service_id else NO_SERVICE_ID
 
     electronic = table("خدمات الکترونیکی", ["شناسهٔ خدمت", "عنوان", "واحد ارائه‌کننده", "شیوهٔ ارائه"],
                        [[sid(i), title(i), esc(i.unit), esc(i.detail)] for i in lists.electronic])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govsvc_desktop.domain.agency.catalogue import Catalogue, PublishedService
 from govsvc_desktop.domain.choices import ChannelKind
-from govsvc_desktop.domain.passport.model import ServicePassport
+from govsvc_desktop.domain.passport.model import NO_SERVICE_ID, ServicePassport
 from govsvc_desktop.domain.persian import format_int, format_number, format_rials
 from govsvc_desktop.exchange.catalogue.layout import (
     esc,
@@ -172,7 +172,7 @@ def render_service_page(s: PublishedService, c: Catalogue, linked_data: str) -> 
     """The page; ``linked_data`` is the service's CPSV-AP JSON-LD, embedded in the head."""
     p = s.passport
     key = facts([
-        ("شناسهٔ خدمت", f'<span class="sid">{fa(p.service_id)}</span>' if p.service_id else "بدون شناسه"),
+        ("شناسهٔ خدمت", f'<span class="sid">{fa(p.service_id)}</span>' if p.service_id else NO_SERVICE_ID),
         ("دستگاه", esc(p.agency_name) + (f" (زیرمجموعهٔ {esc(p.parent_agency)})" if p.parent_agency else "")),
         ("استان و شهرستان", esc("، ".join(x for x in (p.province, p.county) if x))),
         ("ماهیت خدمت", esc(p.nature.label_fa) if p.nature else ""),
