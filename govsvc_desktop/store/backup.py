@@ -20,8 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from govsvc_desktop.config import fsync_directory
 from govsvc_desktop.domain.errors import Cancelled, StorageError
 from govsvc_desktop.store import migrate
@@ -54,14 +52,6 @@ class DatabaseFile:
 
 class _Restart(Exception):
     pass
-
-
-def _known(revision: str) -> bool:
-    script = ScriptDirectory.from_config(migrate._config())
-    try:
-        return script.get_revision(revision) is not None
-    except Exception:  # alembic raises its own resolution errors for unknown revisions
-        return False
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
@@ -128,7 +118,7 @@ def inspect(path: Path, *, integrity: bool = True) -> DatabaseFile:
     if len(rows) != 1:
         raise RestoreRefused(f"«{name}» نسخهٔ طرح روشنی ندارد؛ پایگاه دادهٔ این برنامه نیست.")
     revision = str(rows[0][0])
-    if not _known(revision):
+    if not migrate.is_known_revision(revision):
         raise RestoreRefused(
             f"«{name}» با نسخهٔ جدیدتری از برنامه ساخته شده است (طرح «{revision}»)؛ این نسخه "
             "نمی‌تواند آن را باز کند. نخست برنامه را به‌روز کنید؛ چیزی تغییر نکرد.")

@@ -78,19 +78,26 @@ def check(engine: Engine) -> tuple[str | None, str]:
     current = current_revision(engine)
     if current == head_revision():
         return current, current
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_config())
-    try:
-        known = current is None or script.get_revision(current) is not None
-    except Exception:  # alembic raises its own resolution errors for unknown revisions
-        known = False
-    if not known:
+    if current is not None and not is_known_revision(current):
         raise StorageError(
             f"این پایگاه داده با نسخه جدیدتری از برنامه ساخته شده است (طرح «{current}»). "
             "برنامه را به‌روز کنید؛ برای جلوگیری از آسیب به داده‌ها چیزی تغییر داده نشد."
         )
     return current, head_revision()
+
+
+def is_known_revision(revision: str) -> bool:
+    """Whether this version's migrations include ``revision`` (a newer program's is unknown)."""
+    from alembic.script import ScriptDirectory
+    from alembic.script.revision import RevisionError
+    from alembic.util import CommandError
+
+    if not revision:
+        return False
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except (CommandError, RevisionError):  # alembic's words for a revision it does not have
+        return False
 
 
 def backup_sqlite(engine: Engine, target: Path) -> Path:

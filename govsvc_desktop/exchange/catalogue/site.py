@@ -89,6 +89,7 @@ def write_site(c: Catalogue, target: Path, progress: Progress | None = None,
     shutil.rmtree(work, ignore_errors=True)
     result = SiteResult(target)
     total = len(c.services)
+    swapped = False
     try:
         (work / "services").mkdir(parents=True)
         _copy_assets(work, result)
@@ -106,9 +107,10 @@ def write_site(c: Catalogue, target: Path, progress: Progress | None = None,
         result.files += 1
         (work / MARKER).write_text("govsvc-desktop catalogue\n", "utf-8")
         _swap(work, target)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+        swapped = True
+    finally:
+        if not swapped:  # failed or cancelled: the earlier site stays, the half-made one goes
+            shutil.rmtree(work, ignore_errors=True)
     result.bytes += (target / "catalogue.jsonld").stat().st_size
     return result
 

@@ -22,7 +22,9 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
+from pyhanko_certvalidator.errors import ValidationError
 
 from govsvc_desktop.domain.persian import format_int
 from govsvc_desktop.exchange.checks import (
@@ -144,7 +146,8 @@ def _timestamp_time(signer_info: cms.SignerInfo, anchors: TrustAnchors) -> dt.da
                 status = asyncio.run(validate_tst_signed_data(
                     token["content"], validation_context(anchors),
                     lambda algorithm: hashlib.new(algorithm, signature).digest()))
-            except Exception:  # a token that does not validate proves nothing
+            except (SignatureValidationError, ValidationError, ValueError, KeyError,
+                    TypeError):  # a token that does not validate proves nothing
                 log.info("timestamp token not accepted", exc_info=True)
                 continue
             trusted = (status.get("trust_problem_indic") is None
