@@ -143,7 +143,12 @@ def private_server(port: int) -> Iterator[tuple[str, dict[str, str]]]:
     folder = ROOT / "build" / f"pg-loss-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "GOVSVC_PG_DIR": str(folder), "GOVSVC_PG_PORT": str(port)}
     script = SCRIPT
-    url = subprocess.run([script, "up"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+    started = subprocess.run([script, "up"], env=env, check=False, capture_output=True, text=True)
+    if started.returncode != 0:  # a busy machine can miss pg_ctl's wait: say why, try once more
+        subprocess.run([script, "down"], env=env, check=False)
+        started = subprocess.run([script, "up"], env=env, check=False, capture_output=True, text=True)
+    assert started.returncode == 0, f"the private server did not start:\n{started.stderr}"
+    url = started.stdout.strip()
     try:
         yield url, env
     finally:

@@ -15,9 +15,9 @@ from typing import Any, Generic, TypeVar
 
 from govsvc_desktop.domain.agency.cycle import CycleStep
 from govsvc_desktop.domain.bundles import PlannedChange
-from govsvc_desktop.domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
+from govsvc_desktop.domain.codec import FORMAT_VERSION, to_dict
 from govsvc_desktop.domain.diff import import_outcome
-from govsvc_desktop.domain.errors import ConflictError, Problem, ValidationError
+from govsvc_desktop.domain.errors import ConflictError, Problem
 from govsvc_desktop.domain.passport.lifecycle import Actor
 from govsvc_desktop.domain.persian import to_persian_digits
 from govsvc_desktop.domain.plans.model import Request128
@@ -39,6 +39,7 @@ from govsvc_desktop.services.bundles.kinds import (
     Selection,
     WriteCounts,
     compact_json,
+    parse_record_file,
 )
 from govsvc_desktop.services.gate import REQUESTS as GATE_REQUESTS
 from govsvc_desktop.services.gate import Gate, RecordStore
@@ -112,14 +113,8 @@ def _adapter(name: str, store: Store[Any]) -> RecordKindAdapter:
                              name: [to_dict(r) for r in records]})
 
     def parse(document: dict[str, Any]) -> list[Any]:
-        items = record_items(document, fmt, name, f"پروندهٔ {store.label_fa}", required=False)
-        result, problems = decode_records(
-            store.cls, items, lambda i, _: f"{store.label_fa} {to_persian_digits(str(i + 1))}",
-            lambda record, where: [Problem(p.field_path, p.message_fa, where)
-                                   for p in store.validate(record)])
-        if problems:
-            raise ValidationError(problems, f"{name}.json خوانده نشد")
-        return result
+        return parse_record_file(document, fmt, name, f"پروندهٔ {store.label_fa}", store.cls,
+                                 store.label_fa, store.validate, f"{name}.json خوانده نشد")
 
     def plan(uow: UnitOfWork, records: Sequence[Any], bases: Bases) -> list[PlannedChange]:
         result = []

@@ -10,12 +10,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from govsvc_desktop.domain.bundles import PlannedChange
-from govsvc_desktop.domain.codec import FORMAT_VERSION, decode_records, record_items, to_dict
+from govsvc_desktop.domain.codec import FORMAT_VERSION, to_dict
 from govsvc_desktop.domain.diff import import_outcome
-from govsvc_desktop.domain.errors import ConflictError, GovsvcError, Problem, ValidationError
+from govsvc_desktop.domain.errors import ConflictError, GovsvcError
 from govsvc_desktop.domain.passport.attachments import Attachment, validate_attachment
 from govsvc_desktop.domain.passport.lifecycle import Actor
-from govsvc_desktop.domain.persian import to_persian_digits
 from govsvc_desktop.exchange.records.bundle import RecordFileSpec
 from govsvc_desktop.exchange.records.file_types import sniff
 from govsvc_desktop.services.bundles.kinds import (
@@ -25,6 +24,7 @@ from govsvc_desktop.services.bundles.kinds import (
     Selection,
     WriteCounts,
     compact_json,
+    parse_record_file,
 )
 from govsvc_desktop.store.uow import UnitOfWork
 
@@ -51,15 +51,8 @@ def _dump(records: Sequence[Attachment]) -> bytes:
 
 
 def _parse(document: dict[str, Any]) -> list[Attachment]:
-    items = record_items(document, ATTACHMENTS_FORMAT, "attachments", "پروندهٔ پیوست‌ها",
-                         required=False)
-    result, problems = decode_records(
-        Attachment, items, lambda i, _: f"{LABEL} {to_persian_digits(str(i + 1))}",
-        lambda a, where: [Problem(p.field_path, p.message_fa, where)
-                          for p in validate_attachment(a)])
-    if problems:
-        raise ValidationError(problems, "attachments.json خوانده نشد")
-    return result
+    return parse_record_file(document, ATTACHMENTS_FORMAT, "attachments", "پروندهٔ پیوست‌ها",
+                             Attachment, LABEL, validate_attachment, "attachments.json خوانده نشد")
 
 
 def _title(a: Attachment) -> str:

@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from govsvc_desktop.domain.approval import ApprovalCheck
 from govsvc_desktop.domain.bundles import PlannedChange
 from govsvc_desktop.domain.choices import Status
-from govsvc_desktop.domain.codec import FORMAT_VERSION, from_dict
+from govsvc_desktop.domain.codec import FORMAT_VERSION, decode_records, from_dict, record_items
+from govsvc_desktop.domain.errors import Problem, ValidationError
 from govsvc_desktop.domain.passport.labels import label_for_path
 from govsvc_desktop.domain.passport.lifecycle import Actor
 from govsvc_desktop.domain.passport.model import ServicePassport
 from govsvc_desktop.domain.passport.queries import PassportFilter
+from govsvc_desktop.domain.persian import to_persian_digits
 from govsvc_desktop.exchange.records.bundle import RecordFileSpec
 from govsvc_desktop.services import passport_json
 from govsvc_desktop.store.uow import UnitOfWork
@@ -165,3 +167,21 @@ PASSPORTS = RecordKindAdapter(
     write=_passport_write,
     stored_revisions=lambda uow, uuids: uow.passports.revisions_of(uuids),
 )
+
+
+R = TypeVar("R")
+
+
+def parse_record_file(document: Any, fmt: str, key: str, file_fa: str, cls: type[R],
+                      record_fa: str, validate: Callable[[R], list[Problem]],
+                      refused_fa: str) -> list[R]:
+    """One record file of a bundle, decoded and checked record by record; every problem at
+    once, each named «RECORD n», or nothing."""
+    items = record_items(document, fmt, key, file_fa, required=False)
+    result, problems = decode_records(
+        cls, items, lambda i, _: f"{record_fa} {to_persian_digits(str(i + 1))}",
+        lambda record, where: [Problem(p.field_path, p.message_fa, where) for p in validate(record)])
+    if problems:
+        raise ValidationError(problems, refused_fa)
+    return result
+

@@ -17,15 +17,12 @@ from govsvc_desktop.domain.agency.proposals import (
 from govsvc_desktop.domain.bundles import PlannedChange
 from govsvc_desktop.domain.codec import (
     FORMAT_VERSION,
-    decode_records,
     from_dict,
-    record_items,
     to_dict,
 )
 from govsvc_desktop.domain.diff import import_outcome
-from govsvc_desktop.domain.errors import ConflictError, Problem, ValidationError
+from govsvc_desktop.domain.errors import ConflictError
 from govsvc_desktop.domain.passport.lifecycle import Actor
-from govsvc_desktop.domain.persian import to_persian_digits
 from govsvc_desktop.exchange.records.bundle import RecordFileSpec
 from govsvc_desktop.services.agency import PROPOSALS as BOOK
 from govsvc_desktop.services.agency import book_store, save_record
@@ -37,6 +34,7 @@ from govsvc_desktop.services.bundles.kinds import (
     WriteCounts,
     compact_json,
     only_revisions,
+    parse_record_file,
 )
 from govsvc_desktop.services.gate import Gate
 from govsvc_desktop.store.uow import UnitOfWork
@@ -64,15 +62,9 @@ def _dump(records: Sequence[ServiceProposal]) -> bytes:
 
 def parse_proposals(document: Any) -> list[ServiceProposal]:
     """Decodes and checks every proposal of a ``proposals.json``; all problems at once."""
-    items = record_items(document, PROPOSALS_FORMAT, "proposals", "پروندهٔ خدمات پیشنهادی",
-                         required=False)
-    result, problems = decode_records(
-        ServiceProposal, items, lambda i, _: f"خدمت پیشنهادی {to_persian_digits(str(i + 1))}",
-        lambda proposal, name: [Problem(p.field_path, p.message_fa, name)
-                                for p in validate_proposal(proposal)])
-    if problems:
-        raise ValidationError(problems, "خدمات پیشنهادی بسته خوانده نشد")
-    return result
+    return parse_record_file(document, PROPOSALS_FORMAT, "proposals", "پروندهٔ خدمات پیشنهادی",
+                             ServiceProposal, "خدمت پیشنهادی", validate_proposal,
+                             "خدمات پیشنهادی بسته خوانده نشد")
 
 
 def _plan(uow: UnitOfWork, records: Sequence[ServiceProposal], bases: Bases) -> list[PlannedChange]:
